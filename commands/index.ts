@@ -1,0 +1,11 @@
+import type { CommandDef } from '../src/registry/command.js';
+import help from './help.js';
+import leaderboard from './leaderboard.js';
+import quiz from './quiz.js';
+import stats from './stats.js';
+import streak from './streak.js';
+import team from './team.js';
+import topics from './topics.js';
+
+/** Every command, in the order help lists them. Each platform is generated from this list. */
+export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, help];

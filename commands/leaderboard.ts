@@ -1,0 +1,40 @@
+import type { BoardPeriod, BoardScope } from '../src/core/store.js';
+import { defineCommand, type CommandContext } from '../src/registry/command.js';
+import { errorReply } from '../src/registry/registry.js';
+import { leaderboardReply } from '../src/views/profile-views.js';
+
+const PERIODS: BoardPeriod[] = ['week', 'month', 'all'];
+const SCOPES: BoardScope[] = ['users', 'teams'];
+
+async function show(ctx: CommandContext, scope: BoardScope, period: BoardPeriod, page: number, update: boolean) {
+  const team = scope === 'teams' ? await ctx.core.store.getUserTeam(ctx.user) : null;
+  const memberId = scope === 'teams' ? (team?.key ?? '') : ctx.user.userId;
+  const view = await ctx.core.profile.leaderboard(ctx.user.community, scope, period, page, memberId);
+  const who = scope === 'teams' ? (team ? `Your team ${team.name} is` : 'You are in no team, so you are') : 'You are';
+  return leaderboardReply(view, { update, who });
+}
+
+export default defineCommand({
+  name: 'leaderboard',
+  description: 'Top members or teams this week, this month or of all time, with your own rank',
+  options: [
+    { name: 'period', description: 'week (default), month or all', type: 'string', choices: PERIODS.map((p) => ({ name: p, value: p })) },
+    { name: 'scope', description: 'users (default) or teams', type: 'string', choices: SCOPES.map((s) => ({ name: s, value: s })) },
+    { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 1000 },
+  ],
+  async run(ctx, { options }) {
+    return show(
+      ctx,
+      (options['scope'] as BoardScope | undefined) ?? 'users',
+      (options['period'] as BoardPeriod | undefined) ?? 'week',
+      (options['page'] as number | undefined) ?? 1,
+      false,
+    );
+  },
+  actions: {
+    'leaderboard.page': async (ctx, [scope = '', period = '', page = '1']) => {
+      if (!SCOPES.includes(scope as BoardScope) || !PERIODS.includes(period as BoardPeriod)) return errorReply('This leaderboard button is out of date; run /leaderboard again.');
+      return show(ctx, scope as BoardScope, period as BoardPeriod, Number(page) || 1, true);
+    },
+  },
+});

@@ -1,0 +1,13 @@
+import { defineCommand } from '../src/registry/command.js';
+import { streakReply } from '../src/views/profile-views.js';
+import { targetUser } from './profile-target.js';
+
+export default defineCommand({
+  name: 'streak',
+  description: 'Days in a row with at least one answer: current and best',
+  options: [{ name: 'user', description: 'Whose streak (default: yours)', type: 'user' }],
+  async run(ctx, { options }) {
+    const { user, self } = await targetUser(ctx, options['user'] as string | undefined);
+    return streakReply(user.displayName, await ctx.core.profile.streak(user, self ? ctx.timeZone : undefined), self);
+  },
+});

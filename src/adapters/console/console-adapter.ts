@@ -1,0 +1,112 @@
+import { createInterface } from 'node:readline';
+import { userInfo } from 'node:os';
+import type { Community, UserRef } from '../../core/identity.js';
+import { encodeAction, type PromptReply, type Reply, type ReplyButton } from '../../core/reply.js';
+import type { Core } from '../../core/app.js';
+import type { CommandContext } from '../../registry/command.js';
+import type { CommandRegistry } from '../../registry/registry.js';
+import { parseTextCommand } from '../../registry/parse-text.js';
+import { buttonWord, renderMessage } from './render-text.js';
+
+export interface ConsoleAdapterConfig {
+  core: Core;
+  registry: CommandRegistry;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  userName?: string;
+}
+
+/** The console is a community of its own with one local user, who is its admin. */
+export const CONSOLE_COMMUNITY: Community = { platform: 'console', id: 'local' };
+
+/**
+ * The no-token terminal adapter. Lines starting with "/" (or a command word) run commands;
+ * a number or button word presses a button of the last reply; other text answers an open question.
+ */
+export class ConsoleAdapter {
+  private buttons: ReplyButton[] = [];
+  private prompt: PromptReply | null = null;
+  private readonly user: UserRef;
+
+  constructor(private readonly config: ConsoleAdapterConfig) {
+    this.user = { community: CONSOLE_COMMUNITY, userId: 'local', displayName: config.userName ?? safeUserName() };
+  }
+
+  private ctx(): CommandContext {
+    return {
+      core: this.config.core,
+      user: this.user,
+      isAdmin: true,
+      canShare: false,
+      invocation: (c) => `/${c}`,
+      commands: this.config.registry.commands,
+    };
+  }
+
+  private print(s: string): void {
+    this.config.output.write(`${s}\n`);
+  }
+
+  /** Runs until the input ends. Lines are handled one at a time, in order. */
+  async run(): Promise<void> {
+    const interactive = 'isTTY' in this.config.input && Boolean((this.config.input as { isTTY?: boolean }).isTTY);
+    const rl = createInterface({ input: this.config.input, output: interactive ? this.config.output : undefined, terminal: interactive });
+    if (interactive) {
+      this.print('Backprop — deep-learning interview prep. Type /help for commands, /quiz to start.');
+      rl.setPrompt('> ');
+      rl.prompt();
+    }
+    for await (const line of rl) {
+      await this.handle(line);
+      if (interactive) rl.prompt();
+    }
+  }
+
+  async handle(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (line.length === 0) return;
+    const registry = this.config.registry;
+    if (this.prompt && !line.startsWith('/')) {
+      const prompt = this.prompt;
+      this.prompt = null;
+      return this.show(await registry.runPrompt(this.ctx(), encodeAction(prompt.action), line));
+    }
+    const word = line.toLowerCase();
+    const button = this.buttons.find((b) => buttonWord(b) === word);
+    if (button) return this.show(await registry.runAction(this.ctx(), encodeAction(button.action)));
+    const first = word.replace(/^\//, '').split(/\s+/)[0] ?? '';
+    const answer = this.buttons.find((b) => buttonWord(b) === 'answer');
+    if (!line.startsWith('/') && !registry.get(first) && answer) {
+      // Free text while an open question waits: open its form and submit the text straight away.
+      const reply = await registry.runAction(this.ctx(), encodeAction(answer.action));
+      if (reply.type === 'prompt') return this.show(await registry.runPrompt(this.ctx(), encodeAction(reply.action), line));
+      return this.show(reply);
+    }
+    if (/^\d+$/.test(word)) {
+      const words = this.buttons.map(buttonWord).filter((w) => /^\d+$/.test(w));
+      return this.print(words.length > 0 ? `✖ Choose one of: ${words.join(', ')}.` : '✖ There is nothing to answer right now. Start a question with /quiz.');
+    }
+    const parsed = parseTextCommand(registry, line);
+    if (!parsed.ok) return this.print(`✖ ${parsed.error}`);
+    this.show(await registry.runCommand(this.ctx(), parsed.name, parsed.input));
+  }
+
+  private show(reply: Reply): void {
+    if (reply.type === 'prompt') {
+      this.prompt = reply;
+      this.print(`${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`);
+      return;
+    }
+    // An error leaves the previous buttons usable: a mistyped answer can be retried.
+    if (reply.tone !== 'error') this.buttons = (reply.buttons ?? []).flat().filter((b) => !b.disabled);
+    this.print(renderMessage(reply));
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'you';
+  } catch {
+    return 'you';
+  }
+}

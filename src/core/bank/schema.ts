@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** The topics the bank is organised by; one YAML file per topic in data/questions/. */
+export const TOPICS = {
+  fundamentals: 'Neural network fundamentals',
+  optimization: 'Optimization and training',
+  regularization: 'Regularization and generalization',
+  cnn: 'CNNs and computer vision',
+  sequence: 'Sequence and graph models',
+  transformers: 'Attention and transformers',
+  llm: 'Large language models',
+  generative: 'Generative models',
+  paradigms: 'Learning paradigms',
+  evaluation: 'Evaluation, metrics and data',
+  deployment: 'Deployment and efficiency',
+  applications: 'Applications and ethics',
+} as const;
+
+export type Topic = keyof typeof TOPICS;
+export const TOPIC_IDS = Object.keys(TOPICS) as Topic[];
+
+export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const keyPointSchema = z.object({
+  /** A short statement of what a good answer says. */
+  point: text(5, 200),
+  /** Alternative phrases (synonyms) any one of which evidences the point; the first is canonical. */
+  keywords: z.array(text(2, 60)).min(1).max(12),
+});
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug: a-z, 0-9 and single hyphens'),
+    topic: z.enum(TOPIC_IDS as [Topic, ...Topic[]]),
+    difficulty: z.enum(DIFFICULTIES),
+    prompt: text(10, 600),
+    answer: text(40, 4000),
+    keyPoints: z.array(keyPointSchema).min(3).max(6),
+    choices: z.object({
+      correct: text(1, 300),
+      distractors: z.array(text(1, 300)).length(3),
+    }),
+    explanation: text(10, 1500),
+    hint: text(5, 300),
+    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase tag words joined by hyphens')).min(1).max(10),
+    covers: z.array(z.string().regex(/^(dl80|dl10y|dl50|dc20)\/[a-z0-9/-]+$/, 'a seed id such as dl80/fundamentals/1')).default([]),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const all = [q.choices.correct, ...q.choices.distractors].map((c) => c.toLowerCase());
+    if (new Set(all).size !== all.length) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'the four choices must be distinct' });
+    }
+  });
+
+export type KeyPoint = z.infer<typeof keyPointSchema>;
+export type Question = z.infer<typeof questionSchema>;
+
+export const questionFileSchema = z.array(z.unknown()).min(1, 'a topic file needs at least one question');

@@ -1,0 +1,21 @@
+/** Where a user lives. A Discord guild, a Slack workspace, a Discord DM or the console. */
+export type Platform = 'discord' | 'slack' | 'console';
+export const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'console'];
+
+/** A community owns all of its data; nothing is shared across communities. */
+export interface Community {
+  platform: Platform;
+  id: string;
+}
+
+/** A user is (platform, community, user id); the display name is informational only. */
+export interface UserRef {
+  community: Community;
+  userId: string;
+  displayName: string;
+}
+
+/** The stable key of a community; it is also the Redis Cluster hash tag of all its keys. */
+export function communityKey(c: Community): string {
+  return `${c.platform}:${c.id}`;
+}

@@ -1,0 +1,96 @@
+import { TOPICS } from './bank/schema.js';
+import { DEFAULT_TIME_ZONE, localDay, periodsAt } from './calendar.js';
+import type { Community, UserRef } from './identity.js';
+import type { Clock } from './ports.js';
+import type { BoardPeriod, BoardScope, LeaderboardPage, Store, TeamInfo } from './store.js';
+
+export const LEADERBOARD_PAGE_SIZE = 10;
+
+export interface StreakView {
+  /** 0 when the last answer was before yesterday: the streak is broken. */
+  current: number;
+  best: number;
+  answeredToday: boolean;
+}
+
+export interface TopicAccuracy {
+  topic: string;
+  label: string;
+  answered: number;
+  correct: number;
+  accuracy: number;
+}
+
+export interface StatsView {
+  answered: number;
+  correct: number;
+  accuracy: number;
+  points: number;
+  byTopic: TopicAccuracy[];
+  /** Up to three topics with the lowest accuracy among those answered at least twice. */
+  weakest: TopicAccuracy[];
+}
+
+export interface LeaderboardView extends LeaderboardPage {
+  scope: BoardScope;
+  period: BoardPeriod;
+  /** "2026-W48", "2026-11" or "all". */
+  key: string;
+  page: number;
+  pages: number;
+}
+
+/** Read models: streaks, stats and leaderboards. */
+export class ProfileService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  private async zoneOf(c: Community): Promise<string> {
+    return (await this.deps.store.getSettings(c)).timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  async streak(user: UserRef, userZone?: string): Promise<StreakView> {
+    const s = await this.deps.store.getStreak(user);
+    const today = localDay(this.deps.clock.now(), userZone ?? (await this.zoneOf(user.community)));
+    const alive = s.lastDay >= today - 1;
+    return { current: alive ? s.current : 0, best: s.best, answeredToday: s.lastDay === today };
+  }
+
+  async stats(user: UserRef): Promise<StatsView> {
+    const s = await this.deps.store.getStats(user);
+    const byTopic = Object.entries(s.byTopic)
+      .map(([topic, t]) => ({
+        topic,
+        label: (TOPICS as Record<string, string>)[topic] ?? topic,
+        answered: t.answered,
+        correct: t.correct,
+        accuracy: t.answered === 0 ? 0 : t.correct / t.answered,
+      }))
+      .sort((a, b) => b.answered - a.answered || a.topic.localeCompare(b.topic));
+    const weakest = byTopic
+      .filter((t) => t.answered >= 2 && t.accuracy < 1)
+      .sort((a, b) => a.accuracy - b.accuracy || b.answered - a.answered)
+      .slice(0, 3);
+    return {
+      answered: s.answered,
+      correct: s.correct,
+      accuracy: s.answered === 0 ? 0 : s.correct / s.answered,
+      points: s.points,
+      byTopic,
+      weakest,
+    };
+  }
+
+  /** One page of a board; `memberId` is a user id, or the asking user's team key on team boards. */
+  async leaderboard(c: Community, scope: BoardScope, period: BoardPeriod, page: number, memberId: string): Promise<LeaderboardView> {
+    const periods = periodsAt(this.deps.clock.now(), await this.zoneOf(c));
+    const key = period === 'all' ? 'all' : periods[period];
+    const safePage = Math.max(1, Math.floor(page));
+    const view = await this.deps.store.getLeaderboard(c, { scope, period, key }, (safePage - 1) * LEADERBOARD_PAGE_SIZE, LEADERBOARD_PAGE_SIZE, memberId);
+    return { ...view, scope, period, key, page: safePage, pages: Math.max(1, Math.ceil(view.total / LEADERBOARD_PAGE_SIZE)) };
+  }
+
+  /** The board rank of a member on the board; used by home screens. */
+  async memberTeam(user: UserRef): Promise<TeamInfo | null> {
+    return this.deps.store.getUserTeam(user);
+  }
+}

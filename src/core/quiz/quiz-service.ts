@@ -1,0 +1,201 @@
+import type { Difficulty, Question, Topic } from '../bank/schema.js';
+import type { QuestionBank } from '../bank/question-bank.js';
+import { DEFAULT_TIME_ZONE, localDay, periodsAt, ARCHIVE_MS } from '../calendar.js';
+import type { UserRef } from '../identity.js';
+import type { Clock, Random } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRating } from '../scoring.js';
+import type { AnswerOutcome, Delivery, QuizMode, Store } from '../store.js';
+import { gradeAgainstRubric, PASS_SCORE, type RubricResult } from '../grading/rubric.js';
+import { selectQuestion, shuffledOrder } from './select-question.js';
+
+export const MAX_ANSWER_CHARS = 4000;
+/** How many recently seen questions a user is spared from seeing again. */
+export const RECENT_KEEP = 100;
+/** A personal quiz stays answerable this long; buttons work across restarts until then. */
+export const DELIVERY_TTL_MS = 7 * 86_400_000;
+
+export interface CoreDeps {
+  bank: QuestionBank;
+  store: Store;
+  clock: Clock;
+  random: Random;
+}
+
+export interface StartQuizRequest {
+  user: UserRef;
+  topic?: Topic | undefined;
+  difficulty?: Difficulty | undefined;
+  mode: QuizMode;
+  /** Posted in a channel: every member may answer once. */
+  shared?: boolean | undefined;
+}
+
+export interface PresentedQuiz {
+  delivery: Delivery;
+  question: Question;
+  /** The four options in display order. */
+  options: string[];
+}
+
+interface Recorded {
+  delivery: Delivery;
+  question: Question;
+  outcome: Extract<AnswerOutcome, { status: 'recorded' }>;
+  /** True while a daily question's answer is still hidden. */
+  hidden: boolean;
+}
+
+export interface ChoiceResult extends Recorded {
+  kind: 'choice';
+  chosen: number;
+  correctPosition: number;
+  correct: boolean;
+  options: string[];
+}
+export interface OpenResult extends Recorded {
+  kind: 'open';
+  rubric: RubricResult;
+}
+export interface FlashResult extends Recorded {
+  kind: 'flash';
+  rating: FlashRating;
+}
+export type AnswerResult = ChoiceResult | OpenResult | FlashResult;
+
+/** The quiz use cases: deliver a question, take a hint, grade and record an answer. */
+export class QuizService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
+    const { bank, store, clock, random } = this.deps;
+    const candidates = bank.filter({ topic: req.topic, difficulty: req.difficulty });
+    if (candidates.length === 0) {
+      return fail('NO_QUESTIONS', `No questions match topic ${req.topic ?? 'any'} and difficulty ${req.difficulty ?? 'any'}. Try another combination.`);
+    }
+    const question = selectQuestion(candidates, await store.getRecent(req.user), random)!;
+    const now = clock.now();
+    const delivery: Delivery = {
+      id: random.id(),
+      questionId: question.id,
+      mode: req.mode,
+      ownerId: req.shared ? null : req.user.userId,
+      order: shuffledOrder(4, random),
+      createdAt: now,
+      expiresAt: now + DELIVERY_TTL_MS,
+    };
+    await store.saveDelivery(req.user.community, delivery);
+    await store.pushRecent(req.user, question.id, RECENT_KEEP);
+    return ok({ delivery, question, options: optionsInOrder(question, delivery) });
+  }
+
+  /** Loads a delivery the user may act on, or says why not. */
+  async open(user: UserRef, deliveryId: string, mode?: QuizMode): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
+    const delivery = await this.deps.store.getDelivery(user.community, deliveryId);
+    const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
+    if (!delivery || !question) {
+      return fail('DELIVERY_NOT_FOUND', 'This question has expired or no longer exists. Start a new one with /quiz.');
+    }
+    if (delivery.ownerId !== null && delivery.ownerId !== user.userId) {
+      return fail('NOT_YOUR_QUIZ', 'This question belongs to someone else. Start your own with /quiz.');
+    }
+    if (mode && delivery.mode !== mode) {
+      return fail('WRONG_MODE', `This is a ${delivery.mode} question; it cannot be answered as ${mode}.`);
+    }
+    if (await this.deps.store.hasAnswered(user.community, deliveryId, user.userId)) {
+      return fail('ALREADY_ANSWERED', 'You have already answered this question; only your first answer counts. Start a new one with /quiz.');
+    }
+    return ok({ delivery, question, options: optionsInOrder(question, delivery) });
+  }
+
+  /** Records the hint (it halves the points of this delivery's answer) and returns the quiz. */
+  async hint(user: UserRef, deliveryId: string): Promise<Result<PresentedQuiz>> {
+    const opened = await this.open(user, deliveryId);
+    if (!opened.ok) return opened;
+    const ttl = Math.max(1, opened.value.delivery.expiresAt - this.deps.clock.now());
+    await this.deps.store.markHint(user.community, deliveryId, user.userId, ttl);
+    return opened;
+  }
+
+  async answerChoice(user: UserRef, deliveryId: string, position: number, timeZone?: string): Promise<Result<ChoiceResult>> {
+    if (!Number.isInteger(position) || position < 0 || position > 3) {
+      return fail('INVALID_ANSWER', 'Choose one of the options 1 to 4.');
+    }
+    const opened = await this.open(user, deliveryId, 'choice');
+    if (!opened.ok) return opened;
+    const { delivery, question, options } = opened.value;
+    const correct = delivery.order[position] === 0;
+    const rec = await this.record(user, delivery, question, correct, choicePoints(question.difficulty, correct), timeZone);
+    if (!rec.ok) return rec;
+    return ok({ ...rec.value, kind: 'choice', chosen: position, correctPosition: delivery.order.indexOf(0), correct, options });
+  }
+
+  async answerOpen(user: UserRef, deliveryId: string, text: string, timeZone?: string): Promise<Result<OpenResult>> {
+    const answer = text.trim();
+    if (answer.length === 0) return fail('INVALID_ANSWER', 'Your answer is empty. Write a few sentences in your own words.');
+    if (answer.length > MAX_ANSWER_CHARS) {
+      return fail('INVALID_ANSWER', `Your answer has ${answer.length} characters; the limit is ${MAX_ANSWER_CHARS}. Shorten it and try again.`);
+    }
+    const opened = await this.open(user, deliveryId, 'open');
+    if (!opened.ok) return opened;
+    const { delivery, question } = opened.value;
+    const rubric = gradeAgainstRubric(answer, question.keyPoints);
+    const rec = await this.record(user, delivery, question, rubric.score >= PASS_SCORE, openPoints(question.difficulty, rubric.score), timeZone);
+    if (!rec.ok) return rec;
+    return ok({ ...rec.value, kind: 'open', rubric });
+  }
+
+  async rateFlash(user: UserRef, deliveryId: string, rating: FlashRating, timeZone?: string): Promise<Result<FlashResult>> {
+    const opened = await this.open(user, deliveryId, 'flash');
+    if (!opened.ok) return opened;
+    const { delivery, question } = opened.value;
+    const rec = await this.record(user, delivery, question, rating !== 'again', flashPoints(question.difficulty, rating), timeZone);
+    if (!rec.ok) return rec;
+    return ok({ ...rec.value, kind: 'flash', rating });
+  }
+
+  /** The user's streak day is in their own zone when the platform knows it, else the community's. */
+  async timeZoneFor(user: UserRef, userZone?: string): Promise<string> {
+    if (userZone) return userZone;
+    return (await this.deps.store.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  private async record(
+    user: UserRef,
+    delivery: Delivery,
+    question: Question,
+    correct: boolean,
+    basePoints: number,
+    userZone: string | undefined,
+  ): Promise<Result<Recorded>> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const communityZone = (await store.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
+    const periods = periodsAt(now, communityZone);
+    const outcome = await store.recordAnswer({
+      user,
+      deliveryId: delivery.id,
+      questionId: question.id,
+      topic: question.topic,
+      correct,
+      basePoints,
+      day: localDay(now, userZone ?? communityZone),
+      week: periods.week,
+      month: periods.month,
+      weekExpiresAt: periods.weekEndsAt + ARCHIVE_MS.week,
+      monthExpiresAt: periods.monthEndsAt + ARCHIVE_MS.month,
+      scoreWindowMs: SCORE_WINDOW_MS,
+      now,
+      deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
+    });
+    if (outcome.status === 'duplicate') {
+      return fail('ALREADY_ANSWERED', 'You have already answered this question; only your first answer counts.');
+    }
+    return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
+  }
+}
+
+export function optionsInOrder(q: Question, d: Delivery): string[] {
+  const all = [q.choices.correct, ...q.choices.distractors];
+  return d.order.map((i) => all[i] ?? '');
+}

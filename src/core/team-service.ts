@@ -1,0 +1,51 @@
+import type { Community, UserRef } from './identity.js';
+import { fail, ok, type Result } from './result.js';
+import type { JoinTeamOutcome, Store, TeamInfo } from './store.js';
+
+export const TEAM_NAME_RULES = '2–32 characters: letters, digits, spaces, hyphens, underscores and dots';
+const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-]$/u;
+
+/** Validates a team name and derives its key: the same team whatever the case or spacing. */
+export function parseTeamName(raw: string): Result<{ key: string; name: string }> {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (!TEAM_NAME.test(name)) {
+    return fail('INVALID_OPTION', `"${name.slice(0, 40)}" is not a valid team name. Use ${TEAM_NAME_RULES}.`);
+  }
+  return ok({ name, key: name.toLowerCase().replace(/ /g, '-') });
+}
+
+/** Teams: join (creating if new), leave, list; one team per user per community. */
+export class TeamService {
+  constructor(private readonly deps: { store: Store }) {}
+
+  async join(user: UserRef, rawName: string): Promise<Result<Extract<JoinTeamOutcome, { status: 'joined' | 'already-member' }>>> {
+    const parsed = parseTeamName(rawName);
+    if (!parsed.ok) return parsed;
+    const outcome = await this.deps.store.joinTeam(user, parsed.value.key, parsed.value.name);
+    if (outcome.status === 'in-other-team') {
+      return fail('TEAM_CONFLICT', `You are already in team ${outcome.team.name}; one team per person. Leave it first with /team leave.`);
+    }
+    return ok(outcome);
+  }
+
+  async leave(user: UserRef): Promise<Result<TeamInfo>> {
+    const left = await this.deps.store.leaveTeam(user);
+    return left ? ok(left) : fail('NOT_IN_TEAM', 'You are not in a team. Join one with /team join <name>.');
+  }
+
+  async list(c: Community): Promise<TeamInfo[]> {
+    return (await this.deps.store.listTeams(c)).sort((a, b) => b.members - a.members || a.name.localeCompare(b.name));
+  }
+
+  /** A team's members; an unknown team lists the teams that exist. */
+  async members(c: Community, rawName: string): Promise<Result<{ team: TeamInfo; members: { id: string; name: string }[] }>> {
+    const parsed = parseTeamName(rawName);
+    const teams = await this.list(c);
+    const team = parsed.ok ? teams.find((t) => t.key === parsed.value.key) : undefined;
+    if (!team) {
+      const valid = teams.length === 0 ? 'There are no teams yet; create one with /team join <name>.' : `Teams: ${teams.map((t) => t.name).join(', ')}.`;
+      return fail('UNKNOWN_TEAM', `There is no team called "${rawName.trim().slice(0, 40)}". ${valid}`);
+    }
+    return ok({ team, members: await this.deps.store.teamMembers(c, team.key) });
+  }
+}

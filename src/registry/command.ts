@@ -1,0 +1,76 @@
+import type { Core } from '../core/app.js';
+import type { UserRef } from '../core/identity.js';
+import type { Reply } from '../core/reply.js';
+
+/**
+ * A command is declared once, as data plus handlers, and feeds every platform: Discord slash
+ * commands, Slack /prep subcommands and console lines are all generated from it.
+ */
+
+/** `user` takes a member of the same community; its value is their user id. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
+
+export interface OptionDef {
+  name: string;
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  /** Fixed values; text syntax can then give them positionally ("leaderboard week"). */
+  choices?: readonly { name: string; value: string }[];
+  /** Values known only at run time; Discord autocompletes them, text syntax matches them. */
+  dynamicChoices?: 'topic';
+  minValue?: number;
+  maxValue?: number;
+  maxLength?: number;
+  /** In text syntax this option takes the rest of the line ("team join Deep Divers"). */
+  rest?: boolean;
+}
+
+export interface SubcommandDef {
+  name: string;
+  description: string;
+  options?: readonly OptionDef[];
+}
+
+export type OptionValues = Record<string, string | number | boolean | undefined>;
+
+export interface CommandInput {
+  subcommand?: string | undefined;
+  options: OptionValues;
+}
+
+/** Who is asking and what they may do; filled by the adapter. */
+export interface CommandContext {
+  core: Core;
+  user: UserRef;
+  /** Manage Server on Discord, admin/owner (or listed) on Slack, always on the console. */
+  isAdmin: boolean;
+  /** The user's own time zone when the platform knows it (Slack). */
+  timeZone?: string | undefined;
+  /** False where a reply cannot be posted to others (the console, a DM). */
+  canShare: boolean;
+  /** The command word users type on text platforms, for help texts ("/quiz" vs "/prep quiz"). */
+  invocation: (command: string) => string;
+  /** Every command, for help. */
+  commands: readonly CommandDef[];
+}
+
+export type ActionHandler = (ctx: CommandContext, args: string[]) => Promise<Reply>;
+export type PromptHandler = (ctx: CommandContext, args: string[], text: string) => Promise<Reply>;
+
+export interface CommandDef {
+  name: string;
+  description: string;
+  options?: readonly OptionDef[];
+  subcommands?: readonly SubcommandDef[];
+  /** Hidden from members by default on Discord and checked again at run time everywhere. */
+  adminOnly?: boolean;
+  run(ctx: CommandContext, input: CommandInput): Promise<Reply>;
+  /** Button handlers by action name, e.g. "quiz.choice". */
+  actions?: Record<string, ActionHandler>;
+  /** Free-text submissions (modals) by action name. */
+  prompts?: Record<string, PromptHandler>;
+}
+
+/** Identity function that makes `satisfies`-style checking of command files read naturally. */
+export const defineCommand = (def: CommandDef): CommandDef => def;

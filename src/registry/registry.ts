@@ -1,0 +1,181 @@
+import { AppError } from '../core/errors.js';
+import { decodeAction, message, type MessageReply, type Reply } from '../core/reply.js';
+import type { Logger } from '../core/ports.js';
+import { commandSchema } from './definition-schema.js';
+import type { ActionHandler, CommandContext, CommandDef, CommandInput, OptionDef, OptionValues, PromptHandler } from './command.js';
+
+export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
+
+export function errorReply(text: string, update = false): MessageReply {
+  return message({ title: 'That did not work', text, tone: 'error', ephemeral: true, update });
+}
+
+export interface RegistryOptions {
+  /** Values for options with dynamicChoices, e.g. the bank's topics. */
+  dynamicChoices: { topic: () => readonly string[] };
+  logger: Logger;
+}
+
+/**
+ * Validated command definitions plus dispatch: it checks every input against the definitions,
+ * enforces admin-only commands, and turns a thrown failure into a "try again" reply so no
+ * platform ever shows a raw error.
+ */
+export class CommandRegistry {
+  readonly commands: readonly CommandDef[];
+  private readonly byName: Map<string, CommandDef>;
+  private readonly actions = new Map<string, ActionHandler>();
+  private readonly prompts = new Map<string, PromptHandler>();
+
+  constructor(
+    commands: readonly CommandDef[],
+    readonly options: RegistryOptions,
+  ) {
+    const problems: string[] = [];
+    commands.forEach((c, i) => {
+      const r = commandSchema.safeParse(c);
+      if (!r.success) {
+        for (const issue of r.error.issues) problems.push(`command "${c.name ?? `#${i + 1}`}": ${issue.path.join('.') || '(command)'}: ${issue.message}`);
+      }
+      for (const [kind, map, target] of [['action', c.actions, this.actions], ['prompt', c.prompts, this.prompts]] as const) {
+        for (const [name, handler] of Object.entries(map ?? {})) {
+          if (target.has(name)) problems.push(`command "${c.name}": ${kind} "${name}" is declared twice`);
+          target.set(name, handler as never);
+        }
+      }
+    });
+    this.byName = new Map(commands.map((c) => [c.name, c]));
+    if (this.byName.size !== commands.length) problems.push('command names must be unique');
+    if (problems.length > 0) throw new AppError('COMMANDS_INVALID', `Invalid command definitions:\n- ${problems.join('\n- ')}`);
+    this.commands = commands;
+  }
+
+  get(name: string): CommandDef | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The option definitions that apply to a command (and subcommand). */
+  optionsOf(cmd: CommandDef, subcommand?: string): readonly OptionDef[] {
+    if (!cmd.subcommands) return cmd.options ?? [];
+    return cmd.subcommands.find((s) => s.name === subcommand)?.options ?? [];
+  }
+
+  choicesOf(opt: OptionDef): readonly string[] | undefined {
+    if (opt.choices) return opt.choices.map((c) => c.value);
+    if (opt.dynamicChoices) return this.options.dynamicChoices[opt.dynamicChoices]();
+    return undefined;
+  }
+
+  /** Suggestions for an autocompleted option: values that start with, then contain, the text. */
+  complete(opt: OptionDef, partial: string): string[] {
+    const all = this.choicesOf(opt) ?? [];
+    const p = partial.toLowerCase();
+    return [...all.filter((v) => v.startsWith(p)), ...all.filter((v) => !v.startsWith(p) && v.includes(p))].slice(0, 25);
+  }
+
+  /** Checks an input against the definition; returns a message saying what is wrong and what is valid. */
+  validate(cmd: CommandDef, input: CommandInput): string | null {
+    if (cmd.subcommands) {
+      const names = cmd.subcommands.map((s) => s.name);
+      if (!input.subcommand || !names.includes(input.subcommand)) {
+        return `${input.subcommand ? `"${input.subcommand}" is not a ${cmd.name} subcommand` : `${cmd.name} needs a subcommand`}. Valid: ${names.join(', ')}.`;
+      }
+    }
+    const defs = this.optionsOf(cmd, input.subcommand);
+    for (const key of Object.keys(input.options)) {
+      if (input.options[key] !== undefined && !defs.some((d) => d.name === key)) {
+        return `Unknown option "${key}". Valid options: ${defs.map((d) => d.name).join(', ') || 'none'}.`;
+      }
+    }
+    for (const def of defs) {
+      const v = input.options[def.name];
+      if (v === undefined || v === '') {
+        if (def.required) return `The option "${def.name}" is required: ${def.description}.`;
+        continue;
+      }
+      const problem = this.checkValue(def, v);
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  private checkValue(def: OptionDef, v: string | number | boolean): string | null {
+    if (def.type === 'integer') {
+      if (typeof v !== 'number' || !Number.isInteger(v)) return `The option "${def.name}" must be a whole number.`;
+      if ((def.minValue !== undefined && v < def.minValue) || (def.maxValue !== undefined && v > def.maxValue)) {
+        return `The option "${def.name}" must be between ${def.minValue ?? '-∞'} and ${def.maxValue ?? '∞'}.`;
+      }
+      return null;
+    }
+    if (def.type === 'boolean') return typeof v === 'boolean' ? null : `The option "${def.name}" must be true or false.`;
+    if (def.type === 'user') return typeof v === 'string' && /^[A-Za-z0-9]{1,40}$/.test(v) ? null : `The option "${def.name}" must name a member.`;
+    if (typeof v !== 'string') return `The option "${def.name}" must be text.`;
+    if (def.maxLength !== undefined && v.length > def.maxLength) return `The option "${def.name}" is limited to ${def.maxLength} characters.`;
+    const choices = this.choicesOf(def);
+    if (choices && !choices.includes(v)) {
+      return `"${v.slice(0, 40)}" is not a valid ${def.name}. Valid ${def.name} values: ${choices.join(', ')}.`;
+    }
+    return null;
+  }
+
+  async runCommand(ctx: CommandContext, name: string, input: CommandInput): Promise<Reply> {
+    const cmd = this.byName.get(name);
+    if (!cmd) {
+      return errorReply(`Unknown command "${name.slice(0, 40)}". Valid commands: ${this.commands.map((c) => c.name).join(', ')}.`);
+    }
+    const problem = this.validate(cmd, input);
+    if (problem) return errorReply(problem);
+    if (cmd.adminOnly && !ctx.isAdmin) {
+      return errorReply(`Only server admins (Manage Server) can use ${ctx.invocation(cmd.name)}.`);
+    }
+    return this.guard(() => cmd.run(ctx, input), { command: name });
+  }
+
+  /** Runs the handler behind a button; ids that are not ours get a clear message. */
+  async runAction(ctx: CommandContext, encoded: string): Promise<Reply> {
+    const ref = decodeAction(encoded);
+    const handler = ref && this.actions.get(ref.name);
+    if (!ref || !handler) return errorReply('This button is no longer supported. Start again with a new command.');
+    return this.guard(() => handler(ctx, ref.args), { action: ref.name });
+  }
+
+  async runPrompt(ctx: CommandContext, encoded: string, text: string): Promise<Reply> {
+    const ref = decodeAction(encoded);
+    const handler = ref && this.prompts.get(ref.name);
+    if (!ref || !handler) return errorReply('This form is no longer supported. Start again with a new command.');
+    return this.guard(() => handler(ctx, ref.args, text), { prompt: ref.name });
+  }
+
+  private async guard(fn: () => Promise<Reply>, what: Record<string, string>): Promise<Reply> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.options.logger.error('handler failed', { ...what, error: err instanceof Error ? err.message : String(err) });
+      return errorReply(UNAVAILABLE_TEXT);
+    }
+  }
+}
+
+/** Builds OptionValues from loosely typed platform input, coercing numbers and booleans by definition. */
+export function coerceOptions(defs: readonly OptionDef[], raw: Record<string, string>): OptionValues | string {
+  const out: OptionValues = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const def = defs.find((d) => d.name === key);
+    if (!def || def.type === 'string') {
+      out[key] = value;
+    } else if (def.type === 'user') {
+      // Accepts a raw id or a mention as platforms write it: <@123>, <@!123>, <@U123|name>.
+      const m = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(value) ?? /^@?([A-Za-z0-9]+)$/.exec(value);
+      if (!m) return `The option "${key}" must name a member, for example @someone.`;
+      out[key] = m[1]!;
+    } else if (def.type === 'integer') {
+      if (!/^-?\d+$/.test(value)) return `The option "${key}" must be a whole number, not "${value.slice(0, 20)}".`;
+      out[key] = Number(value);
+    } else {
+      const v = value.toLowerCase();
+      if (!['true', 'false', 'yes', 'no'].includes(v)) return `The option "${key}" must be true or false.`;
+      out[key] = v === 'true' || v === 'yes';
+    }
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { communityKey, type Community } from '../core/identity.js';
+import type { BoardRef } from '../core/store.js';
+
+/**
+ * The one place that names keys. Every key of a community carries the same hash tag
+ * ({platform:id}), so multi-key scripts stay in one slot on Redis Cluster.
+ */
+export function communityKeys(prefix: string, c: Community) {
+  const base = `${prefix}{${communityKey(c)}}:`;
+  return {
+    delivery: (id: string) => `${base}d:${id}`,
+    answered: (id: string) => `${base}d:${id}:answered`,
+    hints: (id: string) => `${base}d:${id}:hints`,
+    results: (id: string) => `${base}d:${id}:results`,
+    scored: (userId: string, questionId: string) => `${base}u:${userId}:scored:${questionId}`,
+    stats: (userId: string) => `${base}u:${userId}:stats`,
+    streak: (userId: string) => `${base}u:${userId}:streak`,
+    recent: (userId: string) => `${base}u:${userId}:recent`,
+    board: (b: Pick<BoardRef, 'scope' | 'key'>) => `${base}lb:${b.scope}:${b.key}`,
+    teamOf: () => `${base}team-of`,
+    teams: () => `${base}teams`,
+    teamSizes: () => `${base}team-sizes`,
+    names: () => `${base}names`,
+    settings: () => `${base}settings`,
+  };
+}
+
+export type CommunityKeys = ReturnType<typeof communityKeys>;

@@ -1,0 +1,231 @@
+import { Redis, Cluster } from 'ioredis';
+import type { Community, UserRef } from '../core/identity.js';
+import type {
+  AnswerInput,
+  AnswerOutcome,
+  AnswerResultRecord,
+  BoardRef,
+  CommunitySettings,
+  Delivery,
+  JoinTeamOutcome,
+  LeaderboardEntry,
+  LeaderboardPage,
+  Store,
+  StreakRecord,
+  TeamInfo,
+  UserStatsRecord,
+} from '../core/store.js';
+import { AppError } from '../core/errors.js';
+import { communityKeys } from './keys.js';
+import { defineScripts, type ScriptCommands } from './lua-scripts.js';
+import { parseStats, parseResult } from './records.js';
+
+export interface RedisStoreConfig {
+  /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
+  client: Redis | Cluster;
+  /** Prepended to every key, so several deployments or tests can share one server. */
+  prefix: string;
+}
+
+type Client = (Redis | Cluster) & ScriptCommands;
+
+/** Commands fail fast while Redis is down (two retries), so handlers can answer "try again" in time. */
+export function createRedisClient(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 2 });
+}
+
+/** Redis Cluster: every community's keys share one hash tag, so each script runs on one node. */
+export function createRedisCluster(nodes: { host: string; port: number }[]): Cluster {
+  return new Cluster(nodes, { redisOptions: { maxRetriesPerRequest: 2 } });
+}
+
+/** The shared store: every multi-key update is one Lua script, every key of a community one hash tag. */
+export class RedisStore implements Store {
+  private readonly redis: Client;
+  private readonly prefix: string;
+
+  constructor(config: RedisStoreConfig) {
+    this.redis = config.client as Client;
+    this.prefix = config.prefix;
+    defineScripts(this.redis);
+  }
+
+  private k(c: Community) {
+    return communityKeys(this.prefix, c);
+  }
+
+  async saveDelivery(c: Community, d: Delivery): Promise<void> {
+    await this.redis.set(this.k(c).delivery(d.id), JSON.stringify(d), 'PX', Math.max(1, d.expiresAt - d.createdAt));
+  }
+
+  async getDelivery(c: Community, id: string): Promise<Delivery | null> {
+    const raw = await this.redis.get(this.k(c).delivery(id));
+    return raw === null ? null : (JSON.parse(raw) as Delivery);
+  }
+
+  async hasAnswered(c: Community, deliveryId: string, userId: string): Promise<boolean> {
+    return (await this.redis.sismember(this.k(c).answered(deliveryId), userId)) === 1;
+  }
+
+  async markHint(c: Community, deliveryId: string, userId: string, ttlMs: number): Promise<boolean> {
+    const key = this.k(c).hints(deliveryId);
+    const [[, added]] = (await this.redis.multi().sadd(key, userId).pexpire(key, ttlMs).exec()) as [[unknown, number]];
+    return added === 1;
+  }
+
+  async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
+    const k = this.k(a.user.community);
+    const u = a.user.userId;
+    const reply = (await this.redis.recordAnswer(
+      k.answered(a.deliveryId),
+      k.hints(a.deliveryId),
+      k.results(a.deliveryId),
+      k.scored(u, a.questionId),
+      k.stats(u),
+      k.streak(u),
+      k.board({ scope: 'users', key: a.week }),
+      k.board({ scope: 'users', key: a.month }),
+      k.board({ scope: 'teams', key: 'all' }),
+      k.board({ scope: 'teams', key: a.week }),
+      k.board({ scope: 'teams', key: a.month }),
+      k.teamOf(),
+      k.names(),
+      k.board({ scope: 'users', key: 'all' }),
+      u,
+      a.user.displayName,
+      a.topic,
+      a.correct ? 1 : 0,
+      a.basePoints,
+      a.day,
+      a.scoreWindowMs,
+      a.now,
+      a.weekExpiresAt,
+      a.monthExpiresAt,
+      a.deliveryTtlMs,
+    )) as number[];
+    if (reply[0] === 0) return { status: 'duplicate' };
+    const [, points, hint, scored, current, best, lastDay] = reply as [number, number, number, number, number, number, number];
+    return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+  }
+
+  async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
+    const rows = await this.redis.lrange(this.k(c).results(deliveryId), 0, -1);
+    return rows.map(parseResult);
+  }
+
+  async pushRecent(user: UserRef, questionId: string, keep: number): Promise<void> {
+    const key = this.k(user.community).recent(user.userId);
+    await this.redis.multi().lrem(key, 0, questionId).lpush(key, questionId).ltrim(key, 0, keep - 1).exec();
+  }
+
+  async getRecent(user: UserRef): Promise<string[]> {
+    return this.redis.lrange(this.k(user.community).recent(user.userId), 0, -1);
+  }
+
+  async getStats(user: UserRef): Promise<UserStatsRecord> {
+    return parseStats(await this.redis.hgetall(this.k(user.community).stats(user.userId)));
+  }
+
+  async getStreak(user: UserRef): Promise<StreakRecord> {
+    const [last, current, best] = await this.redis.hmget(this.k(user.community).streak(user.userId), 'last', 'current', 'best');
+    return { lastDay: Number(last ?? -1), current: Number(current ?? 0), best: Number(best ?? 0) };
+  }
+
+  async getLeaderboard(c: Community, board: BoardRef, offset: number, limit: number, memberId: string): Promise<LeaderboardPage> {
+    const k = this.k(c);
+    const names = board.scope === 'users' ? k.names() : k.teams();
+    const reply = (await this.redis.leaderboard(k.board(board), names, offset, limit, memberId)) as (string | number)[];
+    const total = Number(reply[0]);
+    const entries: LeaderboardEntry[] = [];
+    let i = 1;
+    for (; i + 2 < reply.length && entries.length < limit && typeof reply[i] === 'string'; i += 3) {
+      entries.push({ id: String(reply[i]), name: String(reply[i + 1]), score: Number(reply[i + 2]), rank: offset + entries.length + 1 });
+    }
+    const rank = Number(reply[i]);
+    const member = rank < 0 ? null : { id: memberId, rank: rank + 1, score: Number(reply[i + 1]), name: String(reply[i + 2]) };
+    return { total, entries, member };
+  }
+
+  async joinTeam(user: UserRef, teamKey: string, teamName: string): Promise<JoinTeamOutcome> {
+    const k = this.k(user.community);
+    const [status, key, name, members, created] = (await this.redis.joinTeam(
+      k.teamOf(),
+      k.teams(),
+      k.teamSizes(),
+      k.names(),
+      user.userId,
+      teamKey,
+      teamName,
+      user.displayName,
+    )) as [JoinTeamOutcome['status'], string, string, number, number];
+    const team: TeamInfo = { key, name, members: Number(members) };
+    return status === 'joined' ? { status, created: created === 1, team } : { status, team };
+  }
+
+  async leaveTeam(user: UserRef): Promise<TeamInfo | null> {
+    const k = this.k(user.community);
+    const reply = (await this.redis.leaveTeam(k.teamOf(), k.teams(), k.teamSizes(), user.userId)) as [string, string, number] | [];
+    return reply.length === 0 ? null : { key: reply[0], name: reply[1], members: Number(reply[2]) };
+  }
+
+  async getUserTeam(user: UserRef): Promise<TeamInfo | null> {
+    const k = this.k(user.community);
+    const key = await this.redis.hget(k.teamOf(), user.userId);
+    if (key === null) return null;
+    const [name, size] = await Promise.all([this.redis.hget(k.teams(), key), this.redis.hget(k.teamSizes(), key)]);
+    return { key, name: name ?? key, members: Number(size ?? 0) };
+  }
+
+  async listTeams(c: Community): Promise<TeamInfo[]> {
+    const k = this.k(c);
+    const [[, sizes], [, names]] = (await this.redis.multi().hgetall(k.teamSizes()).hgetall(k.teams()).exec()) as [
+      [unknown, Record<string, string>],
+      [unknown, Record<string, string>],
+    ];
+    return Object.entries(sizes)
+      .map(([key, n]) => ({ key, name: names[key] ?? key, members: Number(n) }))
+      .filter((t) => t.members > 0);
+  }
+
+  async teamMembers(c: Community, teamKey: string): Promise<{ id: string; name: string }[]> {
+    const k = this.k(c);
+    const [[, teamOf], [, names]] = (await this.redis.multi().hgetall(k.teamOf()).hgetall(k.names()).exec()) as [
+      [unknown, Record<string, string>],
+      [unknown, Record<string, string>],
+    ];
+    return Object.entries(teamOf)
+      .filter(([, t]) => t === teamKey)
+      .map(([id]) => ({ id, name: names[id] ?? id }));
+  }
+
+  async getDisplayName(c: Community, userId: string): Promise<string | null> {
+    return this.redis.hget(this.k(c).names(), userId);
+  }
+
+  async getSettings(c: Community): Promise<CommunitySettings> {
+    const h = await this.redis.hgetall(this.k(c).settings());
+    return { timeZone: h['timeZone'] };
+  }
+
+  async updateSettings(c: Community, patch: CommunitySettings, onlyIfUnset = false): Promise<CommunitySettings> {
+    const key = this.k(c).settings();
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (onlyIfUnset) await this.redis.hsetnx(key, field, String(value));
+      else await this.redis.hset(key, field, String(value));
+    }
+    return this.getSettings(c);
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.redis.ping();
+    } catch (cause) {
+      throw new AppError('STORE_UNAVAILABLE', `Redis did not answer: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

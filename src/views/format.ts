@@ -1,0 +1,26 @@
+import { DateTime } from 'luxon';
+
+/** "17:00 CET": a time of day in a zone, the way people read schedules. */
+export function clockTime(ms: number, zone = 'UTC'): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('HH:mm ZZZZ');
+}
+
+export const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Joins the hard-wrapped lines of each markdown paragraph (YAML block scalars keep them), so
+ * every platform can wrap text to its own width. List items and blank lines are kept.
+ */
+export function reflow(md: string): string {
+  const out: string[] = [];
+  for (const line of md.trim().split('\n')) {
+    const t = line.trim();
+    const prev = out[out.length - 1];
+    const startsBlock = t === '' || /^([-*•]|\d+[.)]|#+|>|```)\s?/.test(t);
+    if (prev !== undefined && prev.trim() !== '' && !startsBlock && !prev.trimEnd().endsWith('```')) out[out.length - 1] = `${prev} ${t}`;
+    else out.push(startsBlock && /^([-*•]|\d+[.)])\s/.test(t) ? t : t);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}

@@ -1,0 +1,142 @@
+import { TOPICS, type Question } from '../core/bank/schema.js';
+import type { Delivery } from '../core/store.js';
+import { message, type MessageReply, type PromptReply, type ReplyButton } from '../core/reply.js';
+import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
+import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
+import { BASE_POINTS, FLASH_RATINGS } from '../core/scoring.js';
+import { clockTime, reflow } from './format.js';
+
+const topicLabel = (q: Question) => TOPICS[q.topic];
+const heading = (q: Question) => `${topicLabel(q)} · ${q.difficulty}`;
+const isShared = (d: Delivery) => d.ownerId === null;
+
+export interface CardOptions {
+  /** Show the hint inside the card (personal quizzes, after the Hint button). */
+  showHint?: boolean;
+}
+
+/** The question as first shown: prompt, numbered options for choice mode, and its buttons. */
+export function quizCard({ delivery, question, options }: PresentedQuiz, opts: CardOptions = {}): MessageReply {
+  const id = delivery.id;
+  const lines = [question.prompt];
+  const buttons: ReplyButton[][] = [];
+  if (delivery.mode === 'choice') {
+    lines.push('', ...options.map((o, i) => `**${i + 1}.** ${o}`));
+    buttons.push(options.map((_, i) => ({ label: String(i + 1), action: { name: 'quiz.choice', args: [id, String(i)] }, style: 'primary' as const })));
+  } else if (delivery.mode === 'open') {
+    lines.push('', '*Answer in your own words; you are graded on the key points a strong answer covers.*');
+    buttons.push([{ label: 'Answer', action: { name: 'quiz.answer', args: [id] }, style: 'primary' }]);
+  } else {
+    lines.push('', '*Think of your answer, then reveal the model answer and rate yourself honestly.*');
+    buttons.push([{ label: 'Reveal', action: { name: 'quiz.reveal', args: [id] }, style: 'primary' }]);
+  }
+  if (opts.showHint) lines.push('', `💡 **Hint:** ${question.hint}`);
+  else buttons[0]!.push({ label: 'Hint', action: { name: 'quiz.hint', args: [id] }, style: 'secondary' });
+  const worth = BASE_POINTS[question.difficulty];
+  const footer = delivery.revealAt
+    ? `Daily question · one answer per member · answer revealed at ${clockTime(delivery.revealAt, delivery.timeZone)}`
+    : `${worth} points · a hint halves them${isShared(delivery) ? ' · everyone may answer once' : ''}`;
+  return message({ title: heading(question), text: lines.join('\n'), buttons, footer, tone: 'info', ephemeral: !isShared(delivery) });
+}
+
+export function openAnswerPrompt(deliveryId: string, question: Question): PromptReply {
+  return {
+    type: 'prompt',
+    action: { name: 'quiz.submit', args: [deliveryId] },
+    title: 'Your answer',
+    label: question.prompt.length <= 45 ? question.prompt : 'Answer in your own words',
+    placeholder: 'Explain as you would in an interview…',
+    minLength: 1,
+    maxLength: MAX_ANSWER_CHARS,
+    multiline: true,
+  };
+}
+
+/** The model answer and the point of the question, shown after every answer. */
+function modelAnswerFields(q: Question, withExplanation: boolean) {
+  const fields = [{ name: 'Model answer', value: reflow(q.answer) }];
+  if (withExplanation) fields.unshift({ name: 'Why', value: reflow(q.explanation) });
+  return fields;
+}
+
+function pointsLine(r: AnswerResult): string {
+  const o = r.outcome;
+  const parts = [`**+${o.points} points**`];
+  if (!o.scored) parts.push('(no points: you already answered this question in the last 30 days)');
+  else if (o.hintUsed) parts.push('(halved for the hint)');
+  parts.push(`· streak ${o.streak.current} day${o.streak.current === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+function nextButtons(q: Question, mode: Delivery['mode']): ReplyButton[][] {
+  return [[{ label: 'Next question', action: { name: 'quiz.next', args: [q.topic, mode] }, style: 'secondary' }]];
+}
+
+/** A daily answer before the reveal: acknowledged privately, result hidden. */
+function recordedHidden(r: AnswerResult): MessageReply {
+  const at = clockTime(r.delivery.revealAt ?? 0, r.delivery.timeZone);
+  return message({
+    title: 'Answer recorded',
+    text: `Recorded — the answer is revealed at ${at}. Your streak: ${r.outcome.streak.current} day${r.outcome.streak.current === 1 ? '' : 's'}.`,
+    tone: 'success',
+    ephemeral: true,
+  });
+}
+
+/** After an answer: for a personal quiz it replaces the card; in a channel it goes privately to the member. */
+export function answerResult(r: AnswerResult): MessageReply {
+  if (r.hidden) return recordedHidden(r);
+  const q = r.question;
+  const shared = isShared(r.delivery);
+  const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery.mode) };
+  if (r.kind === 'choice') {
+    const lines = [q.prompt, ''];
+    r.options.forEach((o, i) => {
+      const mark = i === r.correctPosition ? '✅' : i === r.chosen ? '❌' : '▫️';
+      lines.push(`${mark} **${i + 1}.** ${o}`);
+    });
+    lines.push('', r.correct ? `Correct! ${pointsLine(r)}` : `Not quite: the answer is **${r.correctPosition + 1}**. ${pointsLine(r)}`);
+    return message({ ...base, title: heading(q), text: lines.join('\n'), fields: modelAnswerFields(q, true), tone: r.correct ? 'success' : 'warning' });
+  }
+  if (r.kind === 'open') {
+    const { score, covered, missed } = r.rubric;
+    const fields = [
+      { name: `Covered (${covered.length})`, value: covered.map((k) => `✅ ${k.point}`).join('\n') || 'None of the key points yet.' },
+      { name: `Missed (${missed.length})`, value: missed.map((k) => `▫️ ${k.point}`).join('\n') || 'Nothing: every key point covered.' },
+      ...modelAnswerFields(q, false),
+    ];
+    return message({ ...base, title: heading(q), text: `${q.prompt}\n\nScore: **${score}/100** ${pointsLine(r)}`, fields, tone: score >= 60 ? 'success' : 'warning' });
+  }
+  return message({
+    ...base,
+    title: heading(q),
+    text: `${q.prompt}\n\nYou rated yourself **${r.rating}**. ${pointsLine(r)}`,
+    fields: modelAnswerFields(q, false),
+    tone: r.rating === 'again' ? 'warning' : 'success',
+  });
+}
+
+/** Flash mode: the model answer, then four self-rating buttons. */
+export function flashReveal(delivery: Delivery, q: Question): MessageReply {
+  const rate = FLASH_RATINGS.map((rating) => ({
+    label: rating[0]!.toUpperCase() + rating.slice(1),
+    action: { name: 'quiz.rate', args: [delivery.id, rating] },
+    style: rating === 'again' ? ('danger' as const) : ('secondary' as const),
+  }));
+  return message({
+    title: heading(q),
+    text: `${q.prompt}\n\nHow well did you know it?`,
+    fields: modelAnswerFields(q, false),
+    buttons: [rate],
+    tone: 'info',
+    ephemeral: true,
+    update: !isShared(delivery),
+  });
+}
+
+export function hintReply(quiz: PresentedQuiz): MessageReply {
+  if (isShared(quiz.delivery)) {
+    return message({ title: 'Hint', text: `💡 ${quiz.question.hint}\n*Your points for this question are halved.*`, tone: 'info', ephemeral: true });
+  }
+  return { ...quizCard(quiz, { showHint: true }), update: true };
+}

@@ -1,0 +1,65 @@
+import type { Question } from '../../src/core/bank/schema.js';
+import { QuestionBank } from '../../src/core/bank/question-bank.js';
+import type { Community, UserRef } from '../../src/core/identity.js';
+import type { Clock, Random } from '../../src/core/ports.js';
+
+/** A clock that only moves when told to. */
+export class FixedClock implements Clock {
+  constructor(private ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+  set(isoOrMs: string | number): void {
+    this.ms = typeof isoOrMs === 'number' ? isoOrMs : Date.parse(isoOrMs);
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/** Deterministic randomness (mulberry32) with sequential ids. */
+export function seededRandom(seed = 42): Random {
+  let a = seed >>> 0;
+  let n = 0;
+  return {
+    next() {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    id: () => `d${(++n).toString(36)}`,
+  };
+}
+
+export const aCommunity = (id = 'guild-1', platform: Community['platform'] = 'discord'): Community => ({ platform, id });
+
+export const aUser = (userId = 'u1', community: Community = aCommunity()): UserRef => ({ community, userId, displayName: `User ${userId}` });
+
+/** A complete, valid question; override what a test cares about. */
+export function aQuestion(overrides: Partial<Question> = {}): Question {
+  const id = overrides.id ?? 'sample-question';
+  return {
+    id,
+    topic: 'fundamentals',
+    difficulty: 'intermediate',
+    prompt: `Explain the idea behind ${id}.`,
+    answer: 'Backpropagation applies the chain rule to compute the gradient of the loss for every weight in one backward pass.',
+    keyPoints: [
+      { point: 'Uses the chain rule', keywords: ['chain rule'] },
+      { point: 'Computes the gradient of the loss', keywords: ['gradient of the loss', 'derivative of the loss'] },
+      { point: 'One backward pass', keywords: ['backward pass', 'reverse mode'] },
+    ],
+    choices: { correct: 'The chain rule, backwards', distractors: ['Finite differences', 'Random search', 'Label copying'] },
+    explanation: 'It is reverse-mode differentiation.',
+    hint: 'Think calculus.',
+    tags: ['test'],
+    covers: [],
+    ...overrides,
+  };
+}
+
+export function aBank(questions: Question[] = [aQuestion()]): QuestionBank {
+  return new QuestionBank(questions);
+}
