@@ -1,48 +1,10 @@
-import { join, resolve } from 'node:path';
-import { commands } from '../commands/index.js';
-import { loadBank } from './bank/load-bank.js';
-import { loadConfig, type AppConfig } from './config.js';
-import { createCore, type Core } from './core/app.js';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
 import { AppError } from './core/errors.js';
-import { systemClock, type Logger } from './core/ports.js';
-import type { Store } from './core/store.js';
 import { createLogger } from './logger.js';
-import { projectRoot } from './paths.js';
-import { cryptoRandom } from './random.js';
-import { CommandRegistry } from './registry/registry.js';
-import { MemoryStore } from './store/memory-store.js';
+import type { Service } from './service.js';
+import { healthRoutes, startHealthServer } from './http/health.js';
 
-/** Something main starts and later stops: an adapter, the scheduler. */
-export interface Service {
-  stop(): Promise<void>;
-}
-
-async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
-  if (!config.redis) return MemoryStore.open({ clock: systemClock, dataDir: resolve(config.dataDir), logger });
-  // Loaded only when configured, so the embedded path starts without the Redis client.
-  const { RedisStore, createRedisClient, createRedisCluster } = await import('./store/redis-store.js');
-  const client = config.redis.clusterNodes ? createRedisCluster(config.redis.clusterNodes) : createRedisClient(config.redis.url!);
-  const store = new RedisStore({ client, prefix: config.redis.prefix });
-  await store.ping();
-  logger.info('Using Redis', { prefix: config.redis.prefix });
-  return store;
-}
-
-export interface App {
-  core: Core;
-  registry: CommandRegistry;
-  store: Store;
-  logger: Logger;
-}
-
-/** Builds everything but the adapters: bank, store, core, command registry. */
-export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
-  const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
-  const store = await openStore(config, logger);
-  const core = createCore({ bank, store, clock: systemClock, random: cryptoRandom });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
-  return { core, registry, store, logger };
-}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
@@ -59,6 +21,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
+
+  // Platform adapters are imported only when configured, so the console starts without them.
+  // [discord adapter wiring]
+  // [slack adapter wiring]
+  if (!config.console && !config.slack) {
+    services.push(await startHealthServer(config.port, healthRoutes(app.store)));
+  }
 
   if (config.console) {
     const { ConsoleAdapter } = await import('./adapters/console/console-adapter.js');

@@ -1,14 +1,15 @@
 import type { Core } from '../core/app.js';
 import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
+import type { ChannelPoster } from '../core/channel-poster.js';
 
 /**
  * A command is declared once, as data plus handlers, and feeds every platform: Discord slash
  * commands, Slack /prep subcommands and console lines are all generated from it.
  */
 
-/** `user` takes a member of the same community; its value is their user id. */
-export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
+/** `user` and `channel` take a member or channel of the same community; the value is its id. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel';
 
 export interface OptionDef {
   name: string;
@@ -51,6 +52,10 @@ export interface CommandContext {
   canShare: boolean;
   /** The command word users type on text platforms, for help texts ("/quiz" vs "/prep quiz"). */
   invocation: (command: string) => string;
+  /** The channel the command came from, when there is one (default for channel options). */
+  channelId?: string | undefined;
+  /** The platform's poster, for commands that post on their own (daily questions). */
+  poster?: ChannelPoster | undefined;
   /** Every command, for help. */
   commands: readonly CommandDef[];
 }

@@ -108,7 +108,9 @@ export class CommandRegistry {
       return null;
     }
     if (def.type === 'boolean') return typeof v === 'boolean' ? null : `The option "${def.name}" must be true or false.`;
-    if (def.type === 'user') return typeof v === 'string' && /^[A-Za-z0-9]{1,40}$/.test(v) ? null : `The option "${def.name}" must name a member.`;
+    if (def.type === 'user' || def.type === 'channel') {
+      return typeof v === 'string' && /^[A-Za-z0-9]{1,40}$/.test(v) ? null : `The option "${def.name}" must name a ${def.type === 'user' ? 'member' : 'channel'}.`;
+    }
     if (typeof v !== 'string') return `The option "${def.name}" must be text.`;
     if (def.maxLength !== undefined && v.length > def.maxLength) return `The option "${def.name}" is limited to ${def.maxLength} characters.`;
     const choices = this.choicesOf(def);
@@ -167,6 +169,11 @@ export function coerceOptions(defs: readonly OptionDef[], raw: Record<string, st
       // Accepts a raw id or a mention as platforms write it: <@123>, <@!123>, <@U123|name>.
       const m = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(value) ?? /^@?([A-Za-z0-9]+)$/.exec(value);
       if (!m) return `The option "${key}" must name a member, for example @someone.`;
+      out[key] = m[1]!;
+    } else if (def.type === 'channel') {
+      // <#123>, <#C123|name> or a raw id.
+      const m = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(value) ?? /^#?([A-Za-z0-9]+)$/.exec(value);
+      if (!m) return `The option "${key}" must name a channel, for example #general.`;
       out[key] = m[1]!;
     } else if (def.type === 'integer') {
       if (!/^-?\d+$/.test(value)) return `The option "${key}" must be a whole number, not "${value.slice(0, 20)}".`;

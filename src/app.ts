@@ -1,0 +1,44 @@
+import { join, resolve } from 'node:path';
+import { commands } from '../commands/index.js';
+import { loadBank } from './bank/load-bank.js';
+import type { AppConfig } from './config.js';
+import { createCore, type Core } from './core/app.js';
+import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
+import type { Store } from './core/store.js';
+import { projectRoot } from './paths.js';
+import { cryptoRandom } from './random.js';
+import { CommandRegistry } from './registry/registry.js';
+import { MemoryStore } from './store/memory-store.js';
+
+/** The composition root's first half: bank, store, core and commands, ready for adapters. */
+async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
+  if (!config.redis) return MemoryStore.open({ clock: systemClock, dataDir: resolve(config.dataDir), logger });
+  // Loaded only when configured, so the embedded path starts without the Redis client.
+  const { RedisStore, createRedisClient, createRedisCluster } = await import('./store/redis-store.js');
+  const client = config.redis.clusterNodes ? createRedisCluster(config.redis.clusterNodes) : createRedisClient(config.redis.url!);
+  const store = new RedisStore({ client, prefix: config.redis.prefix });
+  await store.ping();
+  logger.info('Using Redis', { prefix: config.redis.prefix });
+  return store;
+}
+
+export interface App {
+  core: Core;
+  registry: CommandRegistry;
+  store: Store;
+  logger: Logger;
+}
+
+/** Builds everything but the adapters: bank, store, core, command registry. */
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  overrides: { store?: Store; clock?: Clock; random?: Random } = {},
+): Promise<App> {
+  const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
+  const store = overrides.store ?? (await openStore(config, logger));
+  const core = createCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
+  return { core, registry, store, logger };
+}
+

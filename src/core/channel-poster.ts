@@ -1,0 +1,20 @@
+import type { Community, Platform } from './identity.js';
+import type { MessageReply } from './reply.js';
+
+/** Where a channel post landed, so it can be updated later (the daily reveal). */
+export interface ChannelMessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/**
+ * What the core needs from a platform to post on its own (daily questions): each adapter
+ * implements it over its own client, within that platform's rate limits.
+ */
+export interface ChannelPoster {
+  readonly platform: Platform;
+  /** Null when the bot can post in the channel; else a message for the admin saying what to fix. */
+  checkChannel(community: Community, channelId: string): Promise<string | null>;
+  post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef>;
+  update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void>;
+}

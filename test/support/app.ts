@@ -1,0 +1,29 @@
+import { createCore } from '../../src/core/app.js';
+import type { Clock, Random } from '../../src/core/ports.js';
+import type { Store } from '../../src/core/store.js';
+import type { App } from '../../src/app.js';
+import { CommandRegistry } from '../../src/registry/registry.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { commands } from '../../commands/index.js';
+import { silentLogger } from '../../src/core/ports.js';
+import { aBank, aQuestion, seededRandom } from './builders.js';
+
+/** A small bank over three topics and all difficulties, independent of data/questions. */
+export function fixtureBank() {
+  return aBank([
+    aQuestion({ id: 'fx-backprop', topic: 'fundamentals', difficulty: 'beginner' }),
+    aQuestion({ id: 'fx-chain', topic: 'fundamentals', difficulty: 'intermediate', prompt: 'Why does the chain rule matter for training?' }),
+    aQuestion({ id: 'fx-pooling', topic: 'cnn', difficulty: 'intermediate', prompt: 'What does max pooling do to a feature map?' }),
+    aQuestion({ id: 'fx-attention', topic: 'transformers', difficulty: 'advanced', prompt: 'Why scale attention logits by the key dimension?' }),
+  ]);
+}
+
+/** Core + command registry over a given (or fresh in-memory) store, for adapter tests. */
+export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random } = {}): Promise<App> {
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const store = opts.store ?? (await MemoryStore.open({ clock }));
+  const bank = fixtureBank();
+  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom() });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger });
+  return { core, registry, store, logger: silentLogger };
+}
