@@ -10,7 +10,7 @@ export function plain(s: string): string {
 /** Wraps one paragraph at the width, keeping a list item's indent on continuation lines. */
 export function wrap(line: string, width = WIDTH): string[] {
   if (line.length <= width) return [line];
-  const indent = (/^(\s*(?:[-•]|\d+\.|[✅❌▫️]+\s*\d*\.?)\s+)/u.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '').replace(/\S/gu, ' ');
+  const indent = (/^(\s*(?:[-•]|\d+\.|(?:✅|❌|▫️)\s*\d*\.?)\s+)/u.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '').replace(/\S/gu, ' ');
   const lead = /^\s*/.exec(line)?.[0] ?? '';
   const out: string[] = [];
   let current = lead;

@@ -15,8 +15,8 @@ export const PASS_SCORE = 60;
  * Grades a free-text answer against a rubric: a key point is covered when any of its keywords
  * (or synonyms) appears in the answer, compared word by word after stemming.
  */
-export function gradeAgainstRubric(answer: string, keyPoints: readonly KeyPoint[]): RubricResult {
-  const text = new StemmedText(answer);
+export function gradeAgainstRubric(answer: string | StemmedText, keyPoints: readonly KeyPoint[]): RubricResult {
+  const text = typeof answer === 'string' ? new StemmedText(answer) : answer;
   const covered: KeyPoint[] = [];
   const missed: KeyPoint[] = [];
   for (const kp of keyPoints) {

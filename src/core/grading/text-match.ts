@@ -19,6 +19,17 @@ export function stemTokens(text: string): string[] {
   return out;
 }
 
+/** Rubric keywords are few and reused on every grading: stem each once. */
+const phraseCache = new Map<string, string[]>();
+function stemmedPhrase(phrase: string): string[] {
+  let words = phraseCache.get(phrase);
+  if (!words) {
+    words = stemTokens(phrase);
+    if (phraseCache.size < 50_000) phraseCache.set(phrase, words);
+  }
+  return words;
+}
+
 /** A piece of text prepared once for many phrase look-ups. */
 export class StemmedText {
   readonly tokens: string[];
@@ -35,7 +46,7 @@ export class StemmedText {
 
   /** True when the phrase's stemmed words occur here consecutively. */
   hasPhrase(phrase: string): boolean {
-    const words = stemTokens(phrase);
+    const words = stemmedPhrase(phrase);
     const [first, ...rest] = words;
     if (first === undefined) return false;
     const starts = this.positions.get(first) ?? [];

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crossCheck, loadBank, loadSeedIds, parseTopicFile } from '../../src/bank/load-bank.js';
+import { bankProblems, copiedProse, entryProblems, seedProseRuns } from '../../src/bank/quality.js';
+import { gradeAgainstRubric, PASS_SCORE } from '../../src/core/grading/rubric.js';
+import { StemmedText } from '../../src/core/grading/text-match.js';
+import { TOPIC_IDS } from '../../src/core/bank/schema.js';
+import { projectRoot } from '../../src/paths.js';
+import { aQuestion } from '../support/builders.js';
+
+const dataDir = join(projectRoot, 'data');
+const bank = loadBank(dataDir);
+const seedIds = loadSeedIds(dataDir);
+const seedDir = join(projectRoot, '..', 'shared', 'seeds');
+
+describe('the shipped question bank', () => {
+  it('is valid, large and broad', () => {
+    expect(bank.size).toBeGreaterThanOrEqual(200);
+    expect(bank.topics().sort()).toEqual([...TOPIC_IDS].sort());
+    for (const topic of TOPIC_IDS) expect(bank.filter({ topic }).length, topic).toBeGreaterThanOrEqual(12);
+    for (const d of ['beginner', 'intermediate', 'advanced'] as const) expect(bank.filter({ difficulty: d }).length).toBeGreaterThan(40);
+  });
+
+  it('covers every one of the 169 seed questions exactly once', () => {
+    expect(seedIds.size).toBe(169);
+    expect(crossCheck(bank.questions, seedIds)).toEqual([]);
+    const covered = bank.questions.flatMap((q) => q.covers);
+    expect(new Set(covered).size).toBe(covered.length);
+    expect([...seedIds].filter((id) => !covered.includes(id))).toEqual([]);
+  });
+
+  it('passes every editorial check: lengths, rubric, hints, choices, duplicates', () => {
+    expect(bank.questions.flatMap(entryProblems)).toEqual([]);
+    expect(bankProblems(bank.questions, seedIds)).toEqual([]);
+  });
+
+  it('grades deliberately wrong answers low: the distractors, and other topics\' model answers', () => {
+    const qs = bank.questions;
+    // Each distractor is a real misconception; written as an answer it must not look right.
+    const distractorScores = qs.flatMap((q) => q.choices.distractors.map((d) => gradeAgainstRubric(d, q.keyPoints).score));
+    expect(Math.max(...distractorScores)).toBeLessThan(75);
+    expect(distractorScores.reduce((a, b) => a + b, 0) / distractorScores.length).toBeLessThan(25);
+    // Answering one question with another topic's model answer almost never passes.
+    let pairs = 0;
+    let passing = 0;
+    let total = 0;
+    const answers = qs.map((o) => ({ topic: o.topic, text: new StemmedText(o.answer) }));
+    for (const q of qs) {
+      for (const o of answers) {
+        if (o.topic === q.topic) continue;
+        const score = gradeAgainstRubric(o.text, q.keyPoints).score;
+        pairs++;
+        total += score;
+        if (score >= PASS_SCORE) passing++;
+      }
+    }
+    expect(passing / pairs).toBeLessThan(0.01);
+    expect(total / pairs).toBeLessThan(10);
+  });
+
+  const seedsPresent = existsSync(join(seedDir, 'questions.json'));
+  it.runIf(seedsPresent)('shares no run of 12 words with the seeds\' answer prose', () => {
+    expect(copiedProse(bank.questions, seedProseRuns(seedDir)!)).toEqual([]);
+  });
+  it.skipIf(seedsPresent)('SKIPPED: ../shared/seeds is not present, so the copied-prose check cannot run', () => {});
+});
+
+describe('the bank checks catch bad entries', () => {
+  const good = aQuestion({
+    answer: `${'Backpropagation applies the chain rule to get the gradient of the loss in one backward pass. '.repeat(6)}`,
+    choices: { correct: 'The chain rule, applied backwards', distractors: ['Finite differences for every weight', 'Random search over weights', 'Copying labels backwards'] },
+  });
+
+  it('accepts a sound entry', () => {
+    expect(entryProblems(good)).toEqual([]);
+  });
+
+  it('reports a short answer, a keyword missing from the answer, buzzword keywords and a long hint', () => {
+    const bad = {
+      ...good,
+      answer: 'Too short to be a model answer.',
+      keyPoints: [...good.keyPoints, { point: 'Bigger is better', keywords: ['bigger'] }, { point: 'More data helps', keywords: ['more data'] }],
+      hint: 'First sentence. Second sentence.',
+    };
+    const problems = entryProblems(bad).join('\n');
+    expect(problems).toContain('words; a model answer has 80–250');
+    expect(problems).toContain('canonical keyword "chain rule" does not occur');
+    expect(problems).toContain('a generic wrong answer scores');
+    expect(problems).toContain('hint: one sentence only');
+  });
+
+  it('reports a correct option that gives itself away by length, across the bank', () => {
+    const longest = (id: string) => aQuestion({ id, prompt: `Unrelated prompt ${id} with words ${id}?`, choices: { correct: 'a much longer correct answer', distractors: ['short', 'tiny', 'brief'] } });
+    expect(bankProblems([longest('a1'), longest('b2'), good]).join()).toContain('the correct option is the longest in 67%');
+    expect(entryProblems(aQuestion({ choices: { correct: 'x'.repeat(100), distractors: ['a', 'b', 'c'] } })).join()).toContain('differ too much');
+  });
+
+  it('reports near-duplicate prompts and uncovered seeds', () => {
+    const a = aQuestion({ id: 'one', prompt: 'What is the vanishing gradient problem in deep networks?' });
+    const b = aQuestion({ id: 'two', prompt: 'What is the vanishing gradient problem in deep networks??' });
+    expect(bankProblems([a, b]).join()).toContain('"one" and "two" are near-duplicates');
+    expect(bankProblems([a], new Set(['dl80/llm/1'])).join()).toContain('1 seed question(s) not covered: dl80/llm/1');
+    expect(crossCheck([aQuestion({ covers: ['dl80/llm/1'] }), aQuestion({ id: 'x', covers: ['dl80/llm/1', 'dl80/llm/999'] })], new Set(['dl80/llm/1'])).join('\n')).toMatch(
+      /already covered by "sample-question"[\s\S]*unknown seed id "dl80\/llm\/999"/,
+    );
+  });
+
+  it('reports copied seed prose', () => {
+    const runs = new Set(['the quick brown fox jumps over the lazy dog and runs far']);
+    const copied = aQuestion({ explanation: 'As they say, the quick brown fox jumps over the lazy dog and runs far away today.' });
+    expect(copiedProse([copied], runs)).toEqual([`question "sample-question": shares 12 words with the seed prose: "the quick brown fox jumps over the lazy dog and runs far"`]);
+  });
+
+  it('names the file, question and field of a schema error', () => {
+    const yaml = `- id: Bad_Id\n  topic: cnn\n  difficulty: expert\n`;
+    const { problems } = parseTopicFile('data/questions/cnn.yaml', yaml);
+    expect(problems).toContain('data/questions/cnn.yaml: question "Bad_Id" (#1): id: a lowercase slug: a-z, 0-9 and single hyphens');
+    expect(problems.join('\n')).toContain('data/questions/cnn.yaml: question "Bad_Id" (#1): difficulty:');
+    expect(problems.join('\n')).toContain('data/questions/cnn.yaml: question "Bad_Id" (#1): prompt:');
+    expect(parseTopicFile('x.yaml', 'key: [unclosed').problems[0]).toMatch(/^x\.yaml: not valid YAML/);
+  });
+});

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../../src/paths.js';
+import { deletePrefix, uniquePrefix, withRedis } from '../../support/redis.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bot as `npm start` does, with piped stdin, and collects what it prints. */
+function runConsole(input: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/report-loaded.mjs', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'backprop-console-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const me = userInfo().username;
+
+function expectQuizSession(out: string) {
+  // A question with four numbered options, then a graded result with the explanation.
+  for (const n of [1, 2, 3, 4]) expect(out).toMatch(new RegExp(`^${n}\\. `, 'm'));
+  expect(out).toMatch(/Correct! \+\d+ points|Not quite: the answer is \*?\*?\d/);
+  expect(out).toContain('Why:');
+  expect(out).toContain('Model answer:');
+}
+
+describe('console adapter, end to end through a child process', () => {
+  it('runs a scripted session, keeps the state across a restart, and never loads a platform SDK', async () => {
+    const dataDir = tempDir();
+    const first = await runConsole('/quiz\n1\n/leaderboard\n/streak\n', { DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expectQuizSession(first.stdout);
+    expect(first.stdout).toMatch(new RegExp(`🥇 ${me} — \\d+ points?`));
+    expect(first.stdout).toContain('🔥 1 day (best: 1 day)');
+    expect(first.stderr).toContain('[loaded-platform-modules] 0');
+    for (const line of first.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+
+    const second = await runConsole('/streak\n/stats\n', { DATA_DIR: dataDir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('🔥 1 day (best: 1 day)');
+    expect(second.stdout).toMatch(/Answered: 1 · Accuracy: (0|100)%/);
+  });
+
+  it('answers open questions by text and flash cards by rating', async () => {
+    const dataDir = tempDir();
+    const run = await runConsole('/quiz mode:open\nA short answer about gradients and weights.\n/quiz mode:flash\nreveal\ngood\n/stats\n', { DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Score: \d+\/100/);
+    expect(run.stdout).toContain('Covered (');
+    expect(run.stdout).toContain('Missed (');
+    expect(run.stdout).toContain('You rated yourself good.');
+    expect(run.stdout).toContain('Answered: 2');
+  });
+
+  it('explains bad input and changes nothing', async () => {
+    const dataDir = tempDir();
+    const run = await runConsole('/frobnicate\n/quiz topic:astrology\n3\n/team join @everyone\n/team leave\n/stats\n', { DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    // Messages wrap at 80 columns; compare them as flowing text.
+    run.stdout = run.stdout.replace(/\s+/g, ' ');
+    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, leaderboard, streak, stats, topics, team, help.');
+    expect(run.stdout).toMatch(/"astrology" is not a valid topic\. Valid topic values: [a-z, ]*cnn/);
+    expect(run.stdout).toContain('There is nothing to answer right now.');
+    expect(run.stdout).toContain('is not a valid team name. Use 2–32 characters');
+    expect(run.stdout).toContain('You are not in a team.');
+    expect(run.stdout).toContain('No answers yet.');
+  });
+
+  it('refuses to start on a corrupted data file and leaves it as it was', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'backprop-store.json');
+    writeFileSync(file, '{"version":1,"entries":{"half-written');
+    const run = await runConsole('/streak\n', { DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The data file ${file} is corrupted`);
+    expect(run.stdout).not.toContain('streak');
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"entries":{"half-written');
+  });
+
+  it('refuses bad configuration with the variable named', async () => {
+    const run = await runConsole('', { REDIS_URL: 'localhost:6379' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('REDIS_URL must be a URL starting with redis:// or rediss://');
+  });
+
+  withRedis((url) => {
+    it('keeps the state across a restart with REDIS_URL set', async () => {
+      const prefix = uniquePrefix();
+      const env = { REDIS_URL: url, REDIS_PREFIX: prefix, DATA_DIR: tempDir() };
+      const admin = new Redis(url);
+      try {
+        const first = await runConsole('/quiz\n2\n/team join Owls\n', env);
+        expect(first.code).toBe(0);
+        expectQuizSession(first.stdout);
+        const second = await runConsole('/streak\n/leaderboard scope:teams\n', env);
+        expect(second.stdout).toContain('🔥 1 day (best: 1 day)');
+        expect(second.stdout).toContain('LEADERBOARD · TEAMS');
+        expect(await admin.keys(`${prefix}*`)).not.toHaveLength(0);
+      } finally {
+        await deletePrefix(admin, prefix);
+        await admin.quit();
+      }
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { CommandRegistry } from '../../src/registry/registry.js';
+import { parseTextCommand, tokenize } from '../../src/registry/parse-text.js';
+import { defineCommand } from '../../src/registry/command.js';
+import { message, encodeAction, decodeAction } from '../../src/core/reply.js';
+import { silentLogger } from '../../src/core/ports.js';
+import { makeTestApp } from '../support/app.js';
+import { aUser } from '../support/builders.js';
+
+const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => ['fundamentals', 'cnn', 'llm'] }, logger: silentLogger });
+
+describe('command definitions', () => {
+  it('load and validate', () => {
+    expect(registry.commands.map((c) => c.name)).toEqual(['quiz', 'leaderboard', 'streak', 'stats', 'topics', 'team', 'help']);
+  });
+
+  it('refuse invalid definitions with every problem named', () => {
+    const bad = defineCommand({ name: 'Bad Name', description: '', run: async () => message({ text: 'x' }) });
+    const dup = defineCommand({ name: 'quiz', description: 'again', run: async () => message({ text: 'x' }) });
+    expect(() => new CommandRegistry([...commands, bad, dup], registry.options)).toThrow(/Bad Name.*name[\s\S]*description[\s\S]*unique/);
+  });
+});
+
+describe('text syntax', () => {
+  const parse = (line: string) => parseTextCommand(registry, line);
+
+  it('reads key:value and positional options', () => {
+    expect(parse('/quiz topic:cnn mode:open')).toEqual({ ok: true, name: 'quiz', input: { subcommand: undefined, options: { topic: 'cnn', mode: 'open' } } });
+    expect(parse('quiz cnn advanced flash')).toMatchObject({ input: { options: { topic: 'cnn', difficulty: 'advanced', mode: 'flash' } } });
+    expect(parse('leaderboard teams month')).toMatchObject({ input: { options: { scope: 'teams', period: 'month' } } });
+    expect(parse('leaderboard page:2')).toMatchObject({ input: { options: { page: 2 } } });
+    expect(parse('team join Deep Divers')).toMatchObject({ input: { subcommand: 'join', options: { name: 'Deep Divers' } } });
+    expect(parse('streak <@U123|ana>')).toMatchObject({ input: { options: { user: 'U123' } } });
+    expect(tokenize('team join "Deep  Divers" x')).toEqual(['team', 'join', 'Deep  Divers', 'x']);
+  });
+
+  it('says what is wrong and what is valid', () => {
+    expect(parse('team frob')).toMatchObject({ ok: false, error: expect.stringContaining('join, leave, list') });
+    expect(parse('leaderboard page:two')).toMatchObject({ ok: false, error: expect.stringContaining('whole number') });
+    expect(parse('topics extra')).toMatchObject({ ok: false, error: expect.stringContaining('no options') });
+    const unknownTopic = parse('quiz nosuchtopic');
+    expect(unknownTopic.ok && registry.validate(registry.get('quiz')!, unknownTopic.input)).toBe(
+      '"nosuchtopic" is not a valid topic. Valid topic values: fundamentals, cnn, llm.',
+    );
+  });
+});
+
+describe('dispatch', () => {
+  it('rejects unknown commands, bad options and non-admins, and turns failures into a retry message', async () => {
+    const app = await makeTestApp();
+    const admin = defineCommand({ name: 'secret', description: 'admin only', adminOnly: true, run: async () => message({ text: 'done' }) });
+    const broken = defineCommand({ name: 'broken', description: 'throws', run: async () => { throw new Error('ECONNREFUSED'); } });
+    const reg = new CommandRegistry([...commands, admin, broken], { dynamicChoices: { topic: () => app.core.bank.topics() }, logger: silentLogger });
+    const ctx = { core: app.core, user: aUser(), isAdmin: false, canShare: true, invocation: (c: string) => `/${c}`, commands: reg.commands };
+    expect(await reg.runCommand(ctx, 'nope', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('Valid commands: quiz') });
+    expect(await reg.runCommand(ctx, 'leaderboard', { options: { period: 'year' } })).toMatchObject({ tone: 'error', text: expect.stringContaining('week, month, all') });
+    expect(await reg.runCommand(ctx, 'secret', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('Only server admins') });
+    expect(await reg.runCommand({ ...ctx, isAdmin: true }, 'secret', { options: {} })).toMatchObject({ text: 'done' });
+    expect(await reg.runCommand(ctx, 'broken', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('try again') });
+    expect(await reg.runAction(ctx, 'someone-elses-button')).toMatchObject({ tone: 'error' });
+  });
+
+  it('encodes actions within Discord custom_id limits', () => {
+    const id = encodeAction({ name: 'quiz.choice', args: ['abcDEF123_-x', '3'] });
+    expect(decodeAction(id)).toEqual({ name: 'quiz.choice', args: ['abcDEF123_-x', '3'] });
+    expect(() => encodeAction({ name: 'x', args: ['a|b'] })).toThrow();
+    expect(() => encodeAction({ name: 'x', args: ['y'.repeat(100)] })).toThrow();
+    expect(decodeAction('other-bot:button')).toBeNull();
+  });
+});
