@@ -59,11 +59,13 @@ describe('the shipped question bank', () => {
     expect(total / pairs).toBeLessThan(10);
   });
 
-  const seedsPresent = existsSync(join(seedDir, 'questions.json'));
-  it.runIf(seedsPresent)('shares no run of 12 words with the seeds\' answer prose', () => {
-    expect(copiedProse(bank.questions, seedProseRuns(seedDir)!)).toEqual([]);
-  });
-  it.skipIf(seedsPresent)('SKIPPED: ../shared/seeds is not present, so the copied-prose check cannot run', () => {});
+  if (existsSync(join(seedDir, 'questions.json'))) {
+    it('shares no run of 12 words with the seeds\' answer prose', () => {
+      expect(copiedProse(bank.questions, seedProseRuns(seedDir)!)).toEqual([]);
+    });
+  } else {
+    it.skip('SKIPPED: ../shared/seeds is not present, so the copied-prose check cannot run', () => {});
+  }
 });
 
 describe('the bank checks catch bad entries', () => {
