@@ -1,4 +1,5 @@
 import type { CommandDef } from '../src/registry/command.js';
+import daily from './daily.js';
 import help from './help.js';
 import leaderboard from './leaderboard.js';
 import quiz from './quiz.js';
@@ -8,4 +9,4 @@ import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, help];
+export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, daily, help];

@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.js';
 import { loadBank } from './bank/load-bank.js';
 import type { AppConfig } from './config.js';
-import { createCore, type Core } from './core/app.js';
+import { createCore, type Core, type CoreDeps } from './core/app.js';
+import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { projectRoot } from './paths.js';
@@ -37,8 +38,13 @@ export async function createApp(
 ): Promise<App> {
   const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
   const store = overrides.store ?? (await openStore(config, logger));
-  const core = createCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom });
+  const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
   return { core, registry, store, logger };
 }
 
+
+/** The core with Backprop's own views for what it posts by itself (daily cards). */
+export function createBackpropCore(deps: Omit<CoreDeps, 'dailyRenderer'>): Core {
+  return createCore({ ...deps, dailyRenderer });
+}

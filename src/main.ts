@@ -3,6 +3,9 @@ import { loadConfig } from './config.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import type { Service } from './service.js';
+import type { ChannelPoster } from './core/channel-poster.js';
+import type { Platform } from './core/identity.js';
+import { DailyScheduler } from './scheduler/daily-scheduler.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 
 
@@ -29,10 +32,18 @@ async function main(): Promise<void> {
     services.push(await startHealthServer(config.port, healthRoutes(app.store)));
   }
 
+  const posters = new Map<Platform, ChannelPoster>();
+  for (const s of services) if (s.poster) posters.set(s.poster.platform, s.poster);
+
   if (config.console) {
     const { ConsoleAdapter } = await import('./adapters/console/console-adapter.js');
-    await new ConsoleAdapter({ core: app.core, registry: app.registry, input: process.stdin, output: process.stdout }).run();
+    const consoleAdapter = new ConsoleAdapter({ core: app.core, registry: app.registry, input: process.stdin, output: process.stdout });
+    posters.set('console', consoleAdapter.poster);
+    services.push(new DailyScheduler(app.core.daily, posters, logger).start());
+    await consoleAdapter.run();
     await stop(0);
+  } else {
+    services.push(new DailyScheduler(app.core.daily, posters, logger).start());
   }
 }
 

@@ -1,5 +1,6 @@
 import type { QuestionBank } from './bank/question-bank.js';
-import type { Clock, Random } from './ports.js';
+import { DailyService, type DailyRenderer } from './daily/daily-service.js';
+import { silentLogger, type Clock, type Logger, type Random } from './ports.js';
 import { ProfileService } from './profile-service.js';
 import { QuizService } from './quiz/quiz-service.js';
 import type { Store } from './store.js';
@@ -13,13 +14,28 @@ export interface Core {
   quiz: QuizService;
   profile: ProfileService;
   teams: TeamService;
+  daily: DailyService;
 }
 
-export function createCore(deps: { bank: QuestionBank; store: Store; clock: Clock; random: Random }): Core {
+export interface CoreDeps {
+  bank: QuestionBank;
+  store: Store;
+  clock: Clock;
+  random: Random;
+  /** How daily posts look (the views supply it; the core never formats). */
+  dailyRenderer: DailyRenderer;
+  logger?: Logger | undefined;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const { bank, store, clock, random } = deps;
   return {
-    ...deps,
+    bank,
+    store,
+    clock,
     quiz: new QuizService(deps),
     profile: new ProfileService(deps),
     teams: new TeamService(deps),
+    daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger }),
   };
 }

@@ -10,6 +10,7 @@ export type UserErrorCode =
   | 'INVALID_ANSWER'
   | 'NO_QUESTIONS'
   | 'DELIVERY_NOT_FOUND'
+  | 'DELIVERY_CLOSED'
   | 'ALREADY_ANSWERED'
   | 'NOT_YOUR_QUIZ'
   | 'WRONG_MODE'

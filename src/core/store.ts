@@ -119,6 +119,46 @@ export interface CommunitySettings {
   timeZone?: string | undefined;
 }
 
+/** A channel's daily question schedule. Times are wall-clock times in `timeZone`. */
+export interface DailySchedule {
+  channelId: string;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  timeZone: string;
+  /** ISO weekdays 1 (Monday) … 7 (Sunday) on which to post. */
+  weekdays: number[];
+  topic?: string | undefined;
+  difficulty?: string | undefined;
+  mode: QuizMode;
+  revealAfterMinutes: number;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** One (channel, local date) slot: claimed by one process, then posted, then revealed. */
+export interface DailySlot {
+  state: 'claimed' | 'posted' | 'revealing' | 'revealed';
+  token: string;
+  claimedAt: number;
+  deliveryId?: string | undefined;
+  messageId?: string | undefined;
+  postedAt?: number | undefined;
+  revealAt?: number | undefined;
+}
+
+export type SlotPhase = 'post' | 'reveal';
+
+/** The state a phase moves a slot through: claimed while posting, then posted; revealing, then revealed. */
+export const SLOT_PHASES: Record<SlotPhase, { busy: DailySlot['state']; done: DailySlot['state'] }> = {
+  post: { busy: 'claimed', done: 'posted' },
+  reveal: { busy: 'revealing', done: 'revealed' },
+};
+
+export interface ScheduledChannel {
+  community: Community;
+  schedule: DailySchedule;
+}
+
 export interface Store {
   saveDelivery(c: Community, d: Delivery): Promise<void>;
   getDelivery(c: Community, id: string): Promise<Delivery | null>;
@@ -153,6 +193,26 @@ export interface Store {
   getSettings(c: Community): Promise<CommunitySettings>;
   /** Sets only the fields given; with onlyIfUnset, leaves fields that already have a value. */
   updateSettings(c: Community, patch: CommunitySettings, onlyIfUnset?: boolean): Promise<CommunitySettings>;
+
+  saveSchedule(c: Community, schedule: DailySchedule): Promise<void>;
+  getSchedule(c: Community, channelId: string): Promise<DailySchedule | null>;
+  /** Returns false when there was no schedule. */
+  deleteSchedule(c: Community, channelId: string): Promise<boolean>;
+  /** Every schedule of every community, for the scheduler. */
+  allSchedules(): Promise<ScheduledChannel[]>;
+  /**
+   * Claims a phase of a slot: 'post' (free → claimed) or 'reveal' (posted → revealing). True when
+   * this caller now owns it, also when a claim older than `staleBefore` was never finished (its
+   * process died) and is taken over.
+   */
+  claimSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, claim: { token: string; now: number; staleBefore: number; ttlMs: number }): Promise<boolean>;
+  /** Finishes a phase this caller claimed; false when the claim was taken over meanwhile. */
+  finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<Pick<DailySlot, 'deliveryId' | 'messageId' | 'postedAt' | 'revealAt'>>): Promise<boolean>;
+  getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null>;
+  /** Questions already used in a channel's daily posts (so none repeats until all are used). */
+  usedDailyQuestions(c: Community, channelId: string): Promise<string[]>;
+  /** Adds a used question; `reset` clears the list first (every candidate was used). */
+  markDailyQuestionUsed(c: Community, channelId: string, questionId: string, reset: boolean): Promise<void>;
 
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What Discord and Slack accept; checked when the commands load, not when a platform rejects them. */
-const name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'lowercase, 1–32 characters: a-z, 0-9, hyphen');
+const name = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lowercase, 1–32 characters: a-z, 0-9, hyphen, underscore');
 const description = z.string().min(1).max(100);
 
 const optionSchema = z

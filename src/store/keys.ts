@@ -22,7 +22,16 @@ export function communityKeys(prefix: string, c: Community) {
     teamSizes: () => `${base}team-sizes`,
     names: () => `${base}names`,
     settings: () => `${base}settings`,
+    schedules: () => `${base}daily:schedules`,
+    slot: (channelId: string, slot: string) => `${base}daily:${channelId}:slot:${slot}`,
+    usedDaily: (channelId: string) => `${base}daily:${channelId}:used`,
   };
 }
 
 export type CommunityKeys = ReturnType<typeof communityKeys>;
+
+/**
+ * The scheduler's index of channels with a schedule, across communities: "platform:id|channelId".
+ * It is the one key outside any community's hash tag; it is only used alone.
+ */
+export const scheduleIndexKey = (prefix: string) => `${prefix}daily:index`;

@@ -22,4 +22,6 @@ export interface ScriptCommands {
   leaderboard(...args: (string | number)[]): Promise<Reply>;
   joinTeam(...args: (string | number)[]): Promise<Reply>;
   leaveTeam(...args: (string | number)[]): Promise<Reply>;
+  claimSlot(...args: (string | number)[]): Promise<Reply>;
+  finishSlot(...args: (string | number)[]): Promise<Reply>;
 }

@@ -108,6 +108,15 @@ export class MemoryKeyspace {
     s.v.push(m);
     return true;
   }
+  srem(key: string, m: string): void {
+    const s = this.of(key, 'set');
+    if (!s) return;
+    s.v = s.v.filter((x) => x !== m);
+    if (s.v.length === 0) this.entries.delete(key);
+  }
+  smembers(key: string): string[] {
+    return [...(this.of(key, 'set')?.v ?? [])];
+  }
   sismember(key: string, m: string): boolean {
     return this.of(key, 'set')?.v.includes(m) ?? false;
   }

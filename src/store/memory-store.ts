@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Community, UserRef } from '../core/identity.js';
+import { communityKey, type Community, type UserRef } from '../core/identity.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type {
   AnswerInput,
@@ -7,7 +7,11 @@ import type {
   AnswerResultRecord,
   BoardRef,
   CommunitySettings,
+  DailySchedule,
+  DailySlot,
   Delivery,
+  ScheduledChannel,
+  SlotPhase,
   JoinTeamOutcome,
   LeaderboardPage,
   Store,
@@ -15,9 +19,10 @@ import type {
   TeamInfo,
   UserStatsRecord,
 } from '../core/store.js';
-import { communityKeys } from './keys.js';
+import { SLOT_PHASES } from '../core/store.js';
+import { communityKeys, scheduleIndexKey } from './keys.js';
 import { isKeyspaceSnapshot, MemoryKeyspace, type KeyspaceSnapshot } from './memory-keyspace.js';
-import { parseResult, parseStats } from './records.js';
+import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats } from './records.js';
 import { SnapshotFile } from './snapshot-file.js';
 
 export interface MemoryStoreConfig {
@@ -244,6 +249,80 @@ export class MemoryStore implements Store {
     }
     await this.persist();
     return this.getSettings(c);
+  }
+
+  async saveSchedule(c: Community, schedule: DailySchedule): Promise<void> {
+    this.ks.hset(this.k(c).schedules(), schedule.channelId, JSON.stringify(schedule));
+    this.ks.sadd(scheduleIndexKey(''), indexMember(communityKey(c), schedule.channelId));
+    await this.persist();
+  }
+
+  async getSchedule(c: Community, channelId: string): Promise<DailySchedule | null> {
+    const raw = this.ks.hget(this.k(c).schedules(), channelId);
+    return raw === null ? null : (JSON.parse(raw) as DailySchedule);
+  }
+
+  async deleteSchedule(c: Community, channelId: string): Promise<boolean> {
+    const existed = this.ks.hget(this.k(c).schedules(), channelId) !== null;
+    this.ks.hdel(this.k(c).schedules(), channelId);
+    this.ks.srem(scheduleIndexKey(''), indexMember(communityKey(c), channelId));
+    await this.persist();
+    return existed;
+  }
+
+  async allSchedules(): Promise<ScheduledChannel[]> {
+    const out: ScheduledChannel[] = [];
+    for (const m of this.ks.smembers(scheduleIndexKey(''))) {
+      const parsed = parseIndexMember(m);
+      const schedule = parsed && (await this.getSchedule(parsed.community, parsed.channelId));
+      if (parsed && schedule) out.push({ community: parsed.community, schedule });
+    }
+    return out;
+  }
+
+  /** Mirrors lua/claim-slot-1.lua. */
+  async claimSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, claim: { token: string; now: number; staleBefore: number; ttlMs: number }): Promise<boolean> {
+    const key = this.k(c).slot(channelId, slot);
+    const state = this.ks.hget(key, 'state');
+    const busy = SLOT_PHASES[phase].busy;
+    if (state === busy) {
+      if (Number(this.ks.hget(key, 'claimedAt') ?? 0) >= claim.staleBefore) return false;
+    } else if (phase === 'post' ? state !== null : state !== 'posted') {
+      return false;
+    }
+    this.ks.hset(key, 'state', busy);
+    this.ks.hset(key, 'token', claim.token);
+    this.ks.hset(key, 'claimedAt', String(claim.now));
+    this.ks.pexpire(key, claim.ttlMs);
+    await this.persist();
+    return true;
+  }
+
+  /** Mirrors lua/finish-slot-1.lua. */
+  async finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<DailySlot>): Promise<boolean> {
+    const key = this.k(c).slot(channelId, slot);
+    const { busy, done } = SLOT_PHASES[phase];
+    if (this.ks.hget(key, 'token') !== token || this.ks.hget(key, 'state') !== busy) return false;
+    this.ks.hset(key, 'state', done);
+    const pairs = definedFields(fields as Record<string, string | number | undefined>);
+    for (let i = 0; i < pairs.length; i += 2) this.ks.hset(key, pairs[i]!, pairs[i + 1]!);
+    await this.persist();
+    return true;
+  }
+
+  async getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null> {
+    return parseSlot(this.ks.hgetall(this.k(c).slot(channelId, slot)));
+  }
+
+  async usedDailyQuestions(c: Community, channelId: string): Promise<string[]> {
+    return this.ks.smembers(this.k(c).usedDaily(channelId));
+  }
+
+  async markDailyQuestionUsed(c: Community, channelId: string, questionId: string, reset: boolean): Promise<void> {
+    const key = this.k(c).usedDaily(channelId);
+    if (reset) this.ks.del(key);
+    this.ks.sadd(key, questionId);
+    await this.persist();
   }
 
   async ping(): Promise<void> {}

@@ -1,4 +1,5 @@
-import type { AnswerResultRecord, UserStatsRecord } from '../core/store.js';
+import type { AnswerResultRecord, DailySlot, UserStatsRecord } from '../core/store.js';
+import type { Community, Platform } from '../core/identity.js';
 
 /** Turns the flat stats hash (answered, correct, points, a:TOPIC, c:TOPIC) into a record. */
 export function parseStats(h: Record<string, string>): UserStatsRecord {
@@ -18,3 +19,30 @@ export function parseResult(row: string): AnswerResultRecord {
   const [userId = '', correct = '0', at = '0'] = row.split('|');
   return { userId, correct: correct === '1', at: Number(at) };
 }
+
+export function parseSlot(h: Record<string, string>): DailySlot | null {
+  if (!h['state']) return null;
+  const num = (k: string) => (h[k] === undefined ? undefined : Number(h[k]));
+  return {
+    state: h['state'] as DailySlot['state'],
+    token: h['token'] ?? '',
+    claimedAt: Number(h['claimedAt'] ?? 0),
+    deliveryId: h['deliveryId'],
+    messageId: h['messageId'],
+    postedAt: num('postedAt'),
+    revealAt: num('revealAt'),
+  };
+}
+
+/** The schedule index member "platform:id|channelId" and back. */
+export const indexMember = (communityKey: string, channelId: string) => `${communityKey}|${channelId}`;
+export function parseIndexMember(m: string): { community: Community; channelId: string } | null {
+  const bar = m.lastIndexOf('|');
+  const colon = m.indexOf(':');
+  if (bar < 0 || colon < 0 || colon > bar) return null;
+  return { community: { platform: m.slice(0, colon) as Platform, id: m.slice(colon + 1, bar) }, channelId: m.slice(bar + 1) };
+}
+
+/** Field/value pairs of the defined entries, for HSET. */
+export const definedFields = (o: Record<string, string | number | undefined>): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (v === undefined ? [] : [k, String(v)]));

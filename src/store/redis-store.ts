@@ -1,12 +1,16 @@
 import { Redis, Cluster } from 'ioredis';
-import type { Community, UserRef } from '../core/identity.js';
+import { communityKey, type Community, type UserRef } from '../core/identity.js';
 import type {
   AnswerInput,
   AnswerOutcome,
   AnswerResultRecord,
   BoardRef,
   CommunitySettings,
+  DailySchedule,
+  DailySlot,
   Delivery,
+  ScheduledChannel,
+  SlotPhase,
   JoinTeamOutcome,
   LeaderboardEntry,
   LeaderboardPage,
@@ -15,10 +19,11 @@ import type {
   TeamInfo,
   UserStatsRecord,
 } from '../core/store.js';
+import { SLOT_PHASES } from '../core/store.js';
 import { AppError } from '../core/errors.js';
-import { communityKeys } from './keys.js';
+import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
-import { parseStats, parseResult } from './records.js';
+import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats } from './records.js';
 
 export interface RedisStoreConfig {
   /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
@@ -215,6 +220,59 @@ export class RedisStore implements Store {
       else await this.redis.hset(key, field, String(value));
     }
     return this.getSettings(c);
+  }
+
+  async saveSchedule(c: Community, schedule: DailySchedule): Promise<void> {
+    await this.redis.hset(this.k(c).schedules(), schedule.channelId, JSON.stringify(schedule));
+    await this.redis.sadd(scheduleIndexKey(this.prefix), indexMember(communityKey(c), schedule.channelId));
+  }
+
+  async getSchedule(c: Community, channelId: string): Promise<DailySchedule | null> {
+    const raw = await this.redis.hget(this.k(c).schedules(), channelId);
+    return raw === null ? null : (JSON.parse(raw) as DailySchedule);
+  }
+
+  async deleteSchedule(c: Community, channelId: string): Promise<boolean> {
+    const removed = await this.redis.hdel(this.k(c).schedules(), channelId);
+    await this.redis.srem(scheduleIndexKey(this.prefix), indexMember(communityKey(c), channelId));
+    return removed === 1;
+  }
+
+  async allSchedules(): Promise<ScheduledChannel[]> {
+    const members = await this.redis.smembers(scheduleIndexKey(this.prefix));
+    const out: ScheduledChannel[] = [];
+    for (const m of members) {
+      const parsed = parseIndexMember(m);
+      const schedule = parsed && (await this.getSchedule(parsed.community, parsed.channelId));
+      if (parsed && schedule) out.push({ community: parsed.community, schedule });
+    }
+    return out;
+  }
+
+  async claimSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, claim: { token: string; now: number; staleBefore: number; ttlMs: number }): Promise<boolean> {
+    const reply = await this.redis.claimSlot(this.k(c).slot(channelId, slot), claim.token, claim.now, claim.staleBefore, claim.ttlMs, phase);
+    return reply === 1;
+  }
+
+  async finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<DailySlot>): Promise<boolean> {
+    const { busy, done } = SLOT_PHASES[phase];
+    const reply = await this.redis.finishSlot(this.k(c).slot(channelId, slot), token, busy, done, ...definedFields(fields as Record<string, string | number | undefined>));
+    return reply === 1;
+  }
+
+  async getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null> {
+    return parseSlot(await this.redis.hgetall(this.k(c).slot(channelId, slot)));
+  }
+
+  async usedDailyQuestions(c: Community, channelId: string): Promise<string[]> {
+    return this.redis.smembers(this.k(c).usedDaily(channelId));
+  }
+
+  async markDailyQuestionUsed(c: Community, channelId: string, questionId: string, reset: boolean): Promise<void> {
+    const key = this.k(c).usedDaily(channelId);
+    const tx = this.redis.multi();
+    if (reset) tx.del(key);
+    await tx.sadd(key, questionId).exec();
   }
 
   async ping(): Promise<void> {

@@ -1,8 +1,13 @@
 import { DateTime } from 'luxon';
 
-/** "17:00 CET": a time of day in a zone, the way people read schedules. */
+/**
+ * "17:00 CET": a time of day in a zone, the way people read schedules. Each English locale knows
+ * the abbreviations of its own region only, so try a few before falling back to "GMT+9".
+ */
 export function clockTime(ms: number, zone = 'UTC'): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('HH:mm ZZZZ');
+  const d = DateTime.fromMillis(ms, { zone });
+  const names = ['en-US', 'en-GB', 'en-IN', 'en-AU'].map((locale) => d.setLocale(locale).toFormat('ZZZZ'));
+  return `${d.toFormat('HH:mm')} ${names.find((n) => !/^GMT[+-]/.test(n)) ?? names[0]}`;
 }
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -1,4 +1,4 @@
-import { createCore } from '../../src/core/app.js';
+import { createBackpropCore as createCore } from '../../src/app.js';
 import type { Clock, Random } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store.js';
 import type { App } from '../../src/app.js';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/core/app.js';
+import { createBackpropCore as createCore } from '../../src/app.js';
+import type { Core } from '../../src/core/app.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SCORE_WINDOW_MS } from '../../src/core/scoring.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';

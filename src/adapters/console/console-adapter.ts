@@ -4,6 +4,7 @@ import type { Community, UserRef } from '../../core/identity.js';
 import { encodeAction, type PromptReply, type Reply, type ReplyButton } from '../../core/reply.js';
 import type { Core } from '../../core/app.js';
 import type { CommandContext } from '../../registry/command.js';
+import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 import { parseTextCommand } from '../../registry/parse-text.js';
 import { buttonWord, renderMessage } from './render-text.js';
@@ -18,6 +19,7 @@ export interface ConsoleAdapterConfig {
 
 /** The console is a community of its own with one local user, who is its admin. */
 export const CONSOLE_COMMUNITY: Community = { platform: 'console', id: 'local' };
+const CONSOLE_CHANNEL = 'console';
 
 /**
  * The no-token terminal adapter. Lines starting with "/" (or a command word) run commands;
@@ -40,8 +42,24 @@ export class ConsoleAdapter {
       canShare: false,
       invocation: (c) => `/${c}`,
       commands: this.config.registry.commands,
+      channelId: CONSOLE_CHANNEL,
+      poster: this.poster,
     };
   }
+
+  /** Daily posts land in the terminal; the last posted card's buttons become the active ones. */
+  readonly poster: ChannelPoster = {
+    platform: 'console',
+    checkChannel: async (_c, channelId) => (channelId === CONSOLE_CHANNEL ? null : `The console has a single channel, "${CONSOLE_CHANNEL}".`),
+    post: async (_c, channelId, reply) => {
+      this.show(reply);
+      return { channelId, messageId: `console-${++this.posted}` };
+    },
+    update: async (_c, _ref, reply) => {
+      this.show(reply);
+    },
+  };
+  private posted = 0;
 
   private print(s: string): void {
     this.config.output.write(`${s}\n`);
@@ -97,8 +115,9 @@ export class ConsoleAdapter {
       this.print(`${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`);
       return;
     }
-    // An error leaves the previous buttons usable: a mistyped answer can be retried.
-    if (reply.tone !== 'error') this.buttons = (reply.buttons ?? []).flat().filter((b) => !b.disabled);
+    // A reply without buttons (an error, a look at /streak) leaves the previous ones usable.
+    const buttons = (reply.buttons ?? []).flat().filter((b) => !b.disabled);
+    if (buttons.length > 0 || reply.update) this.buttons = buttons;
     this.print(renderMessage(reply));
   }
 }

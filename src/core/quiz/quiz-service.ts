@@ -96,6 +96,9 @@ export class QuizService {
     if (!delivery || !question) {
       return fail('DELIVERY_NOT_FOUND', 'This question has expired or no longer exists. Start a new one with /quiz.');
     }
+    if (delivery.revealAt !== undefined && this.deps.clock.now() >= delivery.revealAt) {
+      return fail('DELIVERY_CLOSED', 'This daily question is closed: its answer has been revealed. The next one comes with the schedule.');
+    }
     if (delivery.ownerId !== null && delivery.ownerId !== user.userId) {
       return fail('NOT_YOUR_QUIZ', 'This question belongs to someone else. Start your own with /quiz.');
     }

@@ -83,12 +83,25 @@ describe('console adapter, end to end through a child process', () => {
     expect(run.code).toBe(0);
     // Messages wrap at 80 columns; compare them as flowing text.
     run.stdout = run.stdout.replace(/\s+/g, ' ');
-    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, leaderboard, streak, stats, topics, team, help.');
+    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, leaderboard, streak, stats, topics, team, daily, help.');
     expect(run.stdout).toMatch(/"astrology" is not a valid topic\. Valid topic values: [a-z, ]*cnn/);
     expect(run.stdout).toContain('There is nothing to answer right now.');
     expect(run.stdout).toContain('is not a valid team name. Use 2–32 characters');
     expect(run.stdout).toContain('You are not in a team.');
     expect(run.stdout).toContain('No answers yet.');
+  });
+
+  it('sets up a daily question, posts it with daily now, and takes an answer', async () => {
+    const dataDir = tempDir();
+    const run = await runConsole('/daily setup 09:00 Europe/Berlin\n/daily now\n1\n/daily now\n/daily status\n/daily setup 9am Mars/Base\n', { DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    const out = run.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('DAILY QUESTION SET UP 09:00 Europe/Berlin, every day');
+    expect(out).toMatch(/DAILY QUESTION · [A-Z ,]+ · (BEGINNER|INTERMEDIATE|ADVANCED)/);
+    expect(out).toMatch(/Recorded — the answer is revealed at \d\d:\d\d CET\. Your streak: 1 day\./);
+    expect(out).toContain("Today's daily question was already posted here");
+    expect(out).toMatch(/Last post: .* at \d\d:\d\d CET \(revealed/);
+    expect(out).toContain('"9am" is not a time. Use HH:MM');
   });
 
   it('refuses to start on a corrupted data file and leaves it as it was', async () => {

@@ -1,0 +1,74 @@
+import { DIFFICULTIES } from '../src/core/bank/schema.js';
+import { QUIZ_MODES } from '../src/core/store.js';
+import { message } from '../src/core/reply.js';
+import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
+import { errorReply } from '../src/registry/registry.js';
+import { dailySetupReply, dailyStatusReply } from '../src/views/daily-views.js';
+import { respond } from './respond.js';
+
+const channelOption: OptionDef = { name: 'channel', description: 'The channel (default: this one)', type: 'channel' };
+
+/** The channel a daily subcommand is about, and the poster that reaches it. */
+function target(ctx: CommandContext, channel: unknown) {
+  const channelId = typeof channel === 'string' ? channel : ctx.channelId;
+  if (!ctx.poster) return { error: errorReply('Daily questions are not available here.') };
+  if (!channelId) return { error: errorReply('Name a channel with the channel option.') };
+  return { channelId, poster: ctx.poster };
+}
+
+export default defineCommand({
+  name: 'daily',
+  description: 'Admins: schedule a question in a channel every day, revealed later with results',
+  adminOnly: true,
+  subcommands: [
+    {
+      name: 'setup',
+      description: 'Post a question in a channel every day at a local time',
+      options: [
+        { name: 'time', description: 'Local time, HH:MM (24-hour), e.g. 09:00', type: 'string', required: true, maxLength: 5 },
+        { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin, America/New_York, UTC', type: 'string', required: true, maxLength: 64 },
+        channelOption,
+        { name: 'weekdays', description: 'daily (default), weekdays, weekends, mon,wed,fri or mon-thu', type: 'string', maxLength: 40 },
+        { name: 'topic', description: 'Topic to draw from (default: any)', type: 'string', dynamicChoices: 'topic' },
+        { name: 'difficulty', description: 'Difficulty (default: any)', type: 'string', choices: DIFFICULTIES.map((d) => ({ name: d, value: d })) },
+        { name: 'mode', description: 'choice (default), open or flash', type: 'string', choices: QUIZ_MODES.map((m) => ({ name: m, value: m })) },
+        { name: 'reveal_hours', description: 'Hours until the answer is revealed (default 8)', type: 'integer', minValue: 1, maxValue: 23 },
+      ],
+    },
+    { name: 'off', description: 'Stop the daily question in a channel', options: [channelOption] },
+    { name: 'now', description: "Post today's question right away", options: [channelOption] },
+    { name: 'status', description: 'The schedule, the next post time and the last post', options: [channelOption] },
+  ],
+  async run(ctx, { subcommand, options }) {
+    const t = target(ctx, options['channel']);
+    if ('error' in t) return t.error!;
+    const daily = ctx.core.daily;
+    const community = ctx.user.community;
+    switch (subcommand) {
+      case 'setup': {
+        const result = await daily.setup(
+          {
+            community,
+            channelId: t.channelId,
+            adminId: ctx.user.userId,
+            time: String(options['time']),
+            timeZone: String(options['timezone']),
+            weekdays: options['weekdays'] as string | undefined,
+            topic: options['topic'] as string | undefined,
+            difficulty: options['difficulty'] as string | undefined,
+            mode: options['mode'] as string | undefined,
+            revealHours: options['reveal_hours'] as number | undefined,
+          },
+          t.poster,
+        );
+        return respond(result, (r) => dailySetupReply(r.schedule, r.next));
+      }
+      case 'off':
+        return respond(await daily.off(community, t.channelId), () => message({ title: 'Daily question', text: 'The daily question in this channel is off.', tone: 'info', ephemeral: true }));
+      case 'now':
+        return respond(await daily.postNow(community, t.channelId, t.poster), () => message({ title: 'Daily question', text: "Today's question is posted.", tone: 'success', ephemeral: true }));
+      default:
+        return respond(await daily.status(community, t.channelId), dailyStatusReply);
+    }
+  },
+});

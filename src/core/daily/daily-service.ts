@@ -1,0 +1,240 @@
+import type { QuestionBank } from '../bank/question-bank.js';
+import type { Difficulty, Question, Topic } from '../bank/schema.js';
+import type { ChannelPoster } from '../channel-poster.js';
+import type { Community, Platform } from '../identity.js';
+import type { Clock, Logger, Random } from '../ports.js';
+import type { MessageReply } from '../reply.js';
+import { fail, ok, type Result } from '../result.js';
+import type { DailySchedule, DailySlot, Delivery, ScheduledChannel, Store } from '../store.js';
+import { optionsInOrder, type PresentedQuiz } from '../quiz/quiz-service.js';
+import { selectQuestion, shuffledOrder } from '../quiz/select-question.js';
+import { parseFilters, parseTime, parseTimeZone, parseWeekdays } from './schedule-input.js';
+import { nextOccurrence, recentSlots, slotAt, type Occurrence } from './schedule-time.js';
+
+/** A claim not finished within this long belongs to a process that died; another may take over. */
+export const STALE_CLAIM_MS = 5 * 60_000;
+/** Slot records outlive their day, so a restart the next morning still knows what happened. */
+const SLOT_TTL_MS = 3 * 86_400_000;
+/** Members can still open a revealed daily card's delivery (to be told it is closed) this long. */
+const DELIVERY_GRACE_MS = 2 * 86_400_000;
+
+export interface RevealSummary {
+  answered: number;
+  correct: number;
+  /** Display names of the first three correct answers, in order. */
+  firstCorrect: string[];
+}
+
+/** How daily posts look; provided by the views, so the core never formats for a platform. */
+export interface DailyRenderer {
+  card(quiz: PresentedQuiz): MessageReply;
+  reveal(quiz: PresentedQuiz, summary: RevealSummary): MessageReply;
+}
+
+export interface SetupRequest {
+  community: Community;
+  channelId: string;
+  adminId: string;
+  time: string;
+  timeZone: string;
+  weekdays?: string | undefined;
+  topic?: string | undefined;
+  difficulty?: string | undefined;
+  mode?: string | undefined;
+  revealHours?: number | undefined;
+}
+
+export interface DailyStatus {
+  schedule: DailySchedule;
+  next: Occurrence | null;
+  /** The most recent post (today's or yesterday's slot), if any. */
+  last: (DailySlot & { slot: string }) | null;
+}
+
+interface DailyDeps {
+  bank: QuestionBank;
+  store: Store;
+  clock: Clock;
+  random: Random;
+  render: DailyRenderer;
+  logger: Logger;
+}
+
+/**
+ * Daily channel questions: setting schedules up, and posting and revealing each (channel, local
+ * date) exactly once however many processes run it. Posting claims the slot first (SET NX), then
+ * posts, then records the message; a claim whose process died is taken over once it is stale.
+ */
+export class DailyService {
+  constructor(private readonly deps: DailyDeps) {}
+
+  async setup(req: SetupRequest, poster: ChannelPoster): Promise<Result<{ schedule: DailySchedule; next: Occurrence | null }>> {
+    const time = parseTime(req.time);
+    if (!time.ok) return time;
+    const zone = parseTimeZone(req.timeZone);
+    if (!zone.ok) return zone;
+    const weekdays = parseWeekdays(req.weekdays);
+    if (!weekdays.ok) return weekdays;
+    const filters = parseFilters({ topic: req.topic, difficulty: req.difficulty, mode: req.mode, revealHours: req.revealHours });
+    if (!filters.ok) return filters;
+    if (this.deps.bank.filter({ topic: req.topic as Topic | undefined, difficulty: req.difficulty as Difficulty | undefined }).length === 0) {
+      return fail('NO_QUESTIONS', 'No questions match that topic and difficulty; choose a broader filter.');
+    }
+    const problem = await poster.checkChannel(req.community, req.channelId);
+    if (problem) return fail('FORBIDDEN', problem);
+    const schedule: DailySchedule = {
+      channelId: req.channelId,
+      time: time.value,
+      timeZone: zone.value,
+      weekdays: weekdays.value,
+      ...filters.value,
+      createdBy: req.adminId,
+      createdAt: this.deps.clock.now(),
+    };
+    await this.deps.store.saveSchedule(req.community, schedule);
+    // The community's streak day follows its first daily schedule's zone.
+    await this.deps.store.updateSettings(req.community, { timeZone: zone.value }, true);
+    return ok({ schedule, next: nextOccurrence(schedule, this.deps.clock.now()) });
+  }
+
+  async off(c: Community, channelId: string): Promise<Result<true>> {
+    return (await this.deps.store.deleteSchedule(c, channelId)) ? ok(true) : fail('INVALID_OPTION', 'There is no daily question in this channel, so nothing was turned off.');
+  }
+
+  async status(c: Community, channelId: string): Promise<Result<DailyStatus>> {
+    const schedule = await this.deps.store.getSchedule(c, channelId);
+    if (!schedule) return fail('INVALID_OPTION', 'There is no daily question in this channel. An admin can set one up with daily setup.');
+    const now = this.deps.clock.now();
+    let last: DailyStatus['last'] = null;
+    for (const { slot: name } of recentSlots(schedule, now).reverse()) {
+      const slot = await this.deps.store.getSlot(c, channelId, name);
+      if (slot && slot.state !== 'claimed') {
+        last = { ...slot, slot: name };
+        break;
+      }
+    }
+    return ok({ schedule, next: nextOccurrence(schedule, now), last });
+  }
+
+  /** Posts today's question now, ahead of its time; today's slot then counts as used. */
+  async postNow(c: Community, channelId: string, poster: ChannelPoster): Promise<Result<DailySlot>> {
+    const schedule = await this.deps.store.getSchedule(c, channelId);
+    if (!schedule) return fail('INVALID_OPTION', 'There is no daily question in this channel yet. Set one up first with daily setup.');
+    const now = this.deps.clock.now();
+    const slot = slotAt(now, schedule.timeZone);
+    const occ: Occurrence = { slot, postAt: now, revealAt: now + schedule.revealAfterMinutes * 60_000 };
+    const posted = await this.post({ community: c, schedule }, occ, poster);
+    if (posted) return ok(posted);
+    const existing = await this.deps.store.getSlot(c, channelId, slot);
+    return fail('ALREADY_ANSWERED', `Today's daily question was already posted here${existing?.postedAt ? '' : ' (or is being posted right now)'}; the next one follows the schedule.`);
+  }
+
+  /**
+   * One scheduler tick: posts every slot whose time has come (late, once, if it was missed and
+   * its reveal time has not passed) and reveals every posted slot whose reveal time has come.
+   */
+  async runDue(posters: ReadonlyMap<Platform, ChannelPoster>, limit = 8): Promise<{ posted: number; revealed: number }> {
+    const now = this.deps.clock.now();
+    const work: (() => Promise<'posted' | 'revealed' | null>)[] = [];
+    for (const entry of await this.deps.store.allSchedules()) {
+      const poster = posters.get(entry.community.platform);
+      if (!poster) continue;
+      for (const { slot: name, occurrence: occ } of recentSlots(entry.schedule, now)) {
+        work.push(async () => {
+          const slot = await this.deps.store.getSlot(entry.community, entry.schedule.channelId, name);
+          if (occ && (!slot || slot.state === 'claimed') && now >= occ.postAt && now < occ.revealAt) {
+            return (await this.post(entry, occ, poster)) ? 'posted' : null;
+          }
+          if ((slot?.state === 'posted' || slot?.state === 'revealing') && now >= (slot.revealAt ?? Infinity)) {
+            return (await this.reveal(entry, name, poster)) ? 'revealed' : null;
+          }
+          return null;
+        });
+      }
+    }
+    const results = await runLimited(work, limit, (err) => this.deps.logger.error('daily post failed', { error: String(err) }));
+    return { posted: results.filter((r) => r === 'posted').length, revealed: results.filter((r) => r === 'revealed').length };
+  }
+
+  private async post({ community, schedule }: ScheduledChannel, occ: Occurrence, poster: ChannelPoster): Promise<DailySlot | null> {
+    const { store, clock, random, bank } = this.deps;
+    const now = clock.now();
+    const token = random.id();
+    const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
+    if (!(await store.claimSlot(community, schedule.channelId, occ.slot, 'post', claim))) return null;
+    const candidates = bank.filter({ topic: schedule.topic as Topic | undefined, difficulty: schedule.difficulty as Difficulty | undefined });
+    const used = await store.usedDailyQuestions(community, schedule.channelId);
+    const fresh = candidates.filter((q) => !used.includes(q.id));
+    const reset = fresh.length === 0;
+    const question = selectQuestion(reset ? candidates : fresh, [], random);
+    if (!question) throw new Error(`no questions match the daily filter of channel ${schedule.channelId}`);
+    const delivery: Delivery = {
+      id: random.id(),
+      questionId: question.id,
+      mode: schedule.mode,
+      ownerId: null,
+      order: shuffledOrder(4, random),
+      createdAt: now,
+      expiresAt: occ.revealAt + DELIVERY_GRACE_MS,
+      revealAt: occ.revealAt,
+      timeZone: schedule.timeZone,
+      channelId: schedule.channelId,
+    };
+    await store.saveDelivery(community, delivery);
+    const ref = await poster.post(community, schedule.channelId, this.deps.render.card(present(delivery, question)));
+    const recorded = await store.finishSlot(community, schedule.channelId, occ.slot, 'post', token, {
+      deliveryId: delivery.id,
+      messageId: ref.messageId,
+      postedAt: now,
+      revealAt: occ.revealAt,
+    });
+    if (!recorded) this.deps.logger.warn('daily claim was taken over while posting', { channel: schedule.channelId, slot: occ.slot });
+    await store.markDailyQuestionUsed(community, schedule.channelId, question.id, reset);
+    return store.getSlot(community, schedule.channelId, occ.slot);
+  }
+
+  private async reveal({ community, schedule }: ScheduledChannel, slotName: string, poster: ChannelPoster): Promise<boolean> {
+    const { store, clock, random, bank } = this.deps;
+    const now = clock.now();
+    const token = random.id();
+    const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
+    if (!(await store.claimSlot(community, schedule.channelId, slotName, 'reveal', claim))) return false;
+    const slot = await store.getSlot(community, schedule.channelId, slotName);
+    const delivery = slot?.deliveryId ? await store.getDelivery(community, slot.deliveryId) : null;
+    const question = delivery ? bank.get(delivery.questionId) : undefined;
+    if (slot?.messageId && delivery && question) {
+      const summary = await this.summarize(community, delivery.id);
+      await poster.update(community, { channelId: schedule.channelId, messageId: slot.messageId }, this.deps.render.reveal(present(delivery, question), summary));
+    }
+    return store.finishSlot(community, schedule.channelId, slotName, 'reveal', token, {});
+  }
+
+  private async summarize(c: Community, deliveryId: string): Promise<RevealSummary> {
+    const results = await this.deps.store.getResults(c, deliveryId);
+    const correct = results.filter((r) => r.correct);
+    const names = await Promise.all(correct.slice(0, 3).map(async (r) => (await this.deps.store.getDisplayName(c, r.userId)) ?? 'a member'));
+    return { answered: results.length, correct: correct.length, firstCorrect: names };
+  }
+}
+
+function present(delivery: Delivery, question: Question): PresentedQuiz {
+  return { delivery, question, options: optionsInOrder(question, delivery) };
+}
+
+/** Runs tasks with at most `limit` in flight, so a fan-out to many channels never floods a platform. */
+async function runLimited<T>(tasks: (() => Promise<T>)[], limit: number, onError: (err: unknown) => void): Promise<(T | null)[]> {
+  const results: (T | null)[] = new Array(tasks.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      try {
+        results[i] = await tasks[i]!();
+      } catch (err) {
+        onError(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}

@@ -1,0 +1,50 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { ChannelPoster } from '../core/channel-poster.js';
+import type { DailyService } from '../core/daily/daily-service.js';
+import type { Platform } from '../core/identity.js';
+import type { Logger } from '../core/ports.js';
+import type { Service } from '../service.js';
+
+/**
+ * Drives daily posts: node-cron ticks at the start of every minute and the daily service posts
+ * and reveals whatever is due. Because each tick looks at what is due rather than at what fired,
+ * a run missed while the process was down is caught up on the first tick (late, once), and DST
+ * changes need no special cron handling. Ticks never overlap; interactive commands never wait.
+ */
+export class DailyScheduler implements Service {
+  private task: ScheduledTask | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly daily: DailyService,
+    private readonly posters: ReadonlyMap<Platform, ChannelPoster>,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): this {
+    this.task = cron.schedule('* * * * *', () => void this.tick(), { name: 'backprop-daily', noOverlap: true });
+    void this.tick();
+    return this;
+  }
+
+  /** One pass over every schedule; a pass still running makes the next tick a no-op. */
+  tick(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.daily
+      .runDue(this.posters)
+      .then((r) => {
+        if (r.posted + r.revealed > 0) this.logger.info('daily questions', r);
+      })
+      .catch((err: unknown) => this.logger.error('daily tick failed', { error: String(err) }))
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    this.task = null;
+    await this.running;
+  }
+}

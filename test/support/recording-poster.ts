@@ -1,0 +1,36 @@
+import type { ChannelMessageRef, ChannelPoster } from '../../src/core/channel-poster.js';
+import type { Community, Platform } from '../../src/core/identity.js';
+import type { MessageReply } from '../../src/core/reply.js';
+
+export interface RecordedPost {
+  community: Community;
+  channelId: string;
+  messageId: string;
+  reply: MessageReply;
+  updates: MessageReply[];
+}
+
+/** A ChannelPoster double that records what would have been posted; channels in `hidden` are refused. */
+export class RecordingPoster implements ChannelPoster {
+  readonly posts: RecordedPost[] = [];
+  readonly hidden = new Set<string>();
+  private n = 0;
+
+  constructor(readonly platform: Platform = 'discord') {}
+
+  async checkChannel(_c: Community, channelId: string): Promise<string | null> {
+    return this.hidden.has(channelId) ? `I cannot post in <#${channelId}>: give me View Channel and Send Messages there.` : null;
+  }
+
+  async post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef> {
+    const messageId = `m${++this.n}`;
+    this.posts.push({ community, channelId, messageId, reply, updates: [] });
+    return { channelId, messageId };
+  }
+
+  async update(_c: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void> {
+    const post = this.posts.find((p) => p.messageId === ref.messageId && p.channelId === ref.channelId);
+    if (!post) throw new Error(`no message ${ref.messageId}`);
+    post.updates.push(reply);
+  }
+}
