@@ -26,8 +26,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
 
   // Platform adapters are imported only when configured, so the console starts without them.
-  // [discord adapter wiring]
-  // [slack adapter wiring]
+  if (config.discord) {
+    const { startDiscord } = await import('./adapters/discord/index.js');
+    services.push(await startDiscord({ app, config: config.discord, logger }));
+  }
+  if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/index.js');
+    services.push(await startSlack({ app, config: config.slack, port: config.port, logger }));
+  }
   if (!config.console && !config.slack) {
     services.push(await startHealthServer(config.port, healthRoutes(app.store)));
   }

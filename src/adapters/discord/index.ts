@@ -1,0 +1,96 @@
+import { Client, Events, GatewayIntentBits, RESTEvents, type ClientOptions } from 'discord.js';
+import type { App } from '../../app.js';
+import type { DiscordConfig } from '../../config.js';
+import { AppError } from '../../core/errors.js';
+import type { Logger } from '../../core/ports.js';
+import type { Service } from '../../service.js';
+import { unregisteredCommands } from './deploy.js';
+import { createInteractionHandler } from './interactions.js';
+import { NO_MENTIONS } from './mentions.js';
+import { DiscordPoster } from './poster.js';
+import { DEFAULT_TIMING, type Timing } from './respond.js';
+
+export { deployCommands, createRest } from './deploy.js';
+export { DiscordPoster } from './poster.js';
+
+export interface StartDiscordOptions {
+  app: App;
+  config: DiscordConfig;
+  logger: Logger;
+  /** Extra discord.js options (tests tune waitGuildTimeout and the identify throttle); intents, mentions and the API base are fixed. */
+  clientOptions?: Partial<ClientOptions> | undefined;
+  timing?: Partial<Timing> | undefined;
+}
+
+export interface DiscordService extends Service {
+  client: Client<true>;
+  poster: DiscordPoster;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function loginError(err: unknown, config: DiscordConfig): AppError {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (code === 'TokenInvalid') {
+    return new AppError('CONFIG_INVALID', 'Discord rejected DISCORD_TOKEN. Copy the token again from the Developer Portal → your app → Bot → Reset Token.', { cause: err });
+  }
+  return new AppError('INTERNAL', `Could not connect to Discord at ${config.apiBase}: ${message(err)}`, { cause: err });
+}
+
+/**
+ * Connects to the Discord gateway with the Guilds intent only (no privileged intents) and serves
+ * slash commands, buttons, modals and autocomplete from the command registry.
+ */
+export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordService> {
+  const { app, config, logger } = opts;
+  const client = new Client({
+    ...opts.clientOptions,
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    // discord.js takes the gateway URL from GET /gateway/bot on this base, so a proxy serves both.
+    rest: { ...opts.clientOptions?.rest, api: config.apiBase },
+  });
+  const poster = new DiscordPoster(client);
+  const handle = createInteractionHandler({
+    core: app.core,
+    registry: app.registry,
+    poster,
+    logger,
+    timing: { ...DEFAULT_TIMING, ...opts.timing },
+  });
+
+  client.on(Events.InteractionCreate, (i) => void handle(i));
+  client.on(Events.Error, (err) => logger.error('discord client error', { error: err.message }));
+  client.on(Events.ShardError, (err) => logger.warn('discord gateway error', { error: err.message }));
+  client.on(Events.ShardReconnecting, () => logger.warn('discord gateway reconnecting'));
+  client.on(Events.ShardResume, () => logger.info('discord gateway resumed'));
+  client.on(Events.Warn, (w) => logger.warn('discord warning', { warning: w }));
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.token);
+  } catch (err) {
+    await client.destroy();
+    throw loginError(err, config);
+  }
+  const connected = await ready;
+  if (config.appId && connected.application.id !== config.appId) {
+    logger.warn('DISCORD_APP_ID is not the application of DISCORD_TOKEN; using the token\'s', { configured: config.appId, actual: connected.application.id });
+  }
+  logger.info('Connected to Discord', { user: connected.user.tag, application: connected.application.id, guilds: connected.guilds.cache.size });
+  // The most common first-run problem: the bot is online but its slash commands were never registered.
+  void unregisteredCommands({ rest: client.rest, appId: connected.application.id, guildId: config.guildId, commands: app.registry.commands })
+    .then((missing) => {
+      if (missing.length > 0) logger.warn('Slash commands are not registered with Discord: run npm run discord:deploy', { missing });
+    })
+    .catch((err: unknown) => logger.warn('Could not list the registered slash commands', { error: message(err) }));
+
+  return {
+    client: connected,
+    poster,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import {
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  type MessageComponentInteraction,
+  type ModalMessageModalSubmitInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Logger } from '../../core/ports.js';
+import { message, type MessageReply, type Reply } from '../../core/reply.js';
+import { errorReply, UNAVAILABLE_TEXT } from '../../registry/registry.js';
+import { FIRST_RESPONSE_BUDGET_MS, raceDeadline } from '../shared/deadline.js';
+import { NO_MENTIONS } from './mentions.js';
+import { renderMessage, renderModal } from './render.js';
+
+/** The interactions that get a message (or a modal) back. */
+export type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+
+export interface Timing {
+  /** Past this, the interaction is acknowledged (deferred) so Discord's 3 seconds are kept. */
+  firstResponseMs: number;
+  /** Past this (from the start), the user is told to try again instead of waiting on. */
+  giveUpMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = { firstResponseMs: FIRST_RESPONSE_BUDGET_MS, giveUpMs: 10_000 };
+
+/** How an interaction was acknowledged: a private "thinking…" reply, or a silent hold on the message it came from. */
+type Deferral = 'reply' | 'update';
+
+const SLOW_FORM = message({
+  title: 'Please try again',
+  text: 'Backprop took too long to open the form. Press the button again.',
+  tone: 'warning',
+  ephemeral: true,
+});
+
+const POSTED = message({ text: 'Posted in the channel.', tone: 'info', ephemeral: true });
+
+function body(reply: MessageReply) {
+  return { ...renderMessage(reply), allowedMentions: NO_MENTIONS };
+}
+
+function replyOptions(reply: MessageReply): InteractionReplyOptions {
+  return { ...body(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+/** True when the interaction came from a message's component, whose message `update` replaces. */
+function onMessage(i: AnswerableInteraction): i is MessageComponentInteraction | ModalMessageModalSubmitInteraction {
+  return i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage());
+}
+
+/**
+ * Delivers a handler's reply within Discord's deadlines: directly when it is ready in time, else
+ * after acknowledging; and "temporarily unavailable, try again" when it does not come at all.
+ */
+export class Responder {
+  constructor(
+    private readonly timing: Timing,
+    private readonly logger: Logger,
+  ) {}
+
+  async respond(i: AnswerableInteraction, work: Promise<Reply>): Promise<void> {
+    const safeWork = work.catch((err: unknown) => {
+      this.logger.error('discord handler failed', { error: err instanceof Error ? err.message : String(err) });
+      return errorReply(UNAVAILABLE_TEXT);
+    });
+    const first = await raceDeadline(safeWork, this.timing.firstResponseMs);
+    if (first.inTime) return this.sendFirst(i, first.value);
+
+    const deferral = await this.defer(i);
+    const rest = Math.max(0, this.timing.giveUpMs - this.timing.firstResponseMs);
+    const late = await raceDeadline(first.later, rest);
+    if (late.inTime) return this.sendAfterDefer(i, deferral, late.value);
+
+    this.logger.warn('discord handler timed out', { after: this.timing.giveUpMs });
+    await this.sendAfterDefer(i, deferral, errorReply(UNAVAILABLE_TEXT));
+    // A result that still arrives replaces the "try again" (the interaction token lives 15 minutes).
+    void late.later
+      .then((reply) => (reply.type === 'message' && reply.tone !== 'error' ? this.sendAfterDefer(i, deferral, reply) : undefined))
+      .catch((err: unknown) => this.logger.warn('discord late reply failed', { error: err instanceof Error ? err.message : String(err) }));
+  }
+
+  private async sendFirst(i: AnswerableInteraction, reply: Reply): Promise<void> {
+    if (reply.type === 'prompt') {
+      // A form cannot open another form; anything else may show one as its first response.
+      if (!i.isModalSubmit()) return void (await i.showModal(renderModal(reply)));
+      return this.sendFirst(i, errorReply('Backprop cannot open a form from a form. Start again with a new command.'));
+    }
+    if (reply.update && onMessage(i)) return void (await i.update(body(reply)));
+    await i.reply(replyOptions(reply));
+  }
+
+  private async defer(i: AnswerableInteraction): Promise<Deferral> {
+    if (onMessage(i)) {
+      await i.deferUpdate();
+      return 'update';
+    }
+    // Private until the result says otherwise: an error or a personal quiz never shows in the channel.
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    return 'reply';
+  }
+
+  private async sendAfterDefer(i: AnswerableInteraction, deferral: Deferral, reply: Reply): Promise<void> {
+    // A modal can only be a first response.
+    if (reply.type === 'prompt') return this.sendAfterDefer(i, deferral, SLOW_FORM);
+    if (deferral === 'update') {
+      if (reply.update) await i.editReply(body(reply));
+      else await i.followUp(replyOptions(reply));
+      return;
+    }
+    if (reply.ephemeral) {
+      await i.editReply(body(reply));
+      return;
+    }
+    // The placeholder is private; a public result goes to the channel as a follow-up.
+    await i.editReply(body(POSTED));
+    await i.followUp(replyOptions(reply));
+  }
+}

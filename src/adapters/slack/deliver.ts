@@ -1,0 +1,115 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports.js';
+import type { MessageReply, PromptReply } from '../../core/reply.js';
+import { promptView } from './modals.js';
+import type { Origin } from './payloads.js';
+import { renderBlocks, type RenderedMessage } from './render-blocks.js';
+
+/**
+ * Delivers a reply after the request was acknowledged, the Slack way:
+ * - a slash command answers through its response_url (ephemeral or in the channel);
+ * - an `update` reply to a button replaces that message: respond(replace_original) for an
+ *   ephemeral message (chat.update cannot touch those), chat.update for a normal one (and the
+ *   response_url if chat.update is refused);
+ * - other replies to a button go to the same response_url as new (ephemeral) messages;
+ * - a button in App Home has no message to answer to, so its reply is a direct message.
+ */
+
+export type ResponseBody = RenderedMessage & {
+  response_type?: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+};
+
+/** The message body a slash command's ack (or response_url) takes. */
+export function commandResponse(reply: MessageReply): ResponseBody {
+  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderBlocks(reply) };
+}
+
+/** POSTs to a response_url (valid 30 minutes, 5 uses); throws when Slack does not accept it. */
+export async function postResponse(url: string, body: ResponseBody): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+/** A direct message (D…): private, so a private result may replace a message there. */
+const isPrivateConversation = (channelId: string) => channelId.startsWith('D');
+
+export class SlackResponder {
+  constructor(private readonly logger: Logger) {}
+
+  async message(client: webApi.WebClient, origin: Origin, userId: string, reply: MessageReply): Promise<void> {
+    try {
+      await this.route(client, origin, userId, reply);
+    } catch (err) {
+      this.logger.error('could not deliver a Slack reply', { origin: origin.kind, error: (err as Error).message });
+    }
+  }
+
+  private async route(client: webApi.WebClient, origin: Origin, userId: string, reply: MessageReply): Promise<void> {
+    const rendered = renderBlocks(reply);
+    if (origin.kind === 'home') {
+      await client.chat.postMessage({ channel: userId, ...rendered });
+      return;
+    }
+    if (origin.kind === 'command') {
+      await this.viaResponseUrl(origin.responseUrl, commandResponse(reply), () =>
+        reply.ephemeral
+          ? client.chat.postEphemeral({ channel: origin.channelId, user: userId, ...rendered })
+          : client.chat.postMessage({ channel: origin.channelId, ...rendered }),
+      );
+      return;
+    }
+    // Never turn a public message into something only this member should see.
+    const mayReplace = !reply.ephemeral || origin.ephemeral || isPrivateConversation(origin.channelId);
+    if (reply.update && mayReplace) {
+      if (!origin.ephemeral) {
+        try {
+          await client.chat.update({ channel: origin.channelId, ts: origin.messageTs, ...rendered });
+          return;
+        } catch (err) {
+          // e.g. a message posted through a response_url in a channel the bot is not in.
+          if (!origin.responseUrl) throw err;
+          this.logger.warn('chat.update failed; replacing through response_url', { error: (err as Error).message });
+        }
+      }
+      if (origin.responseUrl) {
+        await postResponse(origin.responseUrl, { replace_original: true, ...rendered });
+        return;
+      }
+    }
+    const body: ResponseBody = { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, ...rendered };
+    const fallback = () =>
+      reply.ephemeral
+        ? client.chat.postEphemeral({ channel: origin.channelId, user: userId, ...rendered })
+        : client.chat.postMessage({ channel: origin.channelId, ...rendered });
+    if (origin.responseUrl) await this.viaResponseUrl(origin.responseUrl, body, fallback);
+    else await fallback();
+  }
+
+  /** response_url first (works without the bot in the channel); the Web API if it has expired. */
+  private async viaResponseUrl(url: string, body: ResponseBody, fallback: () => Promise<unknown>): Promise<void> {
+    try {
+      await postResponse(url, body);
+    } catch (err) {
+      this.logger.warn('response_url failed; posting with the Web API', { error: (err as Error).message });
+      await fallback();
+    }
+  }
+
+  /** Opens the modal for a prompt; the trigger_id is only valid for 3 seconds after the click. */
+  async prompt(client: webApi.WebClient, triggerId: string, origin: Origin, userId: string, reply: PromptReply): Promise<void> {
+    try {
+      await client.views.open({ trigger_id: triggerId, view: promptView(reply, origin) });
+    } catch (err) {
+      this.logger.warn('views.open failed', { error: (err as Error).message });
+      await this.message(client, origin, userId, {
+        type: 'message',
+        title: 'That did not work',
+        text: 'The answer form could not be opened in time. Press the button again.',
+        tone: 'error',
+        ephemeral: true,
+        update: false,
+      });
+    }
+  }
+}

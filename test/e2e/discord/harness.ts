@@ -1,0 +1,49 @@
+import { expect } from 'vitest';
+import type { App } from '../../../src/app.js';
+import { startDiscord, type DiscordService } from '../../../src/adapters/discord/index.js';
+import { createRest, deployCommands } from '../../../src/adapters/discord/deploy.js';
+import type { Timing } from '../../../src/adapters/discord/respond.js';
+import type { Logger } from '../../../src/core/ports.js';
+import { FakeDiscord, RESPONSE_DEADLINE_MS } from '../../support/fake-discord/index.js';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  data?: Record<string, unknown> | undefined;
+}
+
+export function recordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (msg: string, data?: Record<string, unknown>) => void lines.push({ level, msg, data });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** No 5-second wait between identifies: tests reconnect on purpose. Production keeps the default. */
+const noIdentifyWait = { waitForIdentify: async () => {} };
+
+export async function startBot(fake: FakeDiscord, app: App, opts: { timing?: Partial<Timing>; logger?: Logger } = {}): Promise<DiscordService> {
+  return startDiscord({
+    app,
+    config: { token: fake.token, apiBase: fake.apiBase },
+    logger: opts.logger ?? recordingLogger(),
+    clientOptions: { ws: { buildIdentifyThrottler: () => noIdentifyWait } },
+    timing: opts.timing,
+  });
+}
+
+/** Registers the app's commands with the fake the way `npm run discord:deploy` does. */
+export async function deploy(fake: FakeDiscord, app: App, guildId?: string) {
+  return deployCommands({ rest: createRest({ token: fake.token, apiBase: fake.apiBase }), commands: app.registry.commands, guildId });
+}
+
+/** What every test must leave true: nothing Discord would reject, nothing that could ping, no failed interaction. */
+export function expectDiscordRulesKept(fake: FakeDiscord): void {
+  expect(fake.rest.rejections).toEqual([]);
+  for (const { path, body } of fake.messageBodies()) {
+    expect({ path, allowed_mentions: body['allowed_mentions'] }).toEqual({ path, allowed_mentions: { parse: [] } });
+  }
+  for (const record of fake.state.interactions.values()) {
+    expect(record.failed).toBeUndefined();
+    if (Date.now() - record.dispatchedAt > RESPONSE_DEADLINE_MS) expect(record.callbacks.length, `interaction ${record.id} got no response`).toBeGreaterThan(0);
+  }
+}

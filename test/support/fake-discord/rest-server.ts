@@ -1,0 +1,208 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGuildMember, APITextChannel } from 'discord-api-types/v10';
+import { ApiError, type FakeDiscordState } from './state.js';
+import { commandProblems, messageProblems, modalProblems } from './validate.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. /interactions/1/tok/callback. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  /** True when it carried "Authorization: Bot <token>". */
+  authorized: boolean;
+  status: number;
+  at: number;
+}
+
+export interface Fault {
+  method: string;
+  path: RegExp;
+  status: number;
+  /** Seconds, sent as Retry-After for a 429. */
+  retryAfter?: number;
+  times: number;
+}
+
+export interface RestOptions {
+  token: string;
+  gatewayUrl: () => string;
+  channel: (id: string) => APITextChannel | undefined;
+  member: (guildId: string, userId: string) => APIGuildMember | undefined;
+}
+
+type Handler = (params: string[], body: unknown, query: Record<string, string>) => unknown;
+
+const API_PREFIX = '/api/v10';
+
+/**
+ * The Discord v10 REST routes Backprop uses, on loopback. Every request is recorded; bodies are
+ * checked against Discord's limits; faults (e.g. a 429 with Retry-After) can be injected.
+ */
+export class FakeRest {
+  readonly requests: RecordedRequest[] = [];
+  /** Bodies Discord would have rejected, with why. */
+  readonly rejections: { path: string; problems: string[] }[] = [];
+  private readonly faults: Fault[] = [];
+  private server!: Server;
+  private readonly routes: { method: string; pattern: RegExp; auth: boolean; handler: Handler }[] = [];
+  apiBase = '';
+
+  constructor(
+    private readonly state: FakeDiscordState,
+    private readonly opts: RestOptions,
+  ) {
+    this.defineRoutes();
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.apiBase = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `times` matching requests get `status` (a 429 carries Retry-After). */
+  fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  private route(method: string, path: string, handler: Handler, auth = true): void {
+    const pattern = new RegExp(`^${path.replace(/:\w+/g, '([^/]+)')}$`);
+    this.routes.push({ method, pattern, auth, handler });
+  }
+
+  private checked(problems: string[], path: string): void {
+    if (problems.length === 0) return;
+    this.rejections.push({ path, problems });
+    throw new ApiError(400, 50035, 'Invalid Form Body', problems);
+  }
+
+  private defineRoutes(): void {
+    const s = this.state;
+    const app = s.applicationId;
+    this.route('GET', '/gateway/bot', () => ({
+      url: this.opts.gatewayUrl(),
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+    }));
+    this.route('GET', '/users/@me', () => s.botUser);
+    this.route('GET', '/applications/@me', () => ({ id: app, name: 'Backprop', bot: s.botUser, flags: 0 }));
+    // The global routes capture [app], the guild routes [app, guild]: the scope is the guild or "global".
+    const listCommands: Handler = (p) => (p[0] === app ? (s.commands.get(p[1] ?? 'global') ?? []) : notFound());
+    const putCommands: Handler = (p, body) => {
+      if (p[0] !== app) return notFound();
+      this.checked(commandProblems(body), 'commands');
+      return s.overwriteCommands(p[1] ?? 'global', p[1], body as Record<string, unknown>[]);
+    };
+    this.route('GET', '/applications/:app/commands', listCommands);
+    this.route('PUT', '/applications/:app/commands', putCommands);
+    this.route('GET', '/applications/:app/guilds/:guild/commands', listCommands);
+    this.route('PUT', '/applications/:app/guilds/:guild/commands', putCommands);
+
+    this.route(
+      'POST',
+      '/interactions/:id/:token/callback',
+      (p, body) => {
+        const b = body as { type: number; data?: unknown };
+        if (b.type === 4 || b.type === 7) this.checked(messageProblems(b.data ?? {}, { creating: b.type === 4 }), 'callback');
+        if (b.type === 9) this.checked(modalProblems(b.data), 'callback');
+        s.callback(p[0]!, p[1]!, b);
+        return undefined;
+      },
+      false,
+    );
+    const webhook = (p: string[]) => {
+      if (p[0] !== app) throw new ApiError(404, 10015, 'Unknown Webhook');
+      return p[1]!;
+    };
+    this.route('POST', '/webhooks/:app/:token', (p, body) => {
+      this.checked(messageProblems(body, { creating: true }), 'follow-up');
+      return s.followUp(webhook(p), body as object);
+    }, false);
+    this.route('GET', '/webhooks/:app/:token/messages/:message', (p) => s.getWebhookMessage(webhook(p), p[2]!), false);
+    this.route('PATCH', '/webhooks/:app/:token/messages/:message', (p, body) => {
+      this.checked(messageProblems(body, { creating: false }), 'edit');
+      return s.editWebhookMessage(webhook(p), p[2]!, body as object);
+    }, false);
+    this.route('DELETE', '/webhooks/:app/:token/messages/:message', (p) => s.deleteWebhookMessage(webhook(p), p[2]!), false);
+
+    this.route('GET', '/channels/:channel', (p) => this.opts.channel(p[0]!) ?? notFound(10003, 'Unknown Channel'));
+    this.route('POST', '/channels/:channel/messages', (p, body) => {
+      if (!this.opts.channel(p[0]!)) return notFound(10003, 'Unknown Channel');
+      this.checked(messageProblems(body, { creating: true }), 'channel message');
+      return s.postChannelMessage(p[0]!, body as object);
+    });
+    this.route('PATCH', '/channels/:channel/messages/:message', (p, body) => {
+      this.checked(messageProblems(body, { creating: false }), 'channel message edit');
+      return s.editChannelMessage(p[0]!, p[1]!, body as object);
+    });
+    this.route('GET', '/guilds/:guild/members/:user', (p) => this.opts.member(p[0]!, p[1]!) ?? notFound(10007, 'Unknown Member'));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: text ? safeJson(text) : undefined,
+      authorized: req.headers.authorization === `Bot ${this.opts.token}`,
+      status: 0,
+      at: Date.now(),
+    };
+    this.requests.push(record);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+
+    const fault = this.faults.find((f) => f.times > 0 && f.method === record.method && f.path.test(record.path));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 429) {
+        const after = fault.retryAfter ?? 1;
+        return send(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { 'retry-after': String(after), 'x-ratelimit-scope': 'user' });
+      }
+      return send(fault.status, { message: 'Injected failure', code: 0 });
+    }
+
+    if (!url.pathname.startsWith(API_PREFIX)) return send(404, { message: '404: Not Found', code: 0 });
+    for (const route of this.routes) {
+      const m = route.method === record.method ? route.pattern.exec(record.path) : null;
+      if (!m) continue;
+      if (route.auth && !record.authorized) return send(401, { message: '401: Unauthorized', code: 0 });
+      try {
+        const result = route.handler(m.slice(1).map(decodeURIComponent), record.body, record.query);
+        return result === undefined ? send(204, undefined) : send(200, result);
+      } catch (err) {
+        if (err instanceof ApiError) return send(err.status, { message: err.message, code: err.code, ...(err.errors ? { errors: err.errors } : {}) });
+        return send(500, { message: String(err), code: 0 });
+      }
+    }
+    return send(404, { message: '404: Not Found', code: 0 });
+  }
+}
+
+function notFound(code = 10000, message = 'Not Found'): never {
+  throw new ApiError(404, code, message);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

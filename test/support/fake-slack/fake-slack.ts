@@ -1,0 +1,292 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { blockProblems, viewProblems } from './block-limits.js';
+
+/**
+ * A fake Slack on loopback: the Web API (records every call, can answer 429 or an error once),
+ * response_url endpoints it hands out, and a Socket Mode WebSocket. Real Bolt talks to it through
+ * `clientOptions.slackApiUrl`; tests assert on what it recorded.
+ */
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** What the fake answered. */
+  ok: boolean;
+  error?: string | undefined;
+  /** The whole answer body (e.g. the ts of a posted message). */
+  result: Record<string, unknown>;
+}
+
+export interface ResponsePost {
+  url: string;
+  body: Record<string, unknown>;
+  problems: string[];
+}
+
+export interface FakeUser {
+  id: string;
+  name?: string;
+  displayName?: string;
+  tz?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  blocks: unknown;
+  text: unknown;
+}
+
+export type Failure = { status: 429; retryAfter: number } | { error: string };
+
+export interface FakeSlackOptions {
+  botToken: string;
+  appToken?: string;
+  teamId?: string;
+}
+
+type Args = Record<string, unknown>;
+type Answer = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+const BOT_USER = 'UBACKPROP';
+
+function parseForm(text: string): Args {
+  const out: Args = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** conversations.info answers; channels not listed are channel_not_found. */
+  readonly channels = new Map<string, { isMember: boolean; isArchived?: boolean }>();
+  readonly messages = new Map<string, StoredMessage>();
+  /** Socket Mode acks by envelope id. */
+  readonly acks = new Map<string, Record<string, unknown>>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly responseUses = new Map<string, number>();
+  private seq = 0;
+  private ts = 1_700_000_000;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+    readonly opts: FakeSlackOptions,
+  ) {}
+
+  static async start(opts: FakeSlackOptions): Promise<FakeSlack> {
+    const wss = new WebSocketServer({ noServer: true });
+    const holder: { fake?: FakeSlack } = {};
+    const server = createServer((req, res) => void holder.fake!.handle(req, res));
+    const fake = new FakeSlack(server, wss, opts);
+    holder.fake = fake;
+    server.on('upgrade', (req, socket, head) => {
+      if (!(req.url ?? '').startsWith('/socket')) return socket.destroy();
+      wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+  get teamId(): string {
+    return this.opts.teamId ?? 'T0FAKE';
+  }
+
+  /** A fresh response_url pointing at this fake. */
+  responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/response/${++this.seq}`;
+  }
+  nextTs(): string {
+    return `${++this.ts}.000100`;
+  }
+
+  /** The next call of `method` fails this way (queue several for several calls). */
+  failNext(method: string, failure: Failure): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+  responsesTo(url: string): ResponsePost[] {
+    return this.responses.filter((r) => r.url === url);
+  }
+
+  /** Polls until `pick` returns a value (no fixed sleeps in tests). */
+  async waitFor<T>(pick: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = pick();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new Error(`fake Slack: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** The n-th (0-based) call of `method` matching `pred`, once it has happened. */
+  waitForCall(method: string, pred: (c: ApiCall) => boolean = () => true, n = 0): Promise<ApiCall> {
+    return this.waitFor(() => this.callsTo(method).filter(pred)[n], `${method} call #${n + 1}`);
+  }
+  waitForResponse(url: string, n = 0): Promise<ResponsePost> {
+    return this.waitFor(() => this.responsesTo(url)[n], `response #${n + 1} to ${url}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '';
+    const text = await readBody(req);
+    if (url.startsWith('/response/')) return this.onResponse(url, text, res);
+    if (url.startsWith('/api/')) return this.onApi(url.slice('/api/'.length).split('?')[0]!, req, text, res);
+    res.writeHead(404).end();
+  }
+
+  private onResponse(path: string, text: string, res: ServerResponse): void {
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    const uses = (this.responseUses.get(url) ?? 0) + 1;
+    this.responseUses.set(url, uses);
+    const body = safeJson(text) as Record<string, unknown>;
+    const problems = body.blocks === undefined ? [] : blockProblems(body.blocks, 50);
+    this.responses.push({ url, body, problems });
+    // Slack: a response_url takes 5 posts; invalid blocks are refused.
+    if (uses > 5) return void res.writeHead(404).end('used_url');
+    if (problems.length > 0) return void res.writeHead(400).end('invalid_blocks');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  }
+
+  private onApi(method: string, req: IncomingMessage, text: string, res: ServerResponse): void {
+    const ct = req.headers['content-type'] ?? '';
+    const args = ct.includes('application/json') ? ((safeJson(text) as Args) ?? {}) : parseForm(text);
+    const auth = req.headers['authorization'];
+    const token = typeof auth === 'string' ? auth.replace(/^Bearer /, '') : typeof args['token'] === 'string' ? args['token'] : undefined;
+    const failure = this.failures.get(method)?.shift();
+    let answer: Answer;
+    if (failure && 'status' in failure) {
+      answer = { status: 429, headers: { 'retry-after': String(failure.retryAfter) }, body: { ok: false, error: 'ratelimited' } };
+    } else if (failure) {
+      answer = { body: { ok: false, error: failure.error } };
+    } else {
+      answer = this.answer(method, args, token);
+    }
+    this.calls.push({ method, args, token, ok: answer.body['ok'] === true, error: answer.body['error'] as string | undefined, result: answer.body });
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(answer.body));
+  }
+
+  private answer(method: string, args: Args, token: string | undefined): Answer {
+    const fail = (error: string): Answer => ({ body: { ok: false, error } });
+    if (method === 'apps.connections.open') {
+      if (!this.opts.appToken || token !== this.opts.appToken) return fail('invalid_auth');
+      return { body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.seq}` } };
+    }
+    if (token !== this.opts.botToken) return fail('invalid_auth');
+    const ok = (body: Record<string, unknown> = {}): Answer => ({ body: { ok: true, ...body } });
+    switch (method) {
+      case 'auth.test':
+        return ok({ user_id: BOT_USER, bot_id: 'BBACKPROP', team_id: this.teamId, team: 'Fake', url: 'https://fake.slack.invalid/' });
+      case 'users.info': {
+        const u = this.users.get(String(args['user']));
+        if (!u) return fail('user_not_found');
+        return ok({
+          user: { id: u.id, name: u.name ?? u.id, real_name: u.name ?? u.id, tz: u.tz, is_admin: u.isAdmin ?? false, is_owner: u.isOwner ?? false, profile: { display_name: u.displayName ?? '' } },
+        });
+      }
+      case 'chat.postMessage': {
+        if (blockProblems(args['blocks'] ?? [], 50).length > 0) return fail('invalid_blocks');
+        // A user id as channel means the app's direct messages with that user.
+        const raw = String(args['channel'] ?? '');
+        const channel = raw.startsWith('U') ? `D${raw.slice(1)}` : raw;
+        if (!channel) return fail('channel_not_found');
+        const ts = this.nextTs();
+        this.messages.set(`${channel}:${ts}`, { channel, ts, blocks: args['blocks'], text: args['text'] });
+        return ok({ channel, ts, message: { ts, text: args['text'], blocks: args['blocks'] } });
+      }
+      case 'chat.update': {
+        const key = `${String(args['channel'])}:${String(args['ts'])}`;
+        const msg = this.messages.get(key);
+        if (!msg) return fail('message_not_found');
+        if (blockProblems(args['blocks'] ?? [], 50).length > 0) return fail('invalid_blocks');
+        this.messages.set(key, { ...msg, blocks: args['blocks'], text: args['text'] });
+        return ok({ channel: msg.channel, ts: msg.ts });
+      }
+      case 'chat.postEphemeral':
+        if (blockProblems(args['blocks'] ?? [], 50).length > 0) return fail('invalid_blocks');
+        return ok({ message_ts: this.nextTs() });
+      case 'views.open':
+        if (!args['trigger_id']) return fail('invalid_trigger_id');
+        return viewProblems(args['view']).length > 0 ? fail('invalid_arguments') : ok({ view: { id: `V${++this.seq}` } });
+      case 'views.publish':
+        return viewProblems(args['view']).length > 0 ? fail('invalid_arguments') : ok({ view: { id: `V${++this.seq}` } });
+      case 'conversations.info': {
+        const id = String(args['channel']);
+        const ch = this.channels.get(id);
+        return ch ? ok({ channel: { id, is_member: ch.isMember, is_archived: ch.isArchived ?? false } }) : fail('channel_not_found');
+      }
+      default:
+        return fail('unknown_method');
+    }
+  }
+
+  // --- Socket Mode -------------------------------------------------------------------------
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (data) => {
+      const msg = safeJson(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+      if (typeof msg?.envelope_id === 'string') this.acks.set(msg.envelope_id, msg.payload ?? {});
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' } }));
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends an envelope to one connected client (as Slack does) and waits for its ack payload. */
+  async sendEnvelope(type: 'slash_commands' | 'interactive' | 'events_api', payload: object, retryAttempt = 0): Promise<Record<string, unknown>> {
+    await this.waitFor(() => (this.sockets.size > 0 ? true : undefined), 'a Socket Mode connection');
+    const envelopeId = `env-${++this.seq}`;
+    const frame = { envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? 'timeout' : '' };
+    const [ws] = this.sockets;
+    ws!.send(JSON.stringify(frame));
+    return this.waitFor(() => this.acks.get(envelopeId), `ack of ${envelopeId}`);
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
