@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import type { App } from '../../../src/app.js';
 import { makeTestApp } from '../../support/app.js';
 import { FixedClock } from '../../support/builders.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { deploy, expectDiscordRulesKept, startBot } from '../discord/harness.js';
 import { buttonLabels, embed, isEphemeral, optionLabel, text, wrongLabel } from '../discord/flow-helpers.js';
+import { useBotWorld } from '../discord/harness.js';
 
 /** The scheduler posting and revealing through the real discord.js client and the fake Discord. */
 const FIXTURE_CORRECT = 'The chain rule, backwards';
@@ -14,17 +14,8 @@ let bot: DiscordService;
 let app: App;
 const clock = new FixedClock(Date.parse('2026-11-23T07:00:00Z')); // 08:00 in Berlin
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  app = await makeTestApp({ clock });
-  await deploy(fake, app);
-  bot = await startBot(fake, app);
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
+const world = useBotWorld(() => makeTestApp({ clock }));
+beforeAll(() => ({ fake, app, bot } = world));
 
 it('posts at 09:00 Berlin, takes one private answer per member, and reveals without pinging anyone', async () => {
   const admin = fake.member('Ada', { admin: true });

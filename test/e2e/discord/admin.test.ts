@@ -1,15 +1,14 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commands } from '../../../commands/index.js';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { message } from '../../../src/core/reply.js';
 import { defineCommand } from '../../../src/registry/command.js';
 import { CommandRegistry } from '../../../src/registry/registry.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
 import { isEphemeral, text } from './flow-helpers.js';
+import { useBotWorld } from './harness.js';
 
 /** An admin-only command of the test's own, so the check does not depend on any real admin command. */
 const runs: string[] = [];
@@ -25,21 +24,14 @@ const resetBoard = defineCommand({
 });
 
 let fake: FakeDiscord;
-let bot: DiscordService;
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
+const world = useBotWorld(async () => {
   const app = await makeTestApp();
   const bank = app.core.bank;
   app.registry = new CommandRegistry([...commands, resetBoard], { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger });
-  await deploy(fake, app);
-  bot = await startBot(fake, app);
+  return app;
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
+beforeAll(() => ({ fake } = world));
 
 it('registers admin commands hidden from members without Manage Server, in servers only', () => {
   const cmd = fake.registeredCommands().find((c) => c.name === 'reset-board')!;

@@ -1,29 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import type { App } from '../../../src/app.js';
 import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
-import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord, type Actor, type InteractionHandle } from '../../support/fake-discord/index.js';
 import { embed, isEphemeral as ephemeral, text } from './flow-helpers.js';
-import { deploy, expectDiscordRulesKept, recordingLogger, startBot } from './harness.js';
+import { recordingLogger, useBotWorld } from './harness.js';
 
 let fake: FakeDiscord;
 let app: App;
 let bot: DiscordService;
 const logger = recordingLogger();
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  app = await makeTestApp();
-  await deploy(fake, app);
-  bot = await startBot(fake, app, { logger });
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
+const world = useBotWorld(undefined, { logger });
+beforeAll(() => ({ fake, app, bot } = world));
 
 const embedOf = (h: InteractionHandle) => embed(h.message);
 const textOf = (h: InteractionHandle) => text(h.message);

@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
-import { makeTestApp } from '../../support/app.js';
+import { beforeAll, expect, it } from 'vitest';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
 import { buttonLabels, isEphemeral, text } from './flow-helpers.js';
+import { useBotWorld } from './harness.js';
 
 /** The admin daily command through Discord: the poster checks channels and posts with the bot's REST client. */
 let fake: FakeDiscord;
-let bot: DiscordService;
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  const app = await makeTestApp();
-  await deploy(fake, app);
-  bot = await startBot(fake, app);
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
+const world = useBotWorld();
+beforeAll(() => ({ fake } = world));
 
 it('an admin sets up a daily question; a channel the bot cannot post in is refused with what to fix', async () => {
   const admin = fake.member('Ada', { admin: true });

@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { makeTestApp } from '../../support/app.js';
 import type { App } from '../../../src/app.js';
 import { startDiscord, type DiscordService } from '../../../src/adapters/discord/index.js';
 import { createRest, deployCommands } from '../../../src/adapters/discord/deploy.js';
@@ -46,4 +47,31 @@ export function expectDiscordRulesKept(fake: FakeDiscord): void {
     expect(record.failed).toBeUndefined();
     if (Date.now() - record.dispatchedAt > RESPONSE_DEADLINE_MS) expect(record.callbacks.length, `interaction ${record.id} got no response`).toBeGreaterThan(0);
   }
+}
+
+/** A fake Discord with the app's commands deployed and the bot connected. */
+export interface BotWorld {
+  fake: FakeDiscord;
+  app: App;
+  bot: DiscordService;
+}
+
+/**
+ * Starts a BotWorld before the tests of the enclosing file or describe block, checks the Discord
+ * rules after each test, and stops it after all. The returned object is filled in by beforeAll.
+ */
+export function useBotWorld(makeApp: () => Promise<App> = () => makeTestApp(), opts: { logger?: Logger } = {}): BotWorld {
+  const world = {} as BotWorld;
+  beforeAll(async () => {
+    world.fake = await FakeDiscord.start();
+    world.app = await makeApp();
+    await deploy(world.fake, world.app);
+    world.bot = await startBot(world.fake, world.app, opts);
+  });
+  afterAll(async () => {
+    await world.bot?.stop();
+    await world.fake?.stop();
+  });
+  afterEach(() => expectDiscordRulesKept(world.fake));
+  return world;
 }

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { createBackpropCore, type App } from '../../../src/app.js';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import { LIMITS, renderButtons, renderEmbed, renderModal } from '../../../src/adapters/discord/render.js';
 import { splitText, truncate } from '../../../src/adapters/discord/text.js';
 import { silentLogger } from '../../../src/core/ports.js';
@@ -11,8 +10,8 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { aBank, aQuestion, seededRandom } from '../../support/builders.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
 import { messageProblems, modalProblems } from '../../support/fake-discord/validate.js';
-import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
 import { embed, FIXTURE_CORRECT, optionLabel, text } from './flow-helpers.js';
+import { useBotWorld } from './harness.js';
 
 const paragraph = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 /** A model answer far past every embed limit, in paragraphs and bullets like the real bank's. */
@@ -69,27 +68,19 @@ describe('rendering within Discord limits', () => {
 
 describe('a question with a very long model answer, end to end', () => {
   let fake: FakeDiscord;
-  let bot: DiscordService;
 
-  beforeAll(async () => {
-    fake = await FakeDiscord.start();
+  const world = useBotWorld(async (): Promise<App> => {
     const clock = { now: () => Date.now() };
     const store = await MemoryStore.open({ clock });
     const bank = aBank([aQuestion({ id: 'long-one', topic: 'cnn', difficulty: 'advanced', answer: HUGE_ANSWER, explanation: paragraph(300, 'because') })]);
-    const app: App = {
+    return {
       core: createBackpropCore({ bank, store, clock, random: seededRandom(5) }),
       registry: new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger }),
       store,
       logger: silentLogger,
     };
-    await deploy(fake, app);
-    bot = await startBot(fake, app);
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.stop();
-  });
-  afterEach(() => expectDiscordRulesKept(fake));
+  beforeAll(() => ({ fake } = world));
 
   it('shows the result split over fields and trimmed to fit, never rejected', async () => {
     const alice = fake.member('Alice');

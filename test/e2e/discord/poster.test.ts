@@ -1,27 +1,19 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import type { Community } from '../../../src/core/identity.js';
 import { message } from '../../../src/core/reply.js';
-import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
+import { useBotWorld } from './harness.js';
 
 let fake: FakeDiscord;
 let bot: DiscordService;
 let guild: Community;
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  const app = await makeTestApp();
-  await deploy(fake, app);
-  bot = await startBot(fake, app);
+const world = useBotWorld();
+beforeAll(() => {
+  ({ fake, bot } = world);
   guild = { platform: 'discord', id: fake.guildId };
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
 
 it('accepts a channel where the bot can view, send and embed', async () => {
   expect(await bot.poster.checkChannel(guild, fake.general.id)).toBeNull();

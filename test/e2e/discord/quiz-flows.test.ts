@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, TextInputStyle } from 'discord-api-types/v10';
 import type { App } from '../../../src/app.js';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
-import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
 import { buttonLabels, deliveryId, embed, FIXTURE_CORRECT, FIXTURE_GOOD_ANSWER, isEphemeral, optionLabel, text, userRef, wrongLabel } from './flow-helpers.js';
+import { useBotWorld } from './harness.js';
 
 let fake: FakeDiscord;
 let app: App;
-let bot: DiscordService;
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  app = await makeTestApp();
-  await deploy(fake, app);
-  bot = await startBot(fake, app);
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-afterEach(() => expectDiscordRulesKept(fake));
+const world = useBotWorld();
+beforeAll(() => ({ fake, app } = world));
 
 describe('choice', () => {
   it('a click grades, updates the card with result and explanation, and scores points, streak and leaderboard', async () => {
