@@ -46,6 +46,8 @@ export interface CommandContext {
   user: UserRef;
   /** Manage Server on Discord, admin/owner (or listed) on Slack, always on the console. */
   isAdmin: boolean;
+  /** Who counts as an admin here, for the refusal message ("server admins (Manage Server)"). */
+  adminRule?: string | undefined;
   /** The user's own time zone when the platform knows it (Slack). */
   timeZone?: string | undefined;
   /** False where a reply cannot be posted to others (the console, a DM). */

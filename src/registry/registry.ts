@@ -2,6 +2,7 @@ import { AppError } from '../core/errors.js';
 import { decodeAction, message, type MessageReply, type Reply } from '../core/reply.js';
 import type { Logger } from '../core/ports.js';
 import { commandSchema } from './definition-schema.js';
+import { localizeCommands } from './localize.js';
 import type { ActionHandler, CommandContext, CommandDef, CommandInput, OptionDef, OptionValues, PromptHandler } from './command.js';
 
 export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
@@ -128,9 +129,9 @@ export class CommandRegistry {
     const problem = this.validate(cmd, input);
     if (problem) return errorReply(problem);
     if (cmd.adminOnly && !ctx.isAdmin) {
-      return errorReply(`Only server admins (Manage Server) can use ${ctx.invocation(cmd.name)}.`);
+      return errorReply(`Only ${ctx.adminRule ?? 'admins'} can use ${ctx.invocation(cmd.name)}.`);
     }
-    return this.guard(() => cmd.run(ctx, input), { command: name });
+    return this.guard(ctx, () => cmd.run(ctx, input), { command: name });
   }
 
   /** Runs the handler behind a button; ids that are not ours get a clear message. */
@@ -138,19 +139,19 @@ export class CommandRegistry {
     const ref = decodeAction(encoded);
     const handler = ref && this.actions.get(ref.name);
     if (!ref || !handler) return errorReply('This button is no longer supported. Start again with a new command.');
-    return this.guard(() => handler(ctx, ref.args), { action: ref.name });
+    return this.guard(ctx, () => handler(ctx, ref.args), { action: ref.name });
   }
 
   async runPrompt(ctx: CommandContext, encoded: string, text: string): Promise<Reply> {
     const ref = decodeAction(encoded);
     const handler = ref && this.prompts.get(ref.name);
     if (!ref || !handler) return errorReply('This form is no longer supported. Start again with a new command.');
-    return this.guard(() => handler(ctx, ref.args, text), { prompt: ref.name });
+    return this.guard(ctx, () => handler(ctx, ref.args, text), { prompt: ref.name });
   }
 
-  private async guard(fn: () => Promise<Reply>, what: Record<string, string>): Promise<Reply> {
+  private async guard(ctx: CommandContext, fn: () => Promise<Reply>, what: Record<string, string>): Promise<Reply> {
     try {
-      return await fn();
+      return localizeCommands(await fn(), this.commands.map((c) => c.name), ctx.invocation);
     } catch (err) {
       this.options.logger.error('handler failed', { ...what, error: err instanceof Error ? err.message : String(err) });
       return errorReply(UNAVAILABLE_TEXT);

@@ -55,10 +55,19 @@ describe('dispatch', () => {
     const ctx = { core: app.core, user: aUser(), isAdmin: false, canShare: true, invocation: (c: string) => `/${c}`, commands: reg.commands };
     expect(await reg.runCommand(ctx, 'nope', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('Valid commands: quiz') });
     expect(await reg.runCommand(ctx, 'leaderboard', { options: { period: 'year' } })).toMatchObject({ tone: 'error', text: expect.stringContaining('week, month, all') });
-    expect(await reg.runCommand(ctx, 'secret', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('Only server admins') });
+    expect(await reg.runCommand(ctx, 'secret', { options: {} })).toMatchObject({ tone: 'error', text: 'Only admins can use /secret.' });
     expect(await reg.runCommand({ ...ctx, isAdmin: true }, 'secret', { options: {} })).toMatchObject({ text: 'done' });
     expect(await reg.runCommand(ctx, 'broken', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('try again') });
     expect(await reg.runAction(ctx, 'someone-elses-button')).toMatchObject({ tone: 'error' });
+  });
+
+  it('names commands the way the platform types them', async () => {
+    const app = await makeTestApp();
+    const ctx = { core: app.core, user: aUser(), isAdmin: false, canShare: true, invocation: (c: string) => `/prep ${c}`, commands: registry.commands };
+    const r = await registry.runCommand(ctx, 'team', { subcommand: 'leave', options: {} });
+    expect(r).toMatchObject({ text: 'You are not in a team. Join one with /prep team join <name>.' });
+    const stats = await registry.runCommand(ctx, 'stats', { options: {} });
+    expect(stats).toMatchObject({ text: 'No answers yet. Start with /prep quiz.' });
   });
 
   it('encodes actions within Discord custom_id limits', () => {

@@ -30,6 +30,7 @@ export function contextFor(interaction: BaseInteraction, deps: ContextDeps): Com
     user: { community: communityOf(interaction), userId: interaction.user.id, displayName: displayNameOf(interaction) },
     // Discord computes the member's permissions in this channel; Administrator implies Manage Server.
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    adminRule: 'server admins (Manage Server)',
     canShare: interaction.inGuild(),
     invocation: (command) => `/${command}`,
     channelId: interaction.channelId ?? undefined,

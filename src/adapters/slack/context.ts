@@ -78,6 +78,7 @@ export function slackContext(deps: ContextDeps, caller: Caller, info: SlackUserI
     core: deps.app.core,
     user: { community: { platform: 'slack', id: caller.teamId }, userId: caller.userId, displayName: info.displayName },
     isAdmin: info.isAdmin,
+    adminRule: 'workspace admins and owners (or users in SLACK_ADMIN_USER_IDS)',
     timeZone: info.timeZone,
     // Direct messages (D…) have nobody to share with; channels and group DMs do.
     canShare: caller.channelId !== undefined && !caller.channelId.startsWith('D'),

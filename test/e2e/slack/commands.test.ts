@@ -129,7 +129,7 @@ describe('Slack admin-only subcommands', () => {
 
   it('refuses a member and lets workspace admins, owners and listed users in', async () => {
     const refused = await h.member('UMEMBER').run('audit');
-    expect(refused.text).toContain('Only server admins');
+    expect(refused.text).toContain('Only workspace admins and owners (or users in SLACK_ADMIN_USER_IDS) can use /prep');
     expect(refused.text).not.toContain('admin area');
     expect((await h.member('UMEMBER').run('help')).text).not.toContain('/prep audit');
     for (const id of ['UADMIN', 'UOWNER', 'ULISTED']) {
