@@ -3,6 +3,7 @@ import type { ChannelMessageRef, ChannelPoster } from '../../core/channel-poster
 import { AppError } from '../../core/errors.js';
 import type { Community } from '../../core/identity.js';
 import type { MessageReply } from '../../core/reply.js';
+import { ChannelPacer } from './channel-pacer.js';
 import { renderBlocks } from './render-blocks.js';
 
 /**
@@ -38,7 +39,10 @@ function errorCode(err: unknown): string {
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'slack' as const;
 
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly pacer = new ChannelPacer(),
+  ) {}
 
   private foreign(community: Community): string | null {
     return community.platform === 'slack' ? null : `A ${community.platform} community cannot be posted to on Slack.`;
@@ -61,6 +65,7 @@ export class SlackPoster implements ChannelPoster {
 
   async post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef> {
     this.assertOwn(community);
+    await this.pacer.turn(channelId);
     const res = await this.client.chat.postMessage({ channel: channelId, ...renderBlocks(reply) });
     if (!res.ts || !res.channel) throw new AppError('INTERNAL', 'chat.postMessage returned no message timestamp');
     return { channelId: res.channel, messageId: res.ts };
@@ -68,6 +73,7 @@ export class SlackPoster implements ChannelPoster {
 
   async update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void> {
     this.assertOwn(community);
+    await this.pacer.turn(ref.channelId);
     await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderBlocks(reply) });
   }
 
