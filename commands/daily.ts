@@ -4,7 +4,7 @@ import { message } from '../src/core/reply.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
 import { errorReply } from '../src/registry/registry.js';
 import { dailySetupReply, dailyStatusReply } from '../src/views/daily-views.js';
-import { respond } from './respond.js';
+import { respond } from './shared/respond.js';
 
 const channelOption: OptionDef = { name: 'channel', description: 'The channel (default: this one)', type: 'channel' };
 

@@ -4,7 +4,7 @@ import { FLASH_RATINGS, type FlashRating } from '../src/core/scoring.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
 import { errorReply } from '../src/registry/registry.js';
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../src/views/quiz-views.js';
-import { respond } from './respond.js';
+import { respond } from './shared/respond.js';
 
 async function start(ctx: CommandContext, topic: Topic | undefined, difficulty: Difficulty | undefined, mode: QuizMode, share: boolean, update: boolean) {
   const result = await ctx.core.quiz.start({ user: ctx.user, topic, difficulty, mode, shared: share && ctx.canShare });

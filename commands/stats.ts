@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/registry/command.js';
 import { statsReply } from '../src/views/profile-views.js';
-import { targetUser } from './profile-target.js';
+import { targetUser } from './shared/target-user.js';
 
 export default defineCommand({
   name: 'stats',

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/registry/command.js';
 import { teamJoined, teamLeft, teamList, teamMembers } from '../src/views/team-views.js';
-import { respond } from './respond.js';
+import { respond } from './shared/respond.js';
 
 export default defineCommand({
   name: 'team',

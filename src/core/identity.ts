@@ -1,6 +1,5 @@
 /** Where a user lives. A Discord guild, a Slack workspace, a Discord DM or the console. */
 export type Platform = 'discord' | 'slack' | 'console';
-export const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'console'];
 
 /** A community owns all of its data; nothing is shared across communities. */
 export interface Community {

@@ -2,7 +2,7 @@ import { TOPICS } from './bank/schema.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt } from './calendar.js';
 import type { Community, UserRef } from './identity.js';
 import type { Clock } from './ports.js';
-import type { BoardPeriod, BoardScope, LeaderboardPage, Store, TeamInfo } from './store.js';
+import type { BoardPeriod, BoardScope, LeaderboardPage, Store } from './store.js';
 
 export const LEADERBOARD_PAGE_SIZE = 10;
 
@@ -87,10 +87,5 @@ export class ProfileService {
     const safePage = Math.max(1, Math.floor(page));
     const view = await this.deps.store.getLeaderboard(c, { scope, period, key }, (safePage - 1) * LEADERBOARD_PAGE_SIZE, LEADERBOARD_PAGE_SIZE, memberId);
     return { ...view, scope, period, key, page: safePage, pages: Math.max(1, Math.ceil(view.total / LEADERBOARD_PAGE_SIZE)) };
-  }
-
-  /** The board rank of a member on the board; used by home screens. */
-  async memberTeam(user: UserRef): Promise<TeamInfo | null> {
-    return this.deps.store.getUserTeam(user);
   }
 }

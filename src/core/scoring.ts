@@ -27,5 +27,5 @@ export function flashPoints(difficulty: Difficulty, rating: FlashRating): number
   return Math.round(BASE_POINTS[difficulty] * FLASH_SHARE[rating]);
 }
 
-/** The hint halves what an answer earns; applied atomically by the store when the answer is recorded. */
-export const applyHintPenalty = (points: number, hintUsed: boolean): number => (hintUsed ? Math.floor(points / 2) : points);
+// The hint halves what an answer earns: applied atomically by the store when the answer is
+// recorded (lua/record-answer-14.lua), so a hint taken in another process still counts.

@@ -28,8 +28,6 @@ export function communityKeys(prefix: string, c: Community) {
   };
 }
 
-export type CommunityKeys = ReturnType<typeof communityKeys>;
-
 /**
  * The scheduler's index of channels with a schedule, across communities: "platform:id|channelId".
  * It is the one key outside any community's hash tag; it is only used alone.

@@ -28,7 +28,7 @@ export async function homeReply(ctx: CommandContext): Promise<MessageReply> {
     core.profile.streak(user, ctx.timeZone),
     core.profile.stats(user),
     core.profile.leaderboard(user.community, 'users', 'week', 1, user.userId),
-    core.profile.memberTeam(user),
+    core.store.getUserTeam(user),
   ]);
   const today = streak.answeredToday ? 'today is done ✅' : 'answer a question today to keep it going';
   const fields: ReplyField[] = [

@@ -157,12 +157,6 @@ export class QuizService {
     return ok({ ...rec.value, kind: 'flash', rating });
   }
 
-  /** The user's streak day is in their own zone when the platform knows it, else the community's. */
-  async timeZoneFor(user: UserRef, userZone?: string): Promise<string> {
-    if (userZone) return userZone;
-    return (await this.deps.store.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
-  }
-
   private async record(
     user: UserRef,
     delivery: Delivery,

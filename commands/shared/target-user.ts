@@ -1,5 +1,5 @@
-import type { UserRef } from '../src/core/identity.js';
-import type { CommandContext } from '../src/registry/command.js';
+import type { UserRef } from '../../src/core/identity.js';
+import type { CommandContext } from '../../src/registry/command.js';
 
 /** The user a streak/stats command is about: the option's member in the same community, or the caller. */
 export async function targetUser(ctx: CommandContext, userId: string | undefined): Promise<{ user: UserRef; self: boolean }> {
