@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackpropCore } from '../../src/app.js';
 import type { Core } from '../../src/core/app.js';
 import type { Store } from '../../src/core/store.js';
@@ -116,6 +116,36 @@ describe('daily questions', () => {
     clock.advance(2 * MIN);
     expect(await core.daily.runDue(posters)).toEqual({ posted: 1, revealed: 0 });
     expect(await store.finishSlot(community, 'chan-1', '2026-11-23', 'post', 'dead', {})).toBe(false);
+  });
+
+  it('fans out to many channels a few at a time, while interactive commands keep being served', async () => {
+    const { clock, core, poster } = await setup();
+    for (let i = 0; i < 20; i++) await schedule(core, poster, `fan-${i}`);
+    clock.set('2026-11-23T08:00:30Z');
+    // A platform that answers only when the test says so.
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const gates: (() => void)[] = [];
+    const slow = Object.assign(Object.create(poster) as RecordingPoster, {
+      post: async (...args: Parameters<RecordingPoster['post']>) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        inFlight--;
+        return poster.post(...args);
+      },
+    });
+    const run = core.daily.runDue(new Map([['discord' as const, slow]]));
+    await vi.waitFor(() => expect(gates.length).toBe(8));
+    // The fan-out is waiting on the platform; a member's quiz is served meanwhile.
+    const quiz = await core.quiz.start({ user: aUser('member', community), mode: 'choice' });
+    expect(quiz.ok).toBe(true);
+    while (poster.posts.length < 20) {
+      gates.splice(0).forEach((open) => open());
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await run).toEqual({ posted: 20, revealed: 0 });
+    expect(maxInFlight).toBe(8);
   });
 
   it('refuses bad setup input and stores nothing', async () => {
