@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createRest, deployCommands } from '../../src/adapters/discord/deploy.js';
 import { projectRoot } from '../../src/paths.js';
-import { fixtureBank } from '../support/app.js';
+import { writeFixtureBank } from '../support/app.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { FakeSlack } from '../support/fake-slack/fake-slack.js';
 import { SlackMember } from '../support/fake-slack/member.js';
@@ -24,11 +23,7 @@ beforeAll(async () => {
   discord = await FakeDiscord.start();
   slack = await FakeSlack.start({ botToken: SLACK.token, teamId: SLACK.team });
   dir = mkdtempSync(join(tmpdir(), 'backprop-both-'));
-  mkdirSync(join(dir, 'bank', 'questions'), { recursive: true });
-  writeFileSync(join(dir, 'bank', 'seed-ids.json'), '[]');
-  const byTopic = new Map<string, unknown[]>();
-  for (const q of fixtureBank().questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
-  for (const [topic, qs] of byTopic) writeFileSync(join(dir, 'bank', 'questions', `${topic}.yaml`), stringify(qs));
+  writeFixtureBank(join(dir, 'bank'));
   await deployCommands({ rest: createRest({ token: discord.token, apiBase: discord.apiBase }), commands });
 });
 afterAll(async () => {

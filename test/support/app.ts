@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { createBackpropCore as createCore } from '../../src/app.js';
 import type { Clock, Random } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store.js';
@@ -16,6 +19,19 @@ export function fixtureBank() {
     aQuestion({ id: 'fx-pooling', topic: 'cnn', difficulty: 'intermediate', prompt: 'What does max pooling do to a feature map?' }),
     aQuestion({ id: 'fx-attention', topic: 'transformers', difficulty: 'advanced', prompt: 'Why scale attention logits by the key dimension?' }),
   ]);
+}
+
+/**
+ * Writes the fixture bank as a bank directory (questions/<topic>.yaml + seed-ids.json) under
+ * `dir`, for tests that start the bot as a process with BANK_DIR. Returns the directory.
+ */
+export function writeFixtureBank(dir: string): string {
+  mkdirSync(join(dir, 'questions'), { recursive: true });
+  const byTopic = new Map<string, unknown[]>();
+  for (const q of fixtureBank().questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
+  for (const [topic, qs] of byTopic) writeFileSync(join(dir, 'questions', `${topic}.yaml`), stringify(qs));
+  writeFileSync(join(dir, 'seed-ids.json'), '[]');
+  return dir;
 }
 
 /** Core + command registry over a given (or fresh in-memory) store, for adapter tests. */

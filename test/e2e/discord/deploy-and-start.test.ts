@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { stringify } from 'yaml';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { AppError } from '../../../src/core/errors.js';
 import { projectRoot } from '../../../src/paths.js';
-import { makeTestApp, fixtureBank } from '../../support/app.js';
+import { makeTestApp, writeFixtureBank } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
 import { deploy, expectDiscordRulesKept, recordingLogger, startBot } from './harness.js';
 import { FIXTURE_CORRECT, optionLabel, text } from './flow-helpers.js';
@@ -92,11 +91,7 @@ describe('from the README: npm run discord:deploy, then npm start', () => {
   beforeAll(async () => {
     // A bank of its own (the fixture questions as YAML), so the test does not depend on data/.
     dir = await mkdtemp(join(tmpdir(), 'backprop-discord-main-'));
-    await mkdir(join(dir, 'bank', 'questions'), { recursive: true });
-    await writeFile(join(dir, 'bank', 'seed-ids.json'), '[]');
-    const byTopic = new Map<string, unknown[]>();
-    for (const q of fixtureBank().questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
-    for (const [topic, questions] of byTopic) await writeFile(join(dir, 'bank', 'questions', `${topic}.yaml`), stringify(questions));
+    writeFixtureBank(join(dir, 'bank'));
     env = {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: fake.apiBase,

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../src/paths.js';
-import { fixtureBank } from '../../support/app.js';
+import { writeFixtureBank } from '../../support/app.js';
 import { FakeSlack } from '../../support/fake-slack/fake-slack.js';
 import { SlackMember } from '../../support/fake-slack/member.js';
 import { HttpTransport } from '../../support/fake-slack/transport.js';
@@ -26,12 +25,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function fixtureBankDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'backprop-slack-bank-'));
   dirs.push(dir);
-  mkdirSync(join(dir, 'questions'));
-  const byTopic = new Map<string, unknown[]>();
-  for (const q of fixtureBank().questions) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
-  for (const [topic, qs] of byTopic) writeFileSync(join(dir, 'questions', `${topic}.yaml`), stringify(qs));
-  writeFileSync(join(dir, 'seed-ids.json'), '[]');
-  return dir;
+  return writeFixtureBank(dir);
 }
 
 function startBot(env: Record<string, string>): Bot {
