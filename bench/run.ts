@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { loadBank } from '../src/bank/load-bank.js';
-import { gradeAgainstRubric } from '../src/core/grading/rubric.js';
+import { RubricGrader } from '../src/core/grading/rubric.js';
 import { stemTokens } from '../src/core/grading/text-match.js';
 import { RedisStore } from '../src/store/redis-store.js';
 import { MemoryStore } from '../src/store/memory-store.js';
@@ -49,7 +49,8 @@ try {
   const qs = bank.questions;
   const texts = qs.map((q) => q.answer);
   const stem = await timeIt(N, (i) => stemTokens(texts[i % texts.length]!));
-  report('grade an open answer against a rubric', 'stem the answer', await timeIt(N, (i) => gradeAgainstRubric(texts[i % texts.length]!, qs[(i * 7) % qs.length]!.keyPoints)), stem);
+  const grader = new RubricGrader(qs);
+  report('grade an open answer (rubric grader)', 'stem the answer', await timeIt(N, (i) => grader.gradeNow(qs[(i * 7) % qs.length]!, texts[i % texts.length]!)), stem);
 } finally {
   let cursor = '0';
   do {

@@ -1,25 +1,33 @@
 // Validates the question bank and runs the editorial checks; `npm run bank:check [topic ...]`.
 import { join } from 'node:path';
-import { loadSeedIds, parseTopicFile, crossCheck } from '../src/bank/load-bank.js';
-import { bankProblems, copiedProse, entryProblems, seedProseRuns } from '../src/bank/quality.js';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadSeedIds, parseTopicFile, crossCheck } from '../src/bank/load-bank.js';
+import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from '../src/bank/quality.js';
+import { blindTestTaker } from '../src/bank/blind-test-taker.js';
 import { projectRoot } from '../src/paths.js';
 
 const dataDir = join(projectRoot, 'data');
 const only = process.argv.slice(2);
-const files = readdirSync(join(dataDir, 'questions')).filter((f) => f.endsWith('.yaml') && (only.length === 0 || only.includes(f.replace('.yaml', ''))));
+const allFiles = readdirSync(join(dataDir, 'questions')).filter((f) => f.endsWith('.yaml'));
 const problems: string[] = [];
-const questions = files.flatMap((f) => {
-  const r = parseTopicFile(`data/questions/${f}`, readFileSync(join(dataDir, 'questions', f), 'utf8'));
-  problems.push(...r.problems);
-  return r.questions;
+const parsed = allFiles.map((f) => ({ topic: f.replace('.yaml', ''), ...parseTopicFile(`data/questions/${f}`, readFileSync(join(dataDir, 'questions', f), 'utf8')) }));
+const selected = parsed.filter((p) => only.length === 0 || only.includes(p.topic));
+const questions = selected.flatMap((p) => {
+  problems.push(...p.problems);
+  return p.questions;
 });
-problems.push(...crossCheck(questions, loadSeedIds(dataDir)));
-for (const q of questions) problems.push(...entryProblems(q));
+// Term weights come from the whole bank even when only some topics are checked.
+const ctx = bankContext(parsed.flatMap((p) => p.questions));
+if (only.length === 0) problems.push(...crossCheck(questions, loadSeedIds(dataDir)));
+for (const q of questions) problems.push(...entryProblems(q, ctx));
 problems.push(...bankProblems(questions, only.length === 0 ? loadSeedIds(dataDir) : undefined));
 const runs = seedProseRuns(join(projectRoot, '..', 'shared', 'seeds'));
 if (runs) problems.push(...copiedProse(questions, runs));
 else console.log('note: ../shared/seeds not found; the copied-prose check was skipped');
 for (const p of problems) console.log(`- ${p}`);
-console.log(`${questions.length} question(s) in ${files.length} file(s): ${problems.length} problem(s)`);
+
+const blind = blindTestTaker(questions);
+console.log(`\nContent-blind test-taker over ${questions.length} entries (chance 25%): best ${(blind.bestScore * 100).toFixed(1)}% by "${blind.bestStrategy}"`);
+for (const [name, score] of Object.entries(blind.strategies).sort((a, b) => b[1] - a[1])) console.log(`  ${(score * 100).toFixed(1).padStart(5)}%  ${name}`);
+console.log(`\n${questions.length} question(s) in ${selected.length} file(s): ${problems.length} problem(s)`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadBank, loadSeedIds } from '../src/bank/load-bank.js';
 import { DIFFICULTIES, TOPICS } from '../src/core/bank/schema.js';
 import { projectRoot } from '../src/paths.js';
+import { blindTestTaker, MAX_BLIND_SCORE } from '../src/bank/blind-test-taker.js';
 
 const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);
@@ -23,4 +24,13 @@ console.log(`\nSeed coverage: ${covered.size}/${seeds.size} seed questions cover
 for (const list of ['dl80', 'dl10y', 'dl50', 'dc20']) {
   const ids = [...seeds].filter((id) => id.startsWith(`${list}/`));
   console.log(`  ${list.padEnd(6)} ${ids.filter((id) => covered.has(id)).length}/${ids.length}`);
+}
+
+// How far a content-blind test-taker gets on each topic's multiple choice (chance 25%).
+const blind = blindTestTaker(bank.questions);
+console.log(`\nContent-blind test-taker (chance 25%; the check fails above ${(MAX_BLIND_SCORE * 100).toFixed(0)}% over the bank):`);
+console.log(`  ${'all'.padEnd(34)}${pad(`${(blind.bestScore * 100).toFixed(1)}%`, 7)}  ${blind.bestStrategy}`);
+for (const topic of Object.keys(TOPICS)) {
+  const r = blindTestTaker(bank.questions.filter((q) => q.topic === topic));
+  console.log(`  ${topic.padEnd(34)}${pad(`${(r.bestScore * 100).toFixed(1)}%`, 7)}  ${r.bestStrategy}`);
 }

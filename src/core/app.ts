@@ -4,6 +4,8 @@ import { silentLogger, type Clock, type Logger, type Random } from './ports.js';
 import { ProfileService } from './profile-service.js';
 import { QuizService } from './quiz/quiz-service.js';
 import type { Store } from './store.js';
+import type { Grader } from './grading/grader.js';
+import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 
 /** Everything a command handler may use: the core's use cases over one store. */
@@ -25,6 +27,8 @@ export interface CoreDeps {
   /** How daily posts look (the views supply it; the core never formats). */
   dailyRenderer: DailyRenderer;
   logger?: Logger | undefined;
+  /** Grades open answers; the offline rubric grader when not given. */
+  grader?: Grader | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -33,7 +37,7 @@ export function createCore(deps: CoreDeps): Core {
     bank,
     store,
     clock,
-    quiz: new QuizService(deps),
+    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
     profile: new ProfileService(deps),
     teams: new TeamService(deps),
     daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger }),

@@ -2,6 +2,7 @@ import { TOPICS, type Question } from '../core/bank/schema.js';
 import type { Delivery } from '../core/store.js';
 import { message, type MessageReply, type PromptReply, type ReplyButton } from '../core/reply.js';
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
+import type { Grade } from '../core/grading/grader.js';
 import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
 import { BASE_POINTS, FLASH_RATINGS } from '../core/scoring.js';
 import { clockTime, reflow } from './format.js';
@@ -9,6 +10,9 @@ import { clockTime, reflow } from './format.js';
 const topicLabel = (q: Question) => TOPICS[q.topic];
 const heading = (q: Question) => `${topicLabel(q)} · ${q.difficulty}`;
 const isShared = (d: Delivery) => d.ownerId === null;
+
+/** The question as asked in a mode: choice mode may have its own stem that the four options answer. */
+export const stemFor = (q: Question, mode: Delivery['mode']) => (mode === 'choice' && q.choicePrompt ? q.choicePrompt : q.prompt);
 
 export interface CardOptions {
   /** Show the hint inside the card (personal quizzes, after the Hint button). */
@@ -18,7 +22,7 @@ export interface CardOptions {
 /** The question as first shown: prompt, numbered options for choice mode, and its buttons. */
 export function quizCard({ delivery, question, options }: PresentedQuiz, opts: CardOptions = {}): MessageReply {
   const id = delivery.id;
-  const lines = [question.prompt];
+  const lines = [stemFor(question, delivery.mode)];
   const buttons: ReplyButton[][] = [];
   if (delivery.mode === 'choice') {
     lines.push('', ...options.map((o, i) => `**${i + 1}.** ${o}`));
@@ -90,7 +94,7 @@ export function answerResult(r: AnswerResult): MessageReply {
   const shared = isShared(r.delivery);
   const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery.mode) };
   if (r.kind === 'choice') {
-    const lines = [q.prompt, ''];
+    const lines = [stemFor(q, 'choice'), ''];
     r.options.forEach((o, i) => {
       const mark = i === r.correctPosition ? '✅' : i === r.chosen ? '❌' : '▫️';
       lines.push(`${mark} **${i + 1}.** ${o}`);
@@ -99,13 +103,9 @@ export function answerResult(r: AnswerResult): MessageReply {
     return message({ ...base, title: heading(q), text: lines.join('\n'), fields: modelAnswerFields(q, true), tone: r.correct ? 'success' : 'warning' });
   }
   if (r.kind === 'open') {
-    const { score, covered, missed } = r.rubric;
-    const fields = [
-      { name: `Covered (${covered.length})`, value: covered.map((k) => `✅ ${k.point}`).join('\n') || 'None of the key points yet.' },
-      { name: `Missed (${missed.length})`, value: missed.map((k) => `▫️ ${k.point}`).join('\n') || 'Nothing: every key point covered.' },
-      ...modelAnswerFields(q, false),
-    ];
-    return message({ ...base, title: heading(q), text: `${q.prompt}\n\nScore: **${score}/100** ${pointsLine(r)}`, fields, tone: score >= 60 ? 'success' : 'warning' });
+    const { score, pass } = r.grade;
+    const fields = [...gradeFields(r.grade), ...modelAnswerFields(q, false)];
+    return message({ ...base, title: heading(q), text: `${q.prompt}\n\nScore: **${score}/100** ${pointsLine(r)}`, fields, tone: pass ? 'success' : 'warning' });
   }
   return message({
     ...base,
@@ -114,6 +114,21 @@ export function answerResult(r: AnswerResult): MessageReply {
     fields: modelAnswerFields(q, false),
     tone: r.rating === 'again' ? 'warning' : 'success',
   });
+}
+
+/** Covered and missed key points, and each misconception named with the member's own words. */
+export function gradeFields(g: Grade): { name: string; value: string }[] {
+  const fields = [
+    { name: `Covered (${g.covered.length})`, value: g.covered.map((k) => `✅ ${k.point}`).join('\n') || 'None of the key points yet.' },
+    { name: `Missed (${g.missed.length})`, value: g.missed.map((k) => `▫️ ${k.point}`).join('\n') || 'Nothing: every key point covered.' },
+  ];
+  if (g.misconceptions.length > 0) {
+    fields.push({
+      name: `Misconceptions (${g.misconceptions.length})`,
+      value: g.misconceptions.map((m) => `❌ You wrote “${m.quote}”: ${m.misconception.statement} is a misconception. ${m.misconception.correction}`).join('\n'),
+    });
+  }
+  return fields;
 }
 
 /** Flash mode: the model answer, then four self-rating buttons. */

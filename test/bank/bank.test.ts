@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheck, loadBank, loadSeedIds, parseTopicFile } from '../../src/bank/load-bank.js';
-import { bankProblems, copiedProse, entryProblems, seedProseRuns } from '../../src/bank/quality.js';
-import { gradeAgainstRubric, PASS_SCORE } from '../../src/core/grading/rubric.js';
-import { StemmedText } from '../../src/core/grading/text-match.js';
+import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from '../../src/bank/quality.js';
+import { PASS_SCORE } from '../../src/core/grading/rubric.js';
 import { TOPIC_IDS } from '../../src/core/bank/schema.js';
 import { projectRoot } from '../../src/paths.js';
 import { aQuestion } from '../support/builders.js';
@@ -13,6 +12,7 @@ const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);
 const seedIds = loadSeedIds(dataDir);
 const seedDir = join(projectRoot, '..', 'shared', 'seeds');
+const ctx = bankContext(bank.questions);
 
 describe('the shipped question bank', () => {
   it('is valid, large and broad', () => {
@@ -31,32 +31,31 @@ describe('the shipped question bank', () => {
   });
 
   it('passes every editorial check: lengths, rubric, hints, choices, duplicates', () => {
-    expect(bank.questions.flatMap(entryProblems)).toEqual([]);
+    expect(bank.questions.flatMap((q) => entryProblems(q, ctx))).toEqual([]);
     expect(bankProblems(bank.questions, seedIds)).toEqual([]);
   });
 
   it('grades deliberately wrong answers low: the distractors, and other topics\' model answers', () => {
     const qs = bank.questions;
     // Each distractor is a real misconception; written as an answer it must not look right.
-    const distractorScores = qs.flatMap((q) => q.choices.distractors.map((d) => gradeAgainstRubric(d, q.keyPoints).score));
+    const distractorScores = qs.flatMap((q) => q.choices.distractors.map((d) => ctx.grader.gradeNow(q, d).score));
     expect(Math.max(...distractorScores)).toBeLessThan(75);
     expect(distractorScores.reduce((a, b) => a + b, 0) / distractorScores.length).toBeLessThan(25);
     // Answering one question with another topic's model answer almost never passes.
     let pairs = 0;
     let passing = 0;
     let total = 0;
-    const answers = qs.map((o) => ({ topic: o.topic, text: new StemmedText(o.answer) }));
     for (const q of qs) {
-      for (const o of answers) {
+      for (const o of qs) {
         if (o.topic === q.topic) continue;
-        const score = gradeAgainstRubric(o.text, q.keyPoints).score;
+        const score = ctx.grader.gradeNow(q, o.answer).score;
         pairs++;
         total += score;
         if (score >= PASS_SCORE) passing++;
       }
     }
-    expect(passing / pairs).toBeLessThan(0.01);
-    expect(total / pairs).toBeLessThan(10);
+    expect(passing / pairs).toBeLessThan(0.001);
+    expect(total / pairs).toBeLessThan(5);
   });
 
   if (existsSync(join(seedDir, 'questions.json'))) {

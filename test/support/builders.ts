@@ -52,6 +52,10 @@ export function aQuestion(overrides: Partial<Question> = {}): Question {
       { point: 'One backward pass', keywords: ['backward pass', 'reverse mode'] },
     ],
     choices: { correct: 'The chain rule, backwards', distractors: ['Finite differences', 'Random search', 'Label copying'] },
+    misconceptions: [
+      { statement: 'Backpropagation estimates gradients by finite differences.', correction: 'It computes exact gradients with the chain rule.', evidence: [['finite differences']], keyPoint: 1 },
+      { statement: 'Backpropagation needs one backward pass per weight.', correction: 'One backward pass gives the gradient for every weight.', evidence: [['backward pass', 'per weight']], keyPoint: 3 },
+    ],
     explanation: 'It is reverse-mode differentiation.',
     hint: 'Think calculus.',
     tags: ['test'],

@@ -78,13 +78,14 @@ describe('QuizService', () => {
   it('grades open answers against the rubric with stemming and synonyms', async () => {
     const quiz = unwrap(await core.quiz.start({ user, mode: 'open', difficulty: 'intermediate' }));
     const res = unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'You use the chain-rule and take derivatives of the loss during the reverse mode sweep.'));
-    expect(res.rubric.score).toBe(100);
-    expect(res.outcome.points).toBe(20);
+    expect(res.grade.covered).toHaveLength(3);
+    expect(res.grade.pass).toBe(true);
+    expect(res.outcome.points).toBe(Math.round((20 * res.grade.score) / 100));
     const quiz2 = unwrap(await core.quiz.start({ user: bob, mode: 'open', difficulty: 'intermediate' }));
     const weak = unwrap(await core.quiz.answerOpen(bob, quiz2.delivery.id, 'It uses the chain rule.'));
-    expect(weak.rubric).toMatchObject({ score: 33 });
-    expect(weak.rubric.missed.map((k) => k.point)).toEqual(['Computes the gradient of the loss', 'One backward pass']);
-    expect(weak.outcome.points).toBe(7);
+    expect(weak.grade.pass).toBe(false);
+    expect(weak.grade.missed.map((k) => k.point)).toEqual(['Computes the gradient of the loss', 'One backward pass']);
+    expect(weak.outcome.points).toBe(Math.round((20 * weak.grade.score) / 100));
     expect((await core.profile.stats(bob)).correct).toBe(0);
   });
 
@@ -95,7 +96,7 @@ describe('QuizService', () => {
     expect(long).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
     expect(!long.ok && long.message).toContain('4000');
     expect((await core.profile.stats(user)).answered).toBe(0);
-    expect(unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'x'.repeat(4000))).rubric.score).toBe(0);
+    expect(unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'x'.repeat(4000))).grade.score).toBe(0);
   });
 
   it('rates flash cards; "again" counts as not known', async () => {

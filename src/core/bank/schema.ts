@@ -31,18 +31,36 @@ export const keyPointSchema = z.object({
   keywords: z.array(text(2, 60)).min(1).max(12),
 });
 
+/**
+ * A wrong statement candidates really make. The grader looks for it in open answers: it is stated
+ * when all phrases of one evidence group occur close together with no negation among them.
+ */
+export const misconceptionSchema = z.object({
+  /** The wrong claim, written as a candidate would state it. */
+  statement: text(10, 200),
+  /** What is true instead, shown to the member who stated the misconception. */
+  correction: text(10, 300),
+  /** Alternative groups of phrases; every phrase of one group must occur within a short window. */
+  evidence: z.array(z.array(text(1, 60)).min(1).max(4)).min(1).max(8),
+  /** The 1-based key point this claim contradicts; stating it forfeits that point. */
+  keyPoint: z.number().int().min(1).max(6),
+});
+
 export const questionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug: a-z, 0-9 and single hyphens'),
     topic: z.enum(TOPIC_IDS as [Topic, ...Topic[]]),
     difficulty: z.enum(DIFFICULTIES),
     prompt: text(10, 600),
+    /** The stem shown in choice mode when the open prompt does not fit four one-sentence options. */
+    choicePrompt: text(10, 300).optional(),
     answer: text(40, 4000),
     keyPoints: z.array(keyPointSchema).min(3).max(6),
     choices: z.object({
       correct: text(1, 300),
       distractors: z.array(text(1, 300)).length(3),
     }),
+    misconceptions: z.array(misconceptionSchema).max(8).default([]),
     explanation: text(10, 1500),
     hint: text(5, 300),
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase tag words joined by hyphens')).min(1).max(10),
@@ -54,9 +72,15 @@ export const questionSchema = z
     if (new Set(all).size !== all.length) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'the four choices must be distinct' });
     }
+    q.misconceptions.forEach((m, i) => {
+      if (m.keyPoint > q.keyPoints.length) {
+        ctx.addIssue({ code: 'custom', path: ['misconceptions', i, 'keyPoint'], message: `must name one of the ${q.keyPoints.length} key points (1-${q.keyPoints.length})` });
+      }
+    });
   });
 
 export type KeyPoint = z.infer<typeof keyPointSchema>;
+export type Misconception = z.infer<typeof misconceptionSchema>;
 export type Question = z.infer<typeof questionSchema>;
 
 export const questionFileSchema = z.array(z.unknown()).min(1, 'a topic file needs at least one question');

@@ -1,27 +1,90 @@
-import type { KeyPoint } from '../bank/schema.js';
-import { StemmedText } from './text-match.js';
+import type { KeyPoint, Question } from '../bank/schema.js';
+import { PASS_SCORE, type Grade, type Grader } from './grader.js';
+import { statedMisconceptions } from './misconceptions.js';
+import { cosine, TermWeights, type TermVector } from './term-weights.js';
+import { phraseIsNegative, stemmedPhrase, stemTokens, StemmedText } from './text-match.js';
 
-export interface RubricResult {
-  /** 0–100: the share of key points the answer evidences. */
-  score: number;
-  covered: KeyPoint[];
-  missed: KeyPoint[];
-}
-
-/** An open answer at or above this score counts as correct for accuracy statistics. */
-export const PASS_SCORE = 60;
+export { PASS_SCORE } from './grader.js';
 
 /**
- * Grades a free-text answer against a rubric: a key point is covered when any of its keywords
- * (or synonyms) appears in the answer, compared word by word after stemming.
+ * How the score is made. Key points carry most of it; similarity to the model answer (TF-IDF over
+ * the bank, prompt words removed) adds credit for a complete answer in other words. Tuned on the
+ * tuning half of test/grading/eval-set.jsonl; see scripts/grader-eval.ts for the held-out figures.
  */
-export function gradeAgainstRubric(answer: string | StemmedText, keyPoints: readonly KeyPoint[]): RubricResult {
-  const text = typeof answer === 'string' ? new StemmedText(answer) : answer;
-  const covered: KeyPoint[] = [];
-  const missed: KeyPoint[] = [];
-  for (const kp of keyPoints) {
-    (kp.keywords.some((k) => text.hasPhrase(k)) ? covered : missed).push(kp);
+export const SCORING = {
+  keyPointWeight: 0.7,
+  /** Similarity at or below this is what any on-topic text reaches: it earns nothing. */
+  similarityFloor: 0.1,
+  /** Similarity at or above this counts as fully similar. */
+  similarityFull: 0.45,
+  /** Points taken off for each misconception stated, on top of the key point it forfeits. */
+  misconceptionPenalty: 15,
+} as const;
+
+/** Does the answer evidence this key point? A keyword made only of prompt words is no evidence. */
+function evidences(text: StemmedText, kp: KeyPoint, promptStems: ReadonlySet<string>): boolean {
+  return kp.keywords.some((k) => {
+    const stems = stemmedPhrase(k);
+    if (stems.length === 0 || stems.every((s) => promptStems.has(s))) return false;
+    const spans = text.findStems(stems);
+    return phraseIsNegative(k) ? spans.length > 0 : spans.some((s) => !text.isNegated(s));
+  });
+}
+
+interface Prepared {
+  promptStems: Set<string>;
+  model: TermVector;
+}
+
+/**
+ * The offline, deterministic grader: key points evidenced by their keywords (any order, small gaps,
+ * not negated, not just the prompt's words), misconceptions detected and named, and a similarity to
+ * the model answer. The model answer scores 100 against its own entry.
+ */
+export class RubricGrader implements Grader {
+  private readonly weights: TermWeights;
+  /** Per entry object, so an edited entry (bank tooling, packs) is never graded with stale data. */
+  private readonly prepared = new WeakMap<Question, Prepared>();
+
+  constructor(questions: readonly Question[]) {
+    this.weights = new TermWeights(questions.map((q) => q.answer));
   }
-  const score = keyPoints.length === 0 ? 0 : Math.round((100 * covered.length) / keyPoints.length);
-  return { score, covered, missed };
+
+  grade(question: Question, answer: string): Promise<Grade> {
+    return Promise.resolve(this.gradeNow(question, answer));
+  }
+
+  /** The same as grade(), synchronously: bank tooling grades thousands of texts in a loop. */
+  gradeNow(question: Question, answer: string): Grade {
+    const { promptStems, model } = this.prepare(question);
+    const text = new StemmedText(answer);
+    const misconceptions = statedMisconceptions(text, question.misconceptions);
+    const forfeited = new Set(misconceptions.map((m) => m.misconception.keyPoint - 1));
+    const covered: KeyPoint[] = [];
+    const missed: KeyPoint[] = [];
+    question.keyPoints.forEach((kp, i) => {
+      (!forfeited.has(i) && evidences(text, kp, promptStems) ? covered : missed).push(kp);
+    });
+    const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
+    const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length);
+    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions };
+  }
+
+  private prepare(q: Question): Prepared {
+    let p = this.prepared.get(q);
+    if (!p) {
+      const promptStems = new Set(stemTokens(`${q.prompt} ${q.choicePrompt ?? ''}`));
+      p = { promptStems, model: this.weights.vector(stemTokens(q.answer), promptStems) };
+      this.prepared.set(q, p);
+    }
+    return p;
+  }
+}
+
+/** Key point share (0–1), similarity (0–1) and misconceptions stated → a score from 0 to 100. */
+export function combine(keyPointShare: number, similarity: number, misconceptions: number): number {
+  const { keyPointWeight, similarityFloor, similarityFull, misconceptionPenalty } = SCORING;
+  const sim = Math.min(1, Math.max(0, (similarity - similarityFloor) / (similarityFull - similarityFloor)));
+  const raw = 100 * (keyPointWeight * keyPointShare + (1 - keyPointWeight) * sim) - misconceptionPenalty * misconceptions;
+  return Math.max(0, Math.min(100, Math.round(raw)));
 }

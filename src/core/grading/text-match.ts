@@ -4,24 +4,42 @@ import { stemmer } from 'stemmer';
  * Words that carry no evidence on their own. They are dropped from both the answer and the
  * keyword so that "sum of the squares" still matches the keyword "sum of squares".
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   'a an the of to in on at by for and or is are was be been being it its this that these those with as from into than then'.split(' '),
 );
 
+/** Words that turn the claim next to them around: "not", "unlike", "rather than", "instead of", … */
+const NEGATIONS: ReadonlySet<string> = new Set(
+  'not no never none nor neither without unlike instead rather whereas cannot nothing'.split(' '),
+);
+
+/** How far apart (in content words) the words of one multi-word phrase may stand, beyond its own length. */
+export const PHRASE_SLACK = 2;
+/** How many words before a match a negation still reverses it. */
+const NEGATION_REACH = 3;
+
+/** A word (with its "n't"), or a clause break: a negation reaches to the end of its clause at most. */
+const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’]t\b)?)|([.;!?](?=\s|$)|\n)|[,:()[\]]|\s[-–—]\s/gu;
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/n['’]t\b/g, ' not');
+
+const splitWords = (text: string) => normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+
 /** Lowercases, splits on anything that is not a letter or digit, drops stopwords, stems. */
 export function stemTokens(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u);
-  const out: string[] = [];
-  for (const w of words) {
-    if (w.length === 0 || STOPWORDS.has(w)) continue;
-    out.push(stemmer(w));
-  }
-  return out;
+  return splitWords(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map((w) => stemmer(w));
 }
 
-/** Rubric keywords are few and reused on every grading: stem each once. */
+/** Rubric phrases are few and reused on every grading: stem each once. */
 const phraseCache = new Map<string, string[]>();
-function stemmedPhrase(phrase: string): string[] {
+export function stemmedPhrase(phrase: string): string[] {
   let words = phraseCache.get(phrase);
   if (!words) {
     words = stemTokens(phrase);
@@ -30,13 +48,47 @@ function stemmedPhrase(phrase: string): string[] {
   return words;
 }
 
+/** Where a phrase was found: content-word positions, first to last inclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /** A piece of text prepared once for many phrase look-ups. */
 export class StemmedText {
+  /** Stems of the content words, in order. */
   readonly tokens: string[];
+  /** For each content word, whether a negation stands just before it or among the stopwords around it. */
+  private readonly negatedAt: boolean[];
+  /** The sentence each content word belongs to: evidence never spans two sentences. */
+  private readonly sentenceOf: number[];
+  /** Where each content word stands in the original text, for quoting. */
+  private readonly offsets: [number, number][];
   private readonly positions = new Map<string, number[]>();
 
-  constructor(text: string) {
-    this.tokens = stemTokens(text);
+  constructor(private readonly text: string) {
+    this.tokens = [];
+    this.negatedAt = [];
+    this.offsets = [];
+    this.sentenceOf = [];
+    let sentence = 0;
+    let sinceNegation = Infinity;
+    for (const m of text.matchAll(WORD_OR_BREAK)) {
+      if (m[1] === undefined) {
+        sinceNegation = Infinity; // a negation reaches to the end of its clause at most
+        if (m[2] !== undefined) sentence++;
+        continue;
+      }
+      for (const word of splitWords(m[1])) {
+        if (NEGATIONS.has(word)) sinceNegation = 0;
+        if (STOPWORDS.has(word)) continue;
+        this.negatedAt.push(sinceNegation <= NEGATION_REACH);
+        this.offsets.push([m.index, m.index + m[1].length]);
+        this.tokens.push(stemmer(word));
+        this.sentenceOf.push(sentence);
+        sinceNegation++;
+      }
+    }
     this.tokens.forEach((t, i) => {
       const list = this.positions.get(t);
       if (list) list.push(i);
@@ -44,12 +96,58 @@ export class StemmedText {
     });
   }
 
-  /** True when the phrase's stemmed words occur here consecutively. */
+  /** Spans where all the phrase's words occur within its length plus a small slack, in any order. */
+  findPhrase(phrase: string, slack = PHRASE_SLACK): Span[] {
+    return this.findStems(stemmedPhrase(phrase), slack);
+  }
+
+  findStems(words: readonly string[], slack = PHRASE_SLACK): Span[] {
+    const [first] = words;
+    if (first === undefined) return [];
+    const window = words.length + slack;
+    const out: Span[] = [];
+    for (const anchor of this.positions.get(first) ?? []) {
+      let start = anchor;
+      let end = anchor;
+      let found = true;
+      for (const w of words.slice(1)) {
+        const near = (this.positions.get(w) ?? []).filter((p) => Math.abs(p - anchor) < window && p !== anchor);
+        if (near.length === 0) {
+          found = false;
+          break;
+        }
+        // The closest occurrence keeps the span tight.
+        const p = near.reduce((a, b) => (Math.abs(b - anchor) < Math.abs(a - anchor) ? b : a));
+        start = Math.min(start, p);
+        end = Math.max(end, p);
+      }
+      if (found && end - start < window && this.sameSentence({ start, end })) out.push({ start, end });
+    }
+    return out;
+  }
+
+  sameSentence(span: Span): boolean {
+    return this.sentenceOf[span.start] === this.sentenceOf[span.end];
+  }
+
+  /** True when the phrase occurs anywhere (as findPhrase). */
   hasPhrase(phrase: string): boolean {
-    const words = stemmedPhrase(phrase);
-    const [first, ...rest] = words;
-    if (first === undefined) return false;
-    const starts = this.positions.get(first) ?? [];
-    return starts.some((start) => rest.every((w, i) => this.tokens[start + 1 + i] === w));
+    return this.findPhrase(phrase).length > 0;
+  }
+
+  /** True when a negation reaches into the span: stands just before it or inside it. */
+  isNegated(span: Span): boolean {
+    for (let i = span.start; i <= span.end; i++) if (this.negatedAt[i]) return true;
+    return false;
+  }
+
+  /** The answer's own words for a span, for feedback ("you wrote …"). */
+  quote(span: Span): string {
+    const from = this.offsets[span.start]?.[0] ?? 0;
+    const to = this.offsets[span.end]?.[1] ?? from;
+    return this.text.slice(from, to);
   }
 }
+
+/** True when the phrase itself says "not …", so a negation before it is part of the claim. */
+export const phraseIsNegative = (phrase: string) => splitWords(phrase).some((w) => NEGATIONS.has(w));

@@ -6,7 +6,7 @@ import type { Clock, Random } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRating } from '../scoring.js';
 import type { AnswerOutcome, Delivery, QuizMode, Store } from '../store.js';
-import { gradeAgainstRubric, PASS_SCORE, type RubricResult } from '../grading/rubric.js';
+import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 
 export const MAX_ANSWER_CHARS = 4000;
@@ -20,6 +20,7 @@ export interface CoreDeps {
   store: Store;
   clock: Clock;
   random: Random;
+  grader: Grader;
 }
 
 export interface StartQuizRequest {
@@ -55,7 +56,7 @@ export interface ChoiceResult extends Recorded {
 }
 export interface OpenResult extends Recorded {
   kind: 'open';
-  rubric: RubricResult;
+  grade: Grade;
 }
 export interface FlashResult extends Recorded {
   kind: 'flash';
@@ -142,10 +143,10 @@ export class QuizService {
     const opened = await this.open(user, deliveryId, 'open');
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
-    const rubric = gradeAgainstRubric(answer, question.keyPoints);
-    const rec = await this.record(user, delivery, question, rubric.score >= PASS_SCORE, openPoints(question.difficulty, rubric.score), timeZone);
+    const grade = await this.deps.grader.grade(question, answer);
+    const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone);
     if (!rec.ok) return rec;
-    return ok({ ...rec.value, kind: 'open', rubric });
+    return ok({ ...rec.value, kind: 'open', grade });
   }
 
   async rateFlash(user: UserRef, deliveryId: string, rating: FlashRating, timeZone?: string): Promise<Result<FlashResult>> {

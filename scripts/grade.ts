@@ -1,0 +1,33 @@
+// The bank authors' grading command.
+//   npm run grade -- ID          reads one answer on stdin, prints the grade
+//   npm run grade -- --jsonl     reads lines {"id": …, "answer": …}, writes one JSON line each
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { loadBank } from '../src/bank/load-bank.js';
+import { gradeLine, gradeText } from '../src/bank/grade-lines.js';
+import { RubricGrader } from '../src/core/grading/rubric.js';
+import { projectRoot } from '../src/paths.js';
+
+const bank = loadBank(process.env.BANK_DIR ?? join(projectRoot, 'data'));
+const grader = new RubricGrader(bank.questions);
+const args = process.argv.slice(2);
+
+async function readAll(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
+
+if (args[0] === '--jsonl') {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    process.stdout.write(`${JSON.stringify(await gradeLine(bank, grader, line))}\n`);
+  }
+} else if (args.length === 1 && !args[0]!.startsWith('-')) {
+  const out = await gradeText(bank, grader, args[0]!, await readAll());
+  console.log(out.text);
+  process.exitCode = out.ok ? 0 : 2;
+} else {
+  console.error('usage: npm run grade -- ID   (answer on stdin)\n       npm run grade -- --jsonl   (lines {"id": …, "answer": …} on stdin)');
+  process.exitCode = 2;
+}

@@ -1,0 +1,53 @@
+import type { Misconception } from '../bank/schema.js';
+import type { StatedMisconception } from './grader.js';
+import { phraseIsNegative, stemmedPhrase, type Span, type StemmedText } from './text-match.js';
+
+/** All phrases of one evidence group must stand within this many content words. */
+export const EVIDENCE_WINDOW = 10;
+
+/**
+ * Where one evidence group is stated: every phrase found, all within the window, and no negation
+ * reaching into the span ("L2 does not give exact zeros" states no misconception).
+ */
+function findGroup(text: StemmedText, group: readonly string[]): Span | undefined {
+  const perPhrase = group.map((p) => text.findPhrase(p));
+  if (perPhrase.some((spans) => spans.length === 0)) return undefined;
+  const negativeGroup = group.some(phraseIsNegative);
+  // Try each occurrence of the first phrase as the anchor; take the nearest occurrence of the rest.
+  for (const anchor of perPhrase[0]!) {
+    let start = anchor.start;
+    let end = anchor.end;
+    let ok = true;
+    for (const spans of perPhrase.slice(1)) {
+      const near = spans.filter((s) => Math.max(end, s.end) - Math.min(start, s.start) < EVIDENCE_WINDOW);
+      if (near.length === 0) {
+        ok = false;
+        break;
+      }
+      const s = near.reduce((a, b) => (Math.abs(b.start - anchor.start) < Math.abs(a.start - anchor.start) ? b : a));
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+    if (!ok) continue;
+    const span = { start, end };
+    if (!text.sameSentence(span)) continue;
+    if (negativeGroup || !text.isNegated(span)) return span;
+  }
+  return undefined;
+}
+
+/** The misconceptions an answer states, each with the words that state it. */
+export function statedMisconceptions(text: StemmedText, misconceptions: readonly Misconception[]): StatedMisconception[] {
+  const out: StatedMisconception[] = [];
+  for (const m of misconceptions) {
+    for (const group of m.evidence) {
+      if (group.every((p) => stemmedPhrase(p).length === 0)) continue;
+      const span = findGroup(text, group);
+      if (span) {
+        out.push({ misconception: m, quote: text.quote(span) });
+        break;
+      }
+    }
+  }
+  return out;
+}
