@@ -125,7 +125,7 @@ export function gradeFields(g: Grade): { name: string; value: string }[] {
   if (g.misconceptions.length > 0) {
     fields.push({
       name: `Misconceptions (${g.misconceptions.length})`,
-      value: g.misconceptions.map((m) => `❌ You wrote “${m.quote}”: ${m.misconception.statement} is a misconception. ${m.misconception.correction}`).join('\n'),
+      value: g.misconceptions.map((m) => `❌ **${m.misconception.statement}** You wrote “${m.quote}”. ${m.misconception.correction}`).join('\n'),
     });
   }
   return fields;

@@ -15,7 +15,7 @@ import { aBank, aQuestion, seededRandom } from './builders.js';
 export function fixtureBank() {
   return aBank([
     aQuestion({ id: 'fx-backprop', topic: 'fundamentals', difficulty: 'beginner' }),
-    aQuestion({ id: 'fx-chain', topic: 'fundamentals', difficulty: 'intermediate', prompt: 'Why does the chain rule matter for training?' }),
+    aQuestion({ id: 'fx-chain', topic: 'fundamentals', difficulty: 'intermediate', prompt: 'Why does differentiating layer by layer matter for training?' }),
     aQuestion({ id: 'fx-pooling', topic: 'cnn', difficulty: 'intermediate', prompt: 'What does max pooling do to a feature map?' }),
     aQuestion({ id: 'fx-attention', topic: 'transformers', difficulty: 'advanced', prompt: 'Why scale attention logits by the key dimension?' }),
   ]);
