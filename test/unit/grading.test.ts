@@ -95,3 +95,11 @@ describe('the rubric grader', () => {
     expect(statedMisconceptions(far, l1l2.misconceptions)).toEqual([]);
   });
 });
+
+describe('sentences', () => {
+  it('reads a wrapped line as one sentence; a blank line or a new list item ends it', () => {
+    expect(new StemmedText('the weights shrink\ntoward zero').hasPhrase('shrink toward zero')).toBe(true);
+    expect(new StemmedText('the weights shrink\n\ntoward zero').hasPhrase('shrink toward zero')).toBe(false);
+    expect(new StemmedText('- the weights shrink\n- toward zero').hasPhrase('shrink toward zero')).toBe(false);
+  });
+});

@@ -19,7 +19,9 @@ export const PHRASE_SLACK = 2;
 const NEGATION_REACH = 3;
 
 /** A word (with its "n't"), or a clause break: a negation reaches to the end of its clause at most. */
-const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’]t\b)?)|([.;!?](?=\s|$)|\n)|[,:()[\]]|\s[-–—]\s/gu;
+// A single line break is only wrapping (YAML blocks, pasted text); a blank line or a new list item
+// ends the sentence.
+const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’]t\b)?)|([.;!?](?=\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s)|[,:()[\]]|\s[-–—]\s/gu;
 
 const normalise = (text: string) =>
   text
