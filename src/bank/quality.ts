@@ -80,6 +80,11 @@ export function entryProblems(q: Question, ctx: BankContext = bankContext([q])):
       p.push(`${where}: misconceptions: "${m.misconception.statement}" fires on ${label} ("${m.quote}"); make its evidence specific to the wrong claim`);
     }
   }
+  for (const m of q.misconceptions) {
+    if (statedMisconceptions(new StemmedText(m.statement), [m]).length === 0) {
+      p.push(`${where}: misconceptions: "${m.statement}" is not detected in its own statement; its evidence phrases must occur there, in order, close together`);
+    }
+  }
   if ((q.hint.match(/[.!?](\s|$)/g) ?? []).length > 1) p.push(`${where}: hint: one sentence only`);
   const lengths = [q.choices.correct, ...q.choices.distractors].map((c) => c.length);
   const shortest = Math.min(...lengths);

@@ -5,26 +5,29 @@ import { phraseIsNegative, stemmedPhrase, type Span, type StemmedText } from './
 /** All phrases of one evidence group must stand within this many content words. */
 export const EVIDENCE_WINDOW = 10;
 
+/** Evidence phrases may come in any order: "adding dropout fixes underfitting" and "underfitting is fixed by adding dropout" state the same. */
+export const EVIDENCE_IN_ORDER = false;
+
 /**
- * Where one evidence group is stated: every phrase found, all within the window, and no negation
- * reaching into the span ("L2 does not give exact zeros" states no misconception).
+ * Where one evidence group is stated: every phrase found, in order, all within the window and one
+ * sentence, and no negation reaching into the span ("L2 does not give exact zeros" states nothing).
  */
-function findGroup(text: StemmedText, group: readonly string[]): Span | undefined {
+function findGroup(text: StemmedText, group: readonly string[], inOrder = EVIDENCE_IN_ORDER): Span | undefined {
   const perPhrase = group.map((p) => text.findPhrase(p));
   if (perPhrase.some((spans) => spans.length === 0)) return undefined;
   const negativeGroup = group.some(phraseIsNegative);
-  // Try each occurrence of the first phrase as the anchor; take the nearest occurrence of the rest.
   for (const anchor of perPhrase[0]!) {
     let start = anchor.start;
     let end = anchor.end;
     let ok = true;
     for (const spans of perPhrase.slice(1)) {
-      const near = spans.filter((s) => Math.max(end, s.end) - Math.min(start, s.start) < EVIDENCE_WINDOW);
+      const near = spans.filter((s) => (!inOrder || s.start > end) && Math.max(end, s.end) - Math.min(start, s.start) < EVIDENCE_WINDOW);
       if (near.length === 0) {
         ok = false;
         break;
       }
-      const s = near.reduce((a, b) => (Math.abs(b.start - anchor.start) < Math.abs(a.start - anchor.start) ? b : a));
+      // The nearest occurrence keeps the span tight.
+      const s = near.reduce((a, b) => (Math.abs(b.start - end) < Math.abs(a.start - end) ? b : a));
       start = Math.min(start, s.start);
       end = Math.max(end, s.end);
     }
