@@ -82,7 +82,7 @@ export function entryProblems(q: Question, ctx: BankContext = bankContext([q])):
   }
   for (const m of q.misconceptions) {
     if (statedMisconceptions(new StemmedText(m.statement), [m]).length === 0) {
-      p.push(`${where}: misconceptions: "${m.statement}" is not detected in its own statement; its evidence phrases must occur there, in order, close together`);
+      p.push(`${where}: misconceptions: "${m.statement}" is not detected in its own statement; every phrase of one evidence group must occur there, close together`);
     }
   }
   if ((q.hint.match(/[.!?](\s|$)/g) ?? []).length > 1) p.push(`${where}: hint: one sentence only`);

@@ -103,3 +103,16 @@ describe('sentences', () => {
     expect(new StemmedText('- the weights shrink\n- toward zero').hasPhrase('shrink toward zero')).toBe(false);
   });
 });
+
+describe('words', () => {
+  it('keeps "non-" with its word', () => {
+    expect(new StemmedText('the series is non-stationary').hasPhrase('stationary')).toBe(false);
+    expect(new StemmedText('the series is non-stationary').hasPhrase('nonstationary')).toBe(true);
+    expect(new StemmedText('a nonlinear activation').hasPhrase('non-linear activation')).toBe(true);
+  });
+
+  it('takes the occurrence in the same sentence when two are equally close', () => {
+    const t = new StemmedText('We care about privacy. Differential privacy adds noise to the final predictions.');
+    expect(t.hasPhrase('privacy adds noise')).toBe(true);
+  });
+});

@@ -21,7 +21,9 @@ function findGroup(text: StemmedText, group: readonly string[], inOrder = EVIDEN
     let end = anchor.end;
     let ok = true;
     for (const spans of perPhrase.slice(1)) {
-      const near = spans.filter((s) => (!inOrder || s.start > end) && Math.max(end, s.end) - Math.min(start, s.start) < EVIDENCE_WINDOW);
+      const near = spans.filter(
+        (s) => (!inOrder || s.start > end) && Math.max(end, s.end) - Math.min(start, s.start) < EVIDENCE_WINDOW && text.sameSentence({ start: anchor.start, end: s.end }) && text.sameSentence({ start: s.start, end: anchor.end }),
+      );
       if (near.length === 0) {
         ok = false;
         break;

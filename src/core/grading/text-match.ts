@@ -21,11 +21,13 @@ const NEGATION_REACH = 3;
 /** A word (with its "n't"), or a clause break: a negation reaches to the end of its clause at most. */
 // A single line break is only wrapping (YAML blocks, pasted text); a blank line or a new list item
 // ends the sentence.
-const WORD_OR_BREAK = /([\p{L}\p{N}]+(?:['’]t\b)?)|([.;!?](?=\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s)|[,:()[\]]|\s[-–—]\s/gu;
+const WORD_OR_BREAK = /((?:[Nn][Oo][Nn][-‐](?=\p{L}))?[\p{L}\p{N}]+(?:['’]t\b)?)|([.;!?](?=\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s)|[,:()[\]]|\s[-–—]\s/gu;
 
 const normalise = (text: string) =>
   text
     .toLowerCase()
+    // "non-stationary" is one word that must not match "stationary".
+    .replace(/\bnon[-‐]\s*(?=\p{L})/gu, 'non')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/n['’]t\b/g, ' not');
@@ -113,7 +115,7 @@ export class StemmedText {
       let end = anchor;
       let found = true;
       for (const w of words.slice(1)) {
-        const near = (this.positions.get(w) ?? []).filter((p) => Math.abs(p - anchor) < window && p !== anchor);
+        const near = (this.positions.get(w) ?? []).filter((p) => Math.abs(p - anchor) < window && p !== anchor && this.sentenceOf[p] === this.sentenceOf[anchor]);
         if (near.length === 0) {
           found = false;
           break;
