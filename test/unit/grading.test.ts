@@ -66,7 +66,7 @@ describe('the rubric grader', () => {
     expect(swapped.misconceptions.map((m) => m.misconception.statement)).toEqual(['L2 makes weights exactly zero.', 'L1 shrinks weights in proportion to their size.']);
     expect(swapped.misconceptions[0]!.quote).toMatch(/L2 adds the squared weights and drives many of them to exactly zero/);
     expect(swapped.covered.map((k) => k.point)).toEqual(['L1 penalises absolute values, L2 squared values.']);
-    expect(swapped.score).toBeLessThan(30);
+    expect(swapped.score).toBeLessThan(40);
     expect(swapped.pass).toBe(false);
   });
 
@@ -114,5 +114,13 @@ describe('words', () => {
   it('takes the occurrence in the same sentence when two are equally close', () => {
     const t = new StemmedText('We care about privacy. Differential privacy adds noise to the final predictions.');
     expect(t.hasPhrase('privacy adds noise')).toBe(true);
+  });
+});
+
+describe('negation scope', () => {
+  it('stops at a conjunction', () => {
+    const t = new StemmedText('An RNN cannot be parallelized and suffers from vanishing gradients.');
+    expect(t.isNegated(t.findPhrase('parallelized')[0]!)).toBe(true);
+    expect(t.isNegated(t.findPhrase('vanishing gradients')[0]!)).toBe(false);
   });
 });

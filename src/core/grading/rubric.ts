@@ -8,18 +8,27 @@ export { PASS_SCORE } from './grader.js';
 
 /**
  * How the score is made. Key points carry most of it; similarity to the model answer (TF-IDF over
- * the bank, prompt words removed) adds credit for a complete answer in other words. Tuned on the
- * tuning half of test/grading/eval-set.jsonl; see scripts/grader-eval.ts for the held-out figures.
+ * the bank, prompt words removed) adds credit for a complete answer in other words. Chosen with
+ * `npm run grader:tune` on the tuning entries of test/grading/eval-set.jsonl only, preferring the
+ * widest margin for excellent answers among blends of equal agreement; `npm run grader:eval`
+ * reports the held-out entries.
  */
-export const SCORING = {
-  keyPointWeight: 0.7,
+export interface Scoring {
+  keyPointWeight: number;
+  similarityFloor: number;
+  similarityFull: number;
+  misconceptionPenalty: number;
+}
+
+export const SCORING: Scoring = {
+  keyPointWeight: 0.6,
   /** Similarity at or below this is what any on-topic text reaches: it earns nothing. */
-  similarityFloor: 0.1,
+  similarityFloor: 0.15,
   /** Similarity at or above this counts as fully similar. */
-  similarityFull: 0.45,
+  similarityFull: 0.5,
   /** Points taken off for each misconception stated, on top of the key point it forfeits. */
   misconceptionPenalty: 15,
-} as const;
+};
 
 /** Does the answer evidence this key point? A keyword made only of prompt words is no evidence. */
 function evidences(text: StemmedText, kp: KeyPoint, promptStems: ReadonlySet<string>): boolean {
@@ -46,7 +55,10 @@ export class RubricGrader implements Grader {
   /** Per entry object, so an edited entry (bank tooling, packs) is never graded with stale data. */
   private readonly prepared = new WeakMap<Question, Prepared>();
 
-  constructor(questions: readonly Question[]) {
+  constructor(
+    questions: readonly Question[],
+    private readonly scoring: Scoring = SCORING,
+  ) {
     this.weights = new TermWeights(questions.map((q) => q.answer));
   }
 
@@ -55,9 +67,9 @@ export class RubricGrader implements Grader {
   }
 
   /** The same as grade(), synchronously: bank tooling grades thousands of texts in a loop. */
-  gradeNow(question: Question, answer: string): Grade {
+  gradeNow(question: Question, answer: string | StemmedText): Grade {
     const { promptStems, model } = this.prepare(question);
-    const text = new StemmedText(answer);
+    const text = typeof answer === 'string' ? new StemmedText(answer) : answer;
     const misconceptions = statedMisconceptions(text, question.misconceptions);
     const forfeited = new Set(misconceptions.map((m) => m.misconception.keyPoint - 1));
     const covered: KeyPoint[] = [];
@@ -66,7 +78,7 @@ export class RubricGrader implements Grader {
       (!forfeited.has(i) && evidences(text, kp, promptStems) ? covered : missed).push(kp);
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
-    const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length);
+    const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
     return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions };
   }
 
@@ -82,8 +94,8 @@ export class RubricGrader implements Grader {
 }
 
 /** Key point share (0–1), similarity (0–1) and misconceptions stated → a score from 0 to 100. */
-export function combine(keyPointShare: number, similarity: number, misconceptions: number): number {
-  const { keyPointWeight, similarityFloor, similarityFull, misconceptionPenalty } = SCORING;
+export function combine(keyPointShare: number, similarity: number, misconceptions: number, scoring: Scoring = SCORING): number {
+  const { keyPointWeight, similarityFloor, similarityFull, misconceptionPenalty } = scoring;
   const sim = Math.min(1, Math.max(0, (similarity - similarityFloor) / (similarityFull - similarityFloor)));
   const raw = 100 * (keyPointWeight * keyPointShare + (1 - keyPointWeight) * sim) - misconceptionPenalty * misconceptions;
   return Math.max(0, Math.min(100, Math.round(raw)));

@@ -15,6 +15,9 @@ const NEGATIONS: ReadonlySet<string> = new Set(
 
 /** How far apart (in content words) the words of one multi-word phrase may stand, beyond its own length. */
 export const PHRASE_SLACK = 2;
+/** Words that start a new claim, so a negation before them does not reach past them. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set('and but while although though yet'.split(' '));
+
 /** How many words before a match a negation still reverses it. */
 const NEGATION_REACH = 3;
 
@@ -85,6 +88,7 @@ export class StemmedText {
       }
       for (const word of splitWords(m[1])) {
         if (NEGATIONS.has(word)) sinceNegation = 0;
+        else if (CONJUNCTIONS.has(word)) sinceNegation = Infinity; // "cannot X and suffers from Y": Y is stated
         if (STOPWORDS.has(word)) continue;
         this.negatedAt.push(sinceNegation <= NEGATION_REACH);
         this.offsets.push([m.index, m.index + m[1].length]);
