@@ -97,6 +97,19 @@ describe('the bank checks catch bad entries', () => {
     expect(problems).toContain('hint: one sentence only');
   });
 
+  it('reports keywords that collapse to a common word, key points only the prompt evidences, and misconceptions that misfire', () => {
+    const common = [good, ...['a', 'b', 'c', 'd'].map((id) => aQuestion({ id, answer: `${good.answer} The model was confused by it.` }))];
+    const collapsing = { ...good, keyPoints: [...good.keyPoints, { point: 'Not confused', keywords: ['confused with'] }] };
+    expect(entryProblems(collapsing, bankContext([...common, collapsing])).join('\n')).toContain('keyword "confused with" collapses to the common word "confus"');
+    const echo = { ...good, prompt: 'How does the chain rule give the gradient of the loss?', keyPoints: [{ point: 'Chain rule', keywords: ['chain rule'] }, ...good.keyPoints.slice(1)] };
+    expect(entryProblems(echo).join('\n')).toContain("keyPoints.0: every keyword is made of the prompt's words");
+    const misfiring = { ...good, misconceptions: [{ statement: 'It uses calculus backwards.', correction: 'Indeed it does.', evidence: [['chain rule']], keyPoint: 1 }] };
+    const problems = entryProblems(misfiring).join('\n');
+    expect(problems).toContain('misconceptions: 1 listed; every entry names at least 2');
+    expect(problems).toContain('fires on the model answer');
+    expect(problems).toContain('is not detected in its own statement');
+  });
+
   it('reports a correct option that gives itself away by length, across the bank', () => {
     const longest = (id: string) => aQuestion({ id, prompt: `Unrelated prompt ${id} with words ${id}?`, choices: { correct: 'a much longer correct answer', distractors: ['short', 'tiny', 'brief'] } });
     expect(bankProblems([longest('a1'), longest('b2'), good]).join()).toContain('the correct option is the longest in 67%');
