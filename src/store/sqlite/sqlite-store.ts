@@ -350,6 +350,11 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** Deletes expired rows now (a sweep also runs every minute); returns how many went. */
+  async sweepExpired(): Promise<number> {
+    return this.sweeper.sweep();
+  }
+
   /** The data folder and the bytes its database files take, for /readyz. */
   async storageInfo(): Promise<{ dataDir: string; bytes: number }> {
     return { dataDir: this.dataDir, bytes: await folderBytes(this.dataDir) };
