@@ -2,12 +2,12 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { SqliteDatabase } from './database.js';
 
-/** Rows per delete: small enough that one batch holds the event loop and the write lock ~1 ms. */
+/** Rows per delete: small enough that one batch holds the write lock for about a millisecond. */
 const BATCH = 500;
 /** At most this many batches a sweep, so a backlog is worked off over several sweeps. */
 const MAX_BATCHES = 200;
 
-/** Expiring tables: reads already ignore expired rows; this reclaims their space. */
+/** Expiring tables: reads already ignore expired rows; sweeping reclaims their space. */
 const SIMPLE = [
   ['deliveries', 'expires_at', '(community, id)'],
   ['hints', 'expires_at', '(community, delivery_id, user_id)'],
@@ -15,16 +15,42 @@ const SIMPLE = [
   ['slots', 'expires_at', '(community, channel_id, slot)'],
 ] as const;
 
+/** One batch of deletions (a write transaction of its own); returns the rows deleted. */
+export function sweepBatch(sql: SqliteDatabase, now: number): number {
+  let n = 0;
+  for (const [table, column, key] of SIMPLE) {
+    n += sql.run(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key.slice(1, -1)} FROM ${table} WHERE ${column} <= ? LIMIT ${BATCH})`, now);
+  }
+  // An expired answer set: its answers first, then the set once it has none left.
+  const set = sql.get<{ community: string; delivery_id: string }>('SELECT community, delivery_id FROM answer_sets WHERE expires_at <= ? LIMIT 1', now);
+  if (set) {
+    const gone = sql.run(`DELETE FROM answers WHERE seq IN (SELECT seq FROM answers WHERE community = ? AND delivery_id = ? LIMIT ${BATCH})`, set.community, set.delivery_id);
+    if (gone === 0) sql.run('DELETE FROM answer_sets WHERE community = ? AND delivery_id = ?', set.community, set.delivery_id);
+    n += gone + 1;
+  }
+  // An expired board, the same way.
+  const board = sql.get<{ community: string; scope: string; key: string }>('SELECT community, scope, key FROM boards WHERE expires_at <= ? LIMIT 1', now);
+  if (board) {
+    const gone = sql.run(
+      `DELETE FROM board_scores WHERE (community, scope, key, member) IN (SELECT community, scope, key, member FROM board_scores WHERE community = ? AND scope = ? AND key = ? LIMIT ${BATCH})`,
+      board.community, board.scope, board.key,
+    );
+    if (gone === 0) sql.run('DELETE FROM boards WHERE community = ? AND scope = ? AND key = ?', board.community, board.scope, board.key);
+    n += gone + 1;
+  }
+  return n;
+}
+
 /**
- * Deletes expired rows in small batches, one short transaction each with a turn of the event loop
- * between them, once a minute: expiry never costs a long pause, at start or later.
+ * Deletes expired rows once a minute, in small batches with a turn of the event loop between
+ * them: expiry never costs a long pause or a long-held lock, at start or later.
  */
 export class Sweeper {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly sql: SqliteDatabase,
+    private readonly runBatch: (now: number) => Promise<number>,
     private readonly clock: Clock,
     private readonly logger?: Logger | undefined,
   ) {}
@@ -39,7 +65,7 @@ export class Sweeper {
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for a sweep in progress, so the connection can close. */
+  /** Stops the timer and waits for a sweep in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -50,35 +76,11 @@ export class Sweeper {
   async sweep(): Promise<number> {
     let deleted = 0;
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const n = await this.sql.write(() => this.deleteBatch(this.clock.now()));
+      const n = await this.runBatch(this.clock.now());
       deleted += n;
-      if (n === 0 || !this.sql.db.open) break;
+      if (n === 0) break;
       await yieldToEventLoop();
     }
     return deleted;
-  }
-
-  private deleteBatch(now: number): number {
-    let n = 0;
-    for (const [table, column, key] of SIMPLE) {
-      n += this.sql.stmt(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key.slice(1, -1)} FROM ${table} WHERE ${column} <= ? LIMIT ${BATCH})`).run(now).changes;
-    }
-    // An expired answer set: its answers first, then the set once it has none left.
-    const set = this.sql.stmt('SELECT community, delivery_id FROM answer_sets WHERE expires_at <= ? LIMIT 1').get(now) as { community: string; delivery_id: string } | undefined;
-    if (set) {
-      const gone = this.sql.stmt(`DELETE FROM answers WHERE seq IN (SELECT seq FROM answers WHERE community = ? AND delivery_id = ? LIMIT ${BATCH})`).run(set.community, set.delivery_id).changes;
-      if (gone === 0) this.sql.stmt('DELETE FROM answer_sets WHERE community = ? AND delivery_id = ?').run(set.community, set.delivery_id);
-      n += gone + 1;
-    }
-    // An expired board, the same way.
-    const board = this.sql.stmt('SELECT community, scope, key FROM boards WHERE expires_at <= ? LIMIT 1').get(now) as { community: string; scope: string; key: string } | undefined;
-    if (board) {
-      const gone = this.sql
-        .stmt(`DELETE FROM board_scores WHERE (community, scope, key, member) IN (SELECT community, scope, key, member FROM board_scores WHERE community = ? AND scope = ? AND key = ? LIMIT ${BATCH})`)
-        .run(board.community, board.scope, board.key).changes;
-      if (gone === 0) this.sql.stmt('DELETE FROM boards WHERE community = ? AND scope = ? AND key = ?').run(board.community, board.scope, board.key);
-      n += gone + 1;
-    }
-    return n;
   }
 }
