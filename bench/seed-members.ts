@@ -30,6 +30,9 @@ export async function seedMembers(dir: string, community: Community, members: nu
     team: q('INSERT INTO teams VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET members = members + 1'),
     board: q('INSERT INTO boards VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET size = excluded.size'),
   };
+  const countScores = q(
+    'INSERT INTO board_score_counts SELECT community, scope, key, score, COUNT(*) FROM board_scores WHERE community = ? GROUP BY community, scope, key, score',
+  );
   const boards = [['all', null], ['2026-W48', far], ['2026-11', far]] as const;
   db.transaction(() => {
     for (let i = 0; i < members; i++) {
@@ -57,6 +60,7 @@ export async function seedMembers(dir: string, community: Community, members: nu
       ins.board.run(c, 'users', key, members, exp);
       if (teams > 0) ins.board.run(c, 'teams', key, teams, exp);
     }
+    countScores.run(c);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../../src/core/store.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { aCommunity, aUser, FixedClock } from '../support/builders.js';
+import { aCommunity, aUser, FixedClock, seededRandom } from '../support/builders.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -61,12 +62,39 @@ describe('SqliteStore', () => {
     const dir = tempDir();
     await (await SqliteStore.open({ clock: { now: () => Date.now() }, dataDir: dir })).close();
     const db = new Database(join(dir, DB_FILE), { readonly: true });
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('c', 'users', 'all', 10, 0) as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (sql: string) => {
+      const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+    };
     const page = plan('SELECT member, score FROM board_scores WHERE community = ? AND scope = ? AND key = ? ORDER BY score DESC, member DESC LIMIT ? OFFSET ?');
     expect(page).toContain('USING COVERING INDEX board_ranks');
     expect(page).not.toContain('TEMP B-TREE');
-    const rank = plan('SELECT COUNT(*) AS n FROM board_scores WHERE community = ? AND scope = ? AND key = ? AND (score, member) > (?, ?)');
-    expect(rank).toMatch(/SEARCH board_scores USING COVERING INDEX board_ranks \(community=\? AND scope=\? AND key=\? AND \(score,member\)>\(\?,\?\)\)/);
+    const higher = plan('SELECT SUM(members) AS n FROM board_score_counts WHERE community = ? AND scope = ? AND key = ? AND score > ?');
+    expect(higher).toMatch(/SEARCH board_score_counts USING PRIMARY KEY \(community=\? AND scope=\? AND key=\? AND score>\?\)/);
+    const ties = plan('SELECT COUNT(*) AS n FROM board_scores WHERE community = ? AND scope = ? AND key = ? AND score = ? AND member > ?');
+    expect(ties).toMatch(/SEARCH board_scores USING COVERING INDEX board_ranks \(community=\? AND scope=\? AND key=\? AND score=\? AND member>\?\)/);
     db.close();
+  });
+
+  it('agrees with a full sort on every rank and on deep pages, ties included', async () => {
+    const clock = new FixedClock(Date.parse('2026-11-23T10:00:00Z'));
+    const sqlite = await SqliteStore.open({ clock, dataDir: tempDir(), sweep: false });
+    const memory = await MemoryStore.open({ clock });
+    const random = seededRandom(7);
+    const rand = (n: number) => Math.floor(random.next() * n);
+    const MEMBERS = 700;
+    for (let i = 0; i < 1400; i++) {
+      // Scores from a few values, so many members tie; some answers are worth 0.
+      const input = answer(clock, { user: aUser(`m${rand(MEMBERS)}`, c), deliveryId: `d${i}`, questionId: `q${i}`, basePoints: [0, 10, 20, 30][rand(4)]! });
+      expect(await sqlite.recordAnswer(input)).toEqual(await memory.recordAnswer(input));
+    }
+    const board = { scope: 'users' as const, period: 'all' as const, key: 'all' };
+    const expected = await memory.getLeaderboard(c, board, 0, MEMBERS, 'm0');
+    expect(expected.total).toBeGreaterThan(550);
+    for (const offset of [0, 10, 490, 500, 510, 600, expected.total - 3, expected.total + 5]) {
+      expect(await sqlite.getLeaderboard(c, board, offset, 10, 'm1'), `offset ${offset}`).toEqual(await memory.getLeaderboard(c, board, offset, 10, 'm1'));
+    }
+    for (const e of expected.entries) expect((await sqlite.getLeaderboard(c, board, 0, 1, e.id)).member).toEqual(e);
+    await sqlite.close();
   });
 });

@@ -58,7 +58,10 @@ function importKey(c: string, rest: string, e: LegacyEntry, resultRows: string[]
   } else if ((m = /^lb:(users|teams):(.+)$/.exec(rest)) && v.t === 'zset') {
     const members = Object.entries(v.v);
     run('INSERT OR REPLACE INTO boards VALUES (?, ?, ?, ?, ?)', c, m[1], m[2], members.length, e.exp ?? null);
-    for (const [member, score] of members) run('INSERT OR REPLACE INTO board_scores VALUES (?, ?, ?, ?, ?)', c, m[1], m[2], member, score);
+    for (const [member, score] of members) {
+      run('INSERT OR REPLACE INTO board_scores VALUES (?, ?, ?, ?, ?)', c, m[1], m[2], member, score);
+      run('INSERT INTO board_score_counts VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET members = members + 1', c, m[1], m[2], score);
+    }
   } else if ((m = /^daily:(.+):slot:(.+)$/.exec(rest)) && v.t === 'hash') {
     const h = v.v;
     const num = (k: string) => (h[k] === undefined ? null : Number(h[k]));

@@ -35,7 +35,9 @@ export function sweepBatch(sql: SqliteDatabase, now: number): number {
       `DELETE FROM board_scores WHERE (community, scope, key, member) IN (SELECT community, scope, key, member FROM board_scores WHERE community = ? AND scope = ? AND key = ? LIMIT ${BATCH})`,
       board.community, board.scope, board.key,
     );
-    if (gone === 0) sql.run('DELETE FROM boards WHERE community = ? AND scope = ? AND key = ?', board.community, board.scope, board.key);
+    if (gone === 0) {
+      for (const table of ['board_score_counts', 'boards']) sql.run(`DELETE FROM ${table} WHERE community = ? AND scope = ? AND key = ?`, board.community, board.scope, board.key);
+    }
     n += gone + 1;
   }
   return n;

@@ -104,8 +104,19 @@ CREATE TABLE board_scores (
   score INTEGER NOT NULL,
   PRIMARY KEY (community, scope, key, member)
 ) WITHOUT ROWID;
--- Pages (score, then member, both descending, like ZREVRANGE) and ranks are range scans on this.
+-- Pages (score, then member, both descending, like ZREVRANGE) are range scans on this.
 CREATE INDEX board_ranks ON board_scores (community, scope, key, score, member);
+
+-- How many members of a board have each score. A rank is the sum of the counts above a score plus
+-- the ties before the member, so it costs the number of distinct scores, not of members.
+CREATE TABLE board_score_counts (
+  community TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  members INTEGER NOT NULL,
+  PRIMARY KEY (community, scope, key, score)
+) WITHOUT ROWID;
 
 -- members = 0: nobody is in the team any more; it stays on the boards but not in lists.
 CREATE TABLE teams (
