@@ -60,8 +60,14 @@ export class SqliteStore implements Store {
   /** Opens (creating, migrating and importing the old JSON data file as needed) the database in dataDir. */
   static async open(config: SqliteStoreConfig): Promise<SqliteStore> {
     const writer = await Writer.start(config.dataDir, config.clock, config.probeIntervalMs ?? 5000, config.logger);
-    // Reads on this thread wait at most a few ms for a lock (only WAL recovery takes one).
-    const read = new SqliteDatabase(join(config.dataDir, DB_FILE), { busyTimeoutMs: 10, readOnly: true });
+    let read: SqliteDatabase;
+    try {
+      // Reads on this thread wait at most a few ms for a lock (only WAL recovery takes one).
+      read = new SqliteDatabase(join(config.dataDir, DB_FILE), { busyTimeoutMs: 10, readOnly: true });
+    } catch (err) {
+      await writer.close();
+      throw err;
+    }
     const store = new SqliteStore(writer, read, config.clock, config.dataDir, config.logger);
     if (config.sweep !== false) store.sweeper.start();
     config.logger?.info(`Embedded store: SQLite at ${writer.path}. Several processes on this machine may share it; set REDIS_URL for replicas on several machines.`);
