@@ -100,8 +100,7 @@ describe('SqliteStore: one-time import of the old JSON data file', () => {
     }
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.imported`)).toBe(true);
-    expect(logger.lines.join('\n')).toContain(`Imported the old data file ${file} into ${join(dir, DB_FILE)} in one transaction`);
-    expect(logger.lines.join('\n')).toContain(`The old data file is kept as ${file}.imported`);
+    expect(logger.lines.join('\n')).toContain(`Imported the old data file ${file} into ${join(dir, DB_FILE)} in one transaction; the old file is kept as ${file}.imported (never deleted).`);
 
     // A second start imports nothing again.
     const reopened = await SqliteStore.open({ clock, dataDir: dir });

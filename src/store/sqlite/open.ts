@@ -44,15 +44,21 @@ async function importOnce(sql: SqliteDatabase, legacyPath: string, early: Legacy
     log.warn(`Found the old data file ${legacyPath} beside a database that already holds data: it was not imported and is left as it is.`);
     return;
   }
+  let counts: { keys: number; skipped: number } | null = null;
   if (!done) {
     const snapshot = early ?? (await readLegacySnapshot(legacyPath));
     if (!snapshot) return;
-    const counts = sql.transaction(() => importLegacySnapshot(sql, snapshot, legacyPath, now));
-    log.info(`Imported the old data file ${legacyPath} into ${sql.path} in one transaction`, counts);
+    counts = sql.transaction(() => importLegacySnapshot(sql, snapshot, legacyPath, now));
   }
   // Renamed only after the import committed; a crash in between just renames it at the next start.
   let kept = `${legacyPath}.imported`;
   if (existsSync(kept)) kept = `${kept}-${Date.now()}`;
   await rename(legacyPath, kept);
-  log.info(`The old data file is kept as ${kept} (never deleted); you may remove it once you are happy with the import.`);
+  // A warning, so it shows even in console mode: the operator's data file has moved.
+  log.warn(
+    counts
+      ? `Imported the old data file ${legacyPath} into ${sql.path} in one transaction; the old file is kept as ${kept} (never deleted).`
+      : `The old data file ${legacyPath} was imported at an earlier start; it is now kept as ${kept} (never deleted).`,
+    counts ?? undefined,
+  );
 }
