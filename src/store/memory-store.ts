@@ -93,7 +93,8 @@ export class MemoryStore implements Store {
     }
     ks.hincrby(stats, 'points', points);
 
-    const streak = nextStreak(await this.getStreak(a.user), a.day);
+    // Read without an await: the whole method must run in one turn to stay atomic.
+    const streak = nextStreak(this.streakOf(a.user), a.day);
     ks.hset(k.streak(u), 'last', String(streak.lastDay));
     ks.hset(k.streak(u), 'current', String(streak.current));
     ks.hset(k.streak(u), 'best', String(streak.best));
@@ -130,6 +131,10 @@ export class MemoryStore implements Store {
   }
 
   async getStreak(user: UserRef): Promise<StreakRecord> {
+    return this.streakOf(user);
+  }
+
+  private streakOf(user: UserRef): StreakRecord {
     const h = this.ks.hgetall(this.k(user.community).streak(user.userId));
     return { lastDay: Number(h['last'] ?? -1), current: Number(h['current'] ?? 0), best: Number(h['best'] ?? 0) };
   }
