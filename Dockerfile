@@ -1,26 +1,35 @@
 # syntax=docker/dockerfile:1
-# Multi-stage: compile TypeScript with dev dependencies, then ship production dependencies only.
+# Multi-stage: compile TypeScript and better-sqlite3's native addon with the build tools, then ship
+# the compiled app with production dependencies only (no compiler in the runtime image).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 is compiled from the source the lockfile pins (node-gyp: python3, make, g++),
+# against the headers of this image's Node, so nothing is downloaded besides npm packages.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+ENV npm_config_build_from_source=true npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 COPY scripts ./scripts
-RUN npm run build
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# Production dependencies, with better-sqlite3 already built for this same base image.
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Lua scripts are read at run time next to the compiled store.
+# Lua scripts and SQL migrations are read at run time next to the compiled store.
 COPY src/store/lua ./dist/src/store/lua
+COPY src/store/sqlite/migrations ./dist/src/store/sqlite/migrations
 COPY data ./data
-# The embedded store writes here; mount a volume to keep it, or set REDIS_URL.
+# The embedded store (SQLite) writes here; mount a volume to keep it, or set REDIS_URL.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 ENV DATA_DIR=/app/.data PORT=3000

@@ -14,12 +14,12 @@ export default tseslint.config(
     },
   },
   {
-    // The core stays platform-neutral: no chat SDKs, no Redis, no HTTP.
+    // The core stays platform-neutral: no chat SDKs, no Redis, no SQLite, no HTTP.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['discord.js', '@discordjs/*', '@slack/*', 'ioredis', 'node:http', '../store/*', '../adapters/*', '../../store/*', '../../adapters/*'] },
+        { patterns: ['discord.js', '@discordjs/*', '@slack/*', 'ioredis', 'better-sqlite3', 'node:http', '../store/*', '../adapters/*', '../../store/*', '../../adapters/*'] },
       ],
     },
   },

@@ -9,11 +9,11 @@ import type { Store } from './core/store.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
 import { CommandRegistry } from './registry/registry.js';
-import { MemoryStore } from './store/memory-store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
 
 /** The composition root's first half: bank, store, core and commands, ready for adapters. */
 async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
-  if (!config.redis) return MemoryStore.open({ clock: systemClock, dataDir: resolve(config.dataDir), logger });
+  if (!config.redis) return SqliteStore.open({ clock: systemClock, dataDir: resolve(config.dataDir), logger });
   // Loaded only when configured, so the embedded path starts without the Redis client.
   const { RedisStore, createRedisClient, createRedisCluster } = await import('./store/redis-store.js');
   const client = config.redis.clusterNodes ? createRedisCluster(config.redis.clusterNodes) : createRedisClient(config.redis.url!);

@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'BANK_INVALID'
   | 'CONFIG_INVALID'
   | 'STORE_CORRUPT'
+  | 'STORE_TOO_NEW'
   | 'STORE_UNAVAILABLE'
   | 'COMMANDS_INVALID'
   | 'INTERNAL';

@@ -2,7 +2,8 @@ import type { Community, UserRef } from './identity.js';
 
 /**
  * The Store port: every piece of state the core keeps, declared by what the core needs.
- * Implementations: MemoryStore (embedded, one process) and RedisStore (shared, many processes).
+ * Implementations: SqliteStore (embedded default; several processes on one machine), RedisStore
+ * (shared, many machines) and MemoryStore (unit tests). The rules they apply are answer-rules.ts.
  * Every method is scoped to one community; no method can reach another community's data.
  */
 

@@ -8,11 +8,15 @@ export interface HealthRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
+/** A store that can also say where its data lives (the embedded store's folder and size). */
+type ReadinessSource = Pick<Store, 'ping'> & { storageInfo?: () => Promise<Record<string, unknown>> };
+
 /**
- * /healthz: the process is up. /readyz: the store answers (an orchestrator stops routing to a
- * replica whose Redis is gone). Served by our own server, or mounted on Bolt's as custom routes.
+ * /healthz: the process is up. /readyz: the store answers, and for the embedded store takes
+ * writes (an orchestrator stops routing to a replica that cannot record answers); its body names
+ * the data folder and its size. Served by our own server, or mounted on Bolt's as custom routes.
  */
-export function healthRoutes(store: Store): HealthRoute[] {
+export function healthRoutes(store: ReadinessSource): HealthRoute[] {
   const reply = (res: ServerResponse, status: number, body: object) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -23,9 +27,10 @@ export function healthRoutes(store: Store): HealthRoute[] {
       path: '/readyz',
       method: 'GET',
       handler: (_req, res) => {
+        const storage = () => store.storageInfo?.().then((s) => ({ storage: s }), () => ({})) ?? Promise.resolve({});
         store.ping().then(
-          () => reply(res, 200, { status: 'ready' }),
-          (err: unknown) => reply(res, 503, { status: 'unavailable', reason: (err as Error).message }),
+          async () => reply(res, 200, { status: 'ready', ...(await storage()) }),
+          async (err: unknown) => reply(res, 503, { status: 'unavailable', reason: (err as Error).message, ...(await storage()) }),
         );
       },
     },

@@ -1,7 +1,6 @@
 /**
  * A minimal in-process keyspace with the Redis data types the stores use (string, hash, set,
  * sorted set, list) and per-key expiry, so MemoryStore can follow the Lua scripts step by step.
- * It snapshots to plain JSON for persistence.
  */
 type Value =
   | { t: 'str'; v: string }
@@ -14,11 +13,6 @@ interface Entry {
   value: Value;
   /** ms since the epoch, or undefined for no expiry */
   exp?: number | undefined;
-}
-
-export interface KeyspaceSnapshot {
-  version: 1;
-  entries: Record<string, Entry>;
 }
 
 export class MemoryKeyspace {
@@ -135,43 +129,7 @@ export class MemoryKeyspace {
   rpush(key: string, v: string): void {
     this.ensure(key, 'list', () => []).v.push(v);
   }
-  lpush(key: string, v: string): void {
-    this.ensure(key, 'list', () => []).v.unshift(v);
-  }
-  lrem(key: string, v: string): void {
-    const l = this.of(key, 'list');
-    if (l) l.v = l.v.filter((x) => x !== v);
-  }
-  ltrim(key: string, keep: number): void {
-    const l = this.of(key, 'list');
-    if (l) l.v = l.v.slice(0, keep);
-  }
   lrange(key: string): string[] {
     return [...(this.of(key, 'list')?.v ?? [])];
   }
-
-  snapshot(): KeyspaceSnapshot {
-    const entries: Record<string, Entry> = {};
-    for (const key of [...this.entries.keys()]) {
-      const e = this.live(key);
-      if (e) entries[key] = e;
-    }
-    return { version: 1, entries };
-  }
-
-  restore(s: KeyspaceSnapshot): void {
-    this.entries = new Map(Object.entries(s.entries));
-  }
-}
-
-/** Checks a parsed snapshot's shape before it is trusted. */
-export function isKeyspaceSnapshot(x: unknown): x is KeyspaceSnapshot {
-  if (typeof x !== 'object' || x === null) return false;
-  const s = x as { version?: unknown; entries?: unknown };
-  if (s.version !== 1 || typeof s.entries !== 'object' || s.entries === null) return false;
-  const types = new Set(['str', 'hash', 'set', 'zset', 'list']);
-  return Object.values(s.entries as Record<string, unknown>).every((e) => {
-    const v = (e as { value?: { t?: unknown; v?: unknown } }).value;
-    return typeof v === 'object' && v !== null && types.has(String(v.t)) && v.v !== undefined;
-  });
 }

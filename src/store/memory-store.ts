@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { communityKey, type Community, type UserRef } from '../core/identity.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type {
@@ -20,56 +19,39 @@ import type {
   UserStatsRecord,
 } from '../core/store.js';
 import { SLOT_PHASES } from '../core/store.js';
+import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
-import { isKeyspaceSnapshot, MemoryKeyspace, type KeyspaceSnapshot } from './memory-keyspace.js';
+import { MemoryKeyspace } from './memory-keyspace.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats } from './records.js';
-import { SnapshotFile } from './snapshot-file.js';
 
 export interface MemoryStoreConfig {
   clock: Clock;
-  /** Folder for the data file; without it nothing is persisted (tests). */
-  dataDir?: string | undefined;
   logger?: Logger | undefined;
 }
 
 /**
- * The embedded store for one process. It follows the Lua scripts of RedisStore step by step over
- * an in-memory keyspace; JavaScript's single thread makes each method atomic, and every change is
- * on disk before the method resolves.
+ * A store in memory only, for unit tests and fakes: nothing survives the process. It follows the
+ * layout of RedisStore's keys over an in-memory keyspace and applies the same domain rules
+ * (core/answer-rules.ts); JavaScript's single thread makes each method atomic.
  */
 export class MemoryStore implements Store {
   private readonly ks: MemoryKeyspace;
-  private readonly file: SnapshotFile<KeyspaceSnapshot> | null;
 
   private constructor(config: MemoryStoreConfig) {
     this.ks = new MemoryKeyspace(() => config.clock.now());
-    this.file = config.dataDir ? new SnapshotFile(join(config.dataDir, 'backprop-store.json'), isKeyspaceSnapshot) : null;
   }
 
-  /** Loads the data file if there is one; refuses (throws) on a corrupt file and leaves it alone. */
   static async open(config: MemoryStoreConfig): Promise<MemoryStore> {
-    const store = new MemoryStore(config);
-    const snapshot = await store.file?.load();
-    if (snapshot) store.ks.restore(snapshot);
-    config.logger?.info(
-      store.file
-        ? `Embedded store at ${store.file.path}: it serves this one process only; set REDIS_URL to run several.`
-        : 'Embedded store in memory only (no data directory): nothing survives a restart.',
-    );
-    return store;
+    return new MemoryStore(config);
   }
 
   private k(c: Community) {
     return communityKeys('', c);
   }
 
-  private persist(): Promise<void> {
-    return this.file ? this.file.save(() => this.ks.snapshot()) : Promise.resolve();
-  }
 
   async saveDelivery(c: Community, d: Delivery): Promise<void> {
     this.ks.set(this.k(c).delivery(d.id), JSON.stringify(d), Math.max(1, d.expiresAt - d.createdAt));
-    await this.persist();
   }
 
   async getDelivery(c: Community, id: string): Promise<Delivery | null> {
@@ -85,11 +67,10 @@ export class MemoryStore implements Store {
     const key = this.k(c).hints(deliveryId);
     const added = this.ks.sadd(key, userId);
     this.ks.pexpire(key, ttlMs);
-    await this.persist();
     return added;
   }
 
-  /** Mirrors lua/record-answer-14.lua. */
+  /** The same steps as lua/record-answer-14.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
@@ -97,11 +78,11 @@ export class MemoryStore implements Store {
     if (!ks.sadd(k.answered(a.deliveryId), u)) return { status: 'duplicate' };
     ks.pexpire(k.answered(a.deliveryId), a.deliveryTtlMs);
 
-    let points = a.basePoints;
     const hintUsed = ks.sismember(k.hints(a.deliveryId), u);
-    if (hintUsed) points = Math.floor(points / 2);
-    const scored = ks.setNx(k.scored(u, a.questionId), '1', a.scoreWindowMs);
-    if (!scored) points = 0;
+    const marker = ks.get(k.scored(u, a.questionId));
+    const window = scoreWindow(marker === null ? null : Number(marker), a.now, a.scoreWindowMs);
+    if (window.scored) ks.set(k.scored(u, a.questionId), String(window.markedUntil), a.scoreWindowMs);
+    const points = answerPoints(a.basePoints, hintUsed, window.scored);
 
     const stats = k.stats(u);
     ks.hincrby(stats, 'answered', 1);
@@ -112,34 +93,22 @@ export class MemoryStore implements Store {
     }
     ks.hincrby(stats, 'points', points);
 
-    const streakKey = k.streak(u);
-    let last = Number(ks.hget(streakKey, 'last') ?? -1);
-    let current = Number(ks.hget(streakKey, 'current') ?? 0);
-    let best = Number(ks.hget(streakKey, 'best') ?? 0);
-    if (a.day === last + 1) current += 1;
-    else if (a.day > last + 1) current = 1;
-    if (a.day > last) last = a.day;
-    best = Math.max(best, current);
-    ks.hset(streakKey, 'last', String(last));
-    ks.hset(streakKey, 'current', String(current));
-    ks.hset(streakKey, 'best', String(best));
+    // Read without an await: the whole method must run in one turn to stay atomic.
+    const streak = nextStreak(this.streakOf(a.user), a.day);
+    ks.hset(k.streak(u), 'last', String(streak.lastDay));
+    ks.hset(k.streak(u), 'current', String(streak.current));
+    ks.hset(k.streak(u), 'best', String(streak.best));
 
-    const bump = (scope: 'users' | 'teams', member: string) => {
-      ks.zincrby(k.board({ scope, key: 'all' }), points, member);
-      ks.zincrby(k.board({ scope, key: a.week }), points, member);
-      ks.pexpireAt(k.board({ scope, key: a.week }), a.weekExpiresAt);
-      ks.zincrby(k.board({ scope, key: a.month }), points, member);
-      ks.pexpireAt(k.board({ scope, key: a.month }), a.monthExpiresAt);
-    };
-    bump('users', u);
-    const team = ks.hget(k.teamOf(), u);
-    if (team !== null) bump('teams', team);
+    for (const b of boardUpdates(a, ks.hget(k.teamOf(), u))) {
+      const key = k.board(b);
+      ks.zincrby(key, points, b.member);
+      if (b.expiresAt !== null) ks.pexpireAt(key, b.expiresAt);
+    }
 
     ks.hset(k.names(), u, a.user.displayName);
     ks.rpush(k.results(a.deliveryId), `${u}|${a.correct ? 1 : 0}|${a.now}`);
     ks.pexpire(k.results(a.deliveryId), a.deliveryTtlMs);
-    await this.persist();
-    return { status: 'recorded', points, hintUsed, scored, streak: { current, best, lastDay: last } };
+    return { status: 'recorded', points, hintUsed, scored: window.scored, streak };
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -148,10 +117,9 @@ export class MemoryStore implements Store {
 
   async pushRecent(user: UserRef, questionId: string, keep: number): Promise<void> {
     const key = this.k(user.community).recent(user.userId);
-    this.ks.lrem(key, questionId);
-    this.ks.lpush(key, questionId);
-    this.ks.ltrim(key, keep);
-    await this.persist();
+    const next = pushRecentList(this.ks.lrange(key), questionId, keep);
+    this.ks.del(key);
+    for (const q of next) this.ks.rpush(key, q);
   }
 
   async getRecent(user: UserRef): Promise<string[]> {
@@ -163,6 +131,10 @@ export class MemoryStore implements Store {
   }
 
   async getStreak(user: UserRef): Promise<StreakRecord> {
+    return this.streakOf(user);
+  }
+
+  private streakOf(user: UserRef): StreakRecord {
     const h = this.ks.hgetall(this.k(user.community).streak(user.userId));
     return { lastDay: Number(h['last'] ?? -1), current: Number(h['current'] ?? 0), best: Number(h['best'] ?? 0) };
   }
@@ -174,7 +146,7 @@ export class MemoryStore implements Store {
     return { total: all.length, entries: all.slice(offset, offset + limit), member: all.find((e) => e.id === memberId) ?? null };
   }
 
-  /** Mirrors lua/join-team-4.lua. */
+  /** The same steps as lua/join-team-4.lua. */
   async joinTeam(user: UserRef, teamKey: string, teamName: string): Promise<JoinTeamOutcome> {
     const k = this.k(user.community);
     const current = this.ks.hget(k.teamOf(), user.userId);
@@ -190,11 +162,10 @@ export class MemoryStore implements Store {
     this.ks.hset(k.teamOf(), user.userId, teamKey);
     const members = this.ks.hincrby(k.teamSizes(), teamKey, 1);
     this.ks.hset(k.names(), user.userId, user.displayName);
-    await this.persist();
     return { status: 'joined', created, team: { key: teamKey, name: this.ks.hget(k.teams(), teamKey) ?? teamName, members } };
   }
 
-  /** Mirrors lua/leave-team-3.lua. */
+  /** The same steps as lua/leave-team-3.lua. */
   async leaveTeam(user: UserRef): Promise<TeamInfo | null> {
     const k = this.k(user.community);
     const current = this.ks.hget(k.teamOf(), user.userId);
@@ -205,7 +176,6 @@ export class MemoryStore implements Store {
       this.ks.hdel(k.teamSizes(), current);
       left = 0;
     }
-    await this.persist();
     return { key: current, name: this.ks.hget(k.teams(), current) ?? current, members: left };
   }
 
@@ -247,14 +217,12 @@ export class MemoryStore implements Store {
       if (onlyIfUnset) this.ks.hsetnx(key, field, String(value));
       else this.ks.hset(key, field, String(value));
     }
-    await this.persist();
     return this.getSettings(c);
   }
 
   async saveSchedule(c: Community, schedule: DailySchedule): Promise<void> {
     this.ks.hset(this.k(c).schedules(), schedule.channelId, JSON.stringify(schedule));
     this.ks.sadd(scheduleIndexKey(''), indexMember(communityKey(c), schedule.channelId));
-    await this.persist();
   }
 
   async getSchedule(c: Community, channelId: string): Promise<DailySchedule | null> {
@@ -266,7 +234,6 @@ export class MemoryStore implements Store {
     const existed = this.ks.hget(this.k(c).schedules(), channelId) !== null;
     this.ks.hdel(this.k(c).schedules(), channelId);
     this.ks.srem(scheduleIndexKey(''), indexMember(communityKey(c), channelId));
-    await this.persist();
     return existed;
   }
 
@@ -280,25 +247,19 @@ export class MemoryStore implements Store {
     return out;
   }
 
-  /** Mirrors lua/claim-slot-1.lua. */
+  /** The same steps as lua/claim-slot-1.lua, with the rule of core/answer-rules.ts. */
   async claimSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, claim: { token: string; now: number; staleBefore: number; ttlMs: number }): Promise<boolean> {
     const key = this.k(c).slot(channelId, slot);
-    const state = this.ks.hget(key, 'state');
+    if (!maySlotBeClaimed(parseSlot(this.ks.hgetall(key)), phase, claim.staleBefore)) return false;
     const busy = SLOT_PHASES[phase].busy;
-    if (state === busy) {
-      if (Number(this.ks.hget(key, 'claimedAt') ?? 0) >= claim.staleBefore) return false;
-    } else if (phase === 'post' ? state !== null : state !== 'posted') {
-      return false;
-    }
     this.ks.hset(key, 'state', busy);
     this.ks.hset(key, 'token', claim.token);
     this.ks.hset(key, 'claimedAt', String(claim.now));
     this.ks.pexpire(key, claim.ttlMs);
-    await this.persist();
     return true;
   }
 
-  /** Mirrors lua/finish-slot-1.lua. */
+  /** The same steps as lua/finish-slot-1.lua. */
   async finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<DailySlot>): Promise<boolean> {
     const key = this.k(c).slot(channelId, slot);
     const { busy, done } = SLOT_PHASES[phase];
@@ -306,7 +267,6 @@ export class MemoryStore implements Store {
     this.ks.hset(key, 'state', done);
     const pairs = definedFields(fields as Record<string, string | number | undefined>);
     for (let i = 0; i < pairs.length; i += 2) this.ks.hset(key, pairs[i]!, pairs[i + 1]!);
-    await this.persist();
     return true;
   }
 
@@ -322,12 +282,9 @@ export class MemoryStore implements Store {
     const key = this.k(c).usedDaily(channelId);
     if (reset) this.ks.del(key);
     this.ks.sadd(key, questionId);
-    await this.persist();
   }
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {
-    await this.file?.flush();
-  }
+  async close(): Promise<void> {}
 }

@@ -2,7 +2,11 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createBackpropCore as createCore } from '../../src/app.js';
 import type { Store } from '../../src/core/store.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { aBank, aCommunity, aQuestion, aUser } from '../support/builders.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
@@ -45,6 +49,17 @@ async function hammer(store: Store): Promise<void> {
 describe('concurrent answers', () => {
   it('are exact on MemoryStore', async () => {
     await hammer(await MemoryStore.open({ clock: { now: () => Date.now() } }));
+  });
+
+  it('are exact on SqliteStore', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backprop-conc-'));
+    const store = await SqliteStore.open({ clock: { now: () => Date.now() }, dataDir: dir });
+    try {
+      await hammer(store);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   withRedis((url) => {

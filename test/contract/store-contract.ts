@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerInput, Delivery, Store } from '../../src/core/store.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
+import { rulesContract } from './rules-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -10,7 +11,7 @@ export interface StoreFixture {
 
 const DAY = 86_400_000;
 
-/** The behaviour every Store must have; run against MemoryStore and RedisStore alike. */
+/** The behaviour every Store must have; run against MemoryStore, SqliteStore and RedisStore alike. */
 export function storeContract(name: string, make: () => Promise<StoreFixture>): void {
   describe(`Store contract: ${name}`, () => {
     let fx: StoreFixture;
@@ -187,5 +188,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.getDisplayName(community, 'u7')).toBe('User u7');
       expect(await store.getDisplayName(other, 'u7')).toBeNull();
     });
+
+    rulesContract(() => store);
   });
 }

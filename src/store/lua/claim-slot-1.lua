@@ -1,5 +1,6 @@
 --[[
   Claims one phase of a daily slot (channel, local date): 'post' or 'reveal'.
+  The rule restates maySlotBeClaimed in src/core/answer-rules.ts.
 
   KEYS[1] the slot hash
   ARGV[1] token  ARGV[2] now ms  ARGV[3] stale-before ms  ARGV[4] ttl ms  ARGV[5] phase

@@ -1,6 +1,8 @@
 --[[
   Records one answer atomically: first answer per (delivery, user) only, hint penalty,
   once-per-window scoring, stats, streak, user and team boards, display name, results list.
+  The rules restate src/core/answer-rules.ts (nextStreak, hintedPoints, scoreWindow, boardUpdates);
+  test/contract/rule-cases.ts holds the cases that keep this script and them in step.
 
   KEYS[1]  delivery answered set      KEYS[8]  users board, month
   KEYS[2]  delivery hints set         KEYS[9]  teams board, all time

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../src/paths.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../../support/redis.js';
+import { writeLegacyFile } from '../../support/legacy-snapshot.js';
 
 interface Run {
   code: number | null;
@@ -113,6 +114,18 @@ describe('console adapter, end to end through a child process', () => {
     expect(run.stderr).toContain(`The data file ${file} is corrupted`);
     expect(run.stdout).not.toContain('streak');
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,"entries":{"half-written');
+  });
+
+  it('imports the JSON data file of earlier versions at the first start, and says so', async () => {
+    const dataDir = tempDir();
+    const file = writeLegacyFile(dataDir, { platform: 'console', id: 'local' }, Date.now(), ['local', 'bob']);
+    const run = await runConsole('/stats\n/leaderboard period:all\n', { DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Answered: 1 · Accuracy: 100%/);
+    expect(run.stdout).toMatch(/🥇 Ann — 20 points/);
+    expect(run.stderr).toContain(`Imported the old data file ${file} into ${join(dataDir, 'backprop.sqlite')} in one transaction`);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.imported`)).toBe(true);
   });
 
   it('refuses bad configuration with the variable named', async () => {

@@ -7,7 +7,7 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import type { Store } from '../../../src/core/store.js';
 import { cryptoRandom } from '../../../src/random.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { RedisStore } from '../../../src/store/redis-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
@@ -64,10 +64,10 @@ async function restartScenario(openStore: () => Promise<Store>): Promise<void> {
 }
 
 describe('a click after a restart', () => {
-  it('works with the embedded store, reopened from its data file', async () => {
+  it('works with the embedded store, reopened from its database file', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'backprop-discord-'));
     try {
-      await restartScenario(() => MemoryStore.open({ clock: { now: () => Date.now() }, dataDir }));
+      await restartScenario(() => SqliteStore.open({ clock: { now: () => Date.now() }, dataDir }));
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,0 +1,80 @@
+import type { AnswerInput, BoardScope, DailySlot, SlotPhase, StreakRecord } from './store.js';
+import { SLOT_PHASES } from './store.js';
+
+/**
+ * The domain rules every store applies when it records an answer or claims a daily slot, as pure
+ * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
+ * scripts (lua/record-answer-14.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
+ * store contract suite runs it against every store.
+ */
+
+export const NO_STREAK: StreakRecord = { current: 0, best: 0, lastDay: -1 };
+
+/**
+ * Streak transition for an answer on local `day`: the next day extends the streak, a gap restarts
+ * it at 1, the same day changes nothing, and an earlier day (another zone) never rewinds it.
+ */
+export function nextStreak(prev: StreakRecord, day: number): StreakRecord {
+  let current = prev.current;
+  if (day === prev.lastDay + 1) current += 1;
+  else if (day > prev.lastDay + 1) current = 1;
+  return { current, best: Math.max(prev.best, current), lastDay: Math.max(prev.lastDay, day) };
+}
+
+/** A hint halves what an answer earns, rounded down. */
+export function hintedPoints(points: number, hintUsed: boolean): number {
+  return hintUsed ? Math.floor(points / 2) : points;
+}
+
+/**
+ * Once-per-window scoring: a question scores for a user when no earlier scoring of it is still
+ * inside its window. `markedUntil` is when the previous scoring's window ends (null: never scored).
+ * A scoring answer opens a new window; one that does not score leaves the old window as it was.
+ */
+export function scoreWindow(markedUntil: number | null, now: number, windowMs: number): { scored: boolean; markedUntil: number | null } {
+  const scored = markedUntil === null || now >= markedUntil;
+  return { scored, markedUntil: scored ? now + windowMs : markedUntil };
+}
+
+/** The points an answer earns: base, halved after a hint, zero when it does not score. */
+export function answerPoints(basePoints: number, hintUsed: boolean, scored: boolean): number {
+  return scored ? hintedPoints(basePoints, hintUsed) : 0;
+}
+
+export interface BoardUpdate {
+  scope: BoardScope;
+  /** "all", the week ("2026-W48") or the month ("2026-11"). */
+  key: string;
+  member: string;
+  /** When the board expires; null for the all-time board. */
+  expiresAt: number | null;
+}
+
+/**
+ * Board fan-out: every answer (even for 0 points) puts the user on the all-time, week and month
+ * boards; a user in a team adds the same points to the team's three boards.
+ */
+export function boardUpdates(a: Pick<AnswerInput, 'user' | 'week' | 'month' | 'weekExpiresAt' | 'monthExpiresAt'>, teamKey: string | null): BoardUpdate[] {
+  const three = (scope: BoardScope, member: string): BoardUpdate[] => [
+    { scope, key: 'all', member, expiresAt: null },
+    { scope, key: a.week, member, expiresAt: a.weekExpiresAt },
+    { scope, key: a.month, member, expiresAt: a.monthExpiresAt },
+  ];
+  return [...three('users', a.user.userId), ...(teamKey === null ? [] : three('teams', teamKey))];
+}
+
+/**
+ * Whether a caller may claim a phase of a daily slot: 'post' takes a free slot, 'reveal' a posted
+ * one; a claim left busy since before `staleBefore` belongs to a dead process and is taken over.
+ */
+export function maySlotBeClaimed(slot: Pick<DailySlot, 'state' | 'claimedAt'> | null, phase: SlotPhase, staleBefore: number): boolean {
+  const busy = SLOT_PHASES[phase].busy;
+  if (slot?.state === busy) return slot.claimedAt < staleBefore;
+  return phase === 'post' ? slot === null : slot?.state === 'posted';
+}
+
+/** A user's recently seen questions: newest first, no repeats, at most `keep`. */
+export function pushRecentList(list: readonly string[], questionId: string, keep: number): string[] {
+  return [questionId, ...list.filter((q) => q !== questionId)].slice(0, Math.max(0, keep));
+}
