@@ -1,10 +1,8 @@
 import type { BoardPeriod, BoardScope } from '../src/core/store.js';
+import { onAction } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
-import { errorReply } from '../src/registry/registry.js';
 import { leaderboardReply } from '../src/views/profile-views.js';
-
-const PERIODS: BoardPeriod[] = ['week', 'month', 'all'];
-const SCOPES: BoardScope[] = ['users', 'teams'];
+import { BOARD_PERIODS as PERIODS, BOARD_SCOPES as SCOPES, leaderboardActions } from './leaderboard.actions.js';
 
 async function show(ctx: CommandContext, scope: BoardScope, period: BoardPeriod, page: number, update: boolean) {
   const team = scope === 'teams' ? await ctx.core.store.getUserTeam(ctx.user) : null;
@@ -31,10 +29,5 @@ export default defineCommand({
       false,
     );
   },
-  actions: {
-    'leaderboard.page': async (ctx, [scope = '', period = '', page = '1']) => {
-      if (!SCOPES.includes(scope as BoardScope) || !PERIODS.includes(period as BoardPeriod)) return errorReply('This leaderboard button is out of date; run /leaderboard again.');
-      return show(ctx, scope as BoardScope, period as BoardPeriod, Number(page) || 1, true);
-    },
-  },
+  actions: [onAction(leaderboardActions.page, async (ctx, { scope, period, page }) => show(ctx, scope, period, page, true))],
 });

@@ -16,7 +16,8 @@ export type UserErrorCode =
   | 'WRONG_MODE'
   | 'TEAM_CONFLICT'
   | 'NOT_IN_TEAM'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'STALE_ACTION';
 
 export interface UserError {
   ok: false;

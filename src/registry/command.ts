@@ -2,6 +2,7 @@ import type { Core } from '../core/app.js';
 import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
+import type { BoundAction } from './action.js';
 
 /**
  * A command is declared once, as data plus handlers, and feeds every platform: Discord slash
@@ -62,9 +63,6 @@ export interface CommandContext {
   commands: readonly CommandDef[];
 }
 
-export type ActionHandler = (ctx: CommandContext, args: string[]) => Promise<Reply>;
-export type PromptHandler = (ctx: CommandContext, args: string[], text: string) => Promise<Reply>;
-
 export interface CommandDef {
   name: string;
   description: string;
@@ -73,10 +71,10 @@ export interface CommandDef {
   /** Hidden from members by default on Discord and checked again at run time everywhere. */
   adminOnly?: boolean;
   run(ctx: CommandContext, input: CommandInput): Promise<Reply>;
-  /** Button handlers by action name, e.g. "quiz.choice". */
-  actions?: Record<string, ActionHandler>;
-  /** Free-text submissions (modals) by action name. */
-  prompts?: Record<string, PromptHandler>;
+  /** Button handlers (onAction), each for one typed action of commands/<name>.actions.ts. */
+  actions?: readonly BoundAction[];
+  /** Free-text submissions (onSubmit): modals, the console's next line. */
+  prompts?: readonly BoundAction[];
 }
 
 /** Identity function that makes `satisfies`-style checking of command files read naturally. */

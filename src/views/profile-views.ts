@@ -1,6 +1,7 @@
 import { message, type MessageReply, type ReplyButton } from '../core/reply.js';
 import type { LeaderboardView, StatsView, StreakView } from '../core/profile-service.js';
 import { TOPICS } from '../core/bank/schema.js';
+import { leaderboardActions } from '../../commands/leaderboard.actions.js';
 import { percent, plural } from './format.js';
 
 const PERIOD_LABEL = { week: 'this week', month: 'this month', all: 'all time' } as const;
@@ -20,7 +21,7 @@ export function leaderboardReply(v: LeaderboardView, opts: { update?: boolean; w
   if (v.pages > 1) {
     const page = (label: string, p: number, disabled: boolean): ReplyButton => ({
       label,
-      action: { name: 'leaderboard.page', args: [v.scope, v.period, String(p)] },
+      action: leaderboardActions.page.ref({ scope: v.scope, period: v.period, page: p }),
       style: 'secondary',
       disabled,
     });

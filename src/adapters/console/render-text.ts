@@ -1,4 +1,4 @@
-import type { MessageReply, ReplyButton } from '../../core/reply.js';
+import type { MessageReply } from '../../core/reply.js';
 
 export const WIDTH = 80;
 
@@ -26,12 +26,8 @@ export function wrap(line: string, width = WIDTH): string[] {
   return out;
 }
 
-/** The word a console user types to press a button: "1", "hint", "next", "previous". */
-export function buttonWord(b: ReplyButton): string {
-  return b.label.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim().split(/\s+/)[0] ?? '';
-}
-
-export function renderMessage(r: MessageReply): string {
+/** `words`: what the user types to press each of the reply's buttons ("1", "hint", "page 2"). */
+export function renderMessage(r: MessageReply, words: readonly string[] = []): string {
   const lines: string[] = [];
   const rule = '─'.repeat(WIDTH);
   lines.push(rule);
@@ -42,8 +38,7 @@ export function renderMessage(r: MessageReply): string {
   for (const f of (r.fields ?? []).filter((f) => !f.inline)) {
     lines.push('', `${plain(f.name)}:`, ...plain(f.value).split('\n').flatMap((l) => (l.trim() === '' ? [''] : wrap(`  ${l}`))));
   }
-  const buttons = (r.buttons ?? []).flat().filter((b) => !b.disabled);
-  if (buttons.length > 0) lines.push('', `Type: ${buttons.map(buttonWord).join(' · ')}`);
+  if (words.length > 0) lines.push('', `Type: ${words.join(' · ')}`);
   if (r.footer) lines.push('', ...wrap(plain(r.footer)));
   return lines.join('\n');
 }

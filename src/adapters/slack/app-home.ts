@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { quizActions } from '../../../commands/quiz.actions.js';
+import { isTopic, type Topic } from '../../core/bank/schema.js';
 import { QUIZ_MODES, type QuizMode } from '../../core/store.js';
 import { message, type MessageReply, type ReplyButton, type ReplyField } from '../../core/reply.js';
 import type { CommandContext } from '../../registry/command.js';
@@ -13,11 +15,9 @@ import { LIMITS, renderBlocks } from './render-blocks.js';
  */
 
 const MODE_LABEL: Record<QuizMode, string> = { choice: 'Multiple choice', open: 'Open answer', flash: 'Flash card' };
-const START_ACTION = 'quiz.next';
-
-const startButton = (label: string, topic: string, mode: QuizMode, primary = false): ReplyButton => ({
+const startButton = (label: string, topic: Topic | undefined, mode: QuizMode, primary = false): ReplyButton => ({
   label,
-  action: { name: START_ACTION, args: [topic, mode] },
+  action: quizActions.next.ref({ topic, mode }),
   style: primary ? 'primary' : 'secondary',
 });
 
@@ -44,8 +44,8 @@ export async function homeReply(ctx: CommandContext): Promise<MessageReply> {
   if (stats.weakest.length > 0) {
     fields.push({ name: 'Weakest topics', value: stats.weakest.map((t) => `${t.label} (${percent(t.accuracy)})`).join(', ') });
   }
-  const buttons: ReplyButton[][] = [QUIZ_MODES.map((m, i) => startButton(MODE_LABEL[m], '', m, i === 0))];
-  if (stats.weakest.length > 0) buttons.push(stats.weakest.map((t) => startButton(`Practice ${t.label}`, t.topic, 'choice')));
+  const buttons: ReplyButton[][] = [QUIZ_MODES.map((m, i) => startButton(MODE_LABEL[m], undefined, m, i === 0))];
+  if (stats.weakest.length > 0) buttons.push(stats.weakest.map((t) => startButton(`Practice ${t.label}`, isTopic(t.topic) ? t.topic : undefined, 'choice')));
   return message({
     title: 'Backprop: your interview prep',
     text: `🔥 **Streak: ${plural(streak.current, 'day')}** (best ${plural(streak.best, 'day')}): ${today}.`,
