@@ -2,7 +2,7 @@ import { DIFFICULTIES } from '../src/core/bank/schema.js';
 import { QUIZ_MODES } from '../src/core/store.js';
 import { message } from '../src/core/reply.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
-import { errorReply } from '../src/registry/registry.js';
+import { fail } from '../src/core/result.js';
 import { dailySetupReply, dailyStatusReply } from '../src/views/daily-views.js';
 import { respond } from './shared/respond.js';
 
@@ -11,8 +11,8 @@ const channelOption: OptionDef = { name: 'channel', description: 'The channel (d
 /** The channel a daily subcommand is about, and the poster that reaches it. */
 function target(ctx: CommandContext, channel: unknown) {
   const channelId = typeof channel === 'string' ? channel : ctx.channelId;
-  if (!ctx.poster) return { error: errorReply('Daily questions are not available here.') };
-  if (!channelId) return { error: errorReply('Name a channel with the channel option.') };
+  if (!ctx.poster) return { error: fail('DAILY_UNAVAILABLE', {}) };
+  if (!channelId) return { error: fail('CHANNEL_REQUIRED', {}) };
   return { channelId, poster: ctx.poster };
 }
 

@@ -21,7 +21,7 @@ export const leaderboardActions = {
     fromArgs: ([scope = '', period = '', page = '1']) =>
       isScope(scope) && isPeriod(period)
         ? ok({ scope, period, page: Number(page) || 1 })
-        : fail('STALE_ACTION', 'This leaderboard button is out of date; run /leaderboard again.'),
+        : fail('STALE_ACTION', { command: 'leaderboard' }),
     word: (p) => `page ${p.page}`,
   }),
 };

@@ -9,7 +9,7 @@ async function show(ctx: CommandContext, scope: BoardScope, period: BoardPeriod,
   const memberId = scope === 'teams' ? (team?.key ?? '') : ctx.user.userId;
   const view = await ctx.core.profile.leaderboard(ctx.user.community, scope, period, page, memberId);
   const who = scope === 'teams' ? (team ? `Your team ${team.name} is` : 'You are in no team, so you are') : 'You are';
-  return leaderboardReply(view, { update, who });
+  return leaderboardReply(view, { update, who, cmd: ctx.invocation });
 }
 
 export default defineCommand({

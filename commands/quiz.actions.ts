@@ -33,7 +33,7 @@ export const quizActions = {
   hint: delivery('quiz.hint', 'hint'),
   rate: defineAction<OnDelivery & { rating: FlashRating }>('quiz.rate', {
     toArgs: (p) => [p.deliveryId, p.rating],
-    fromArgs: ([deliveryId = '', rating = '']) => (isRating(rating) ? ok({ deliveryId, rating }) : fail('INVALID_OPTION', `Rate with one of: ${FLASH_RATINGS.join(', ')}.`)),
+    fromArgs: ([deliveryId = '', rating = '']) => (isRating(rating) ? ok({ deliveryId, rating }) : fail('INVALID_OPTION', { option: 'rating', valid: FLASH_RATINGS })),
     word: (p) => p.rating,
   }),
   /** A new question like the last one (also App Home's start buttons). An unknown mode falls back to choice. */

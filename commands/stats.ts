@@ -8,6 +8,6 @@ export default defineCommand({
   options: [{ name: 'user', description: 'Whose stats (default: yours)', type: 'user' }],
   async run(ctx, { options }) {
     const { user, self } = await targetUser(ctx, options['user'] as string | undefined);
-    return statsReply(user.displayName, await ctx.core.profile.stats(user), self);
+    return statsReply(user.displayName, await ctx.core.profile.stats(user), self, ctx.invocation);
   },
 });

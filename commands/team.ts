@@ -25,6 +25,6 @@ export default defineCommand({
     if (subcommand === 'leave') return respond(await ctx.core.teams.leave(ctx.user), teamLeft);
     const name = options['name'] as string | undefined;
     if (name) return respond(await ctx.core.teams.members(ctx.user.community, name), (r) => teamMembers(r.team, r.members));
-    return teamList(await ctx.core.teams.list(ctx.user.community));
+    return teamList(await ctx.core.teams.list(ctx.user.community), ctx.invocation);
   },
 });

@@ -45,7 +45,7 @@ export interface BoundAction {
   word(args: readonly string[]): string | null;
 }
 
-function bind<P>(type: ActionType<P>, run: (ctx: CommandContext, params: P, text: string) => Promise<Reply>): BoundAction {
+function bind<P>(type: ActionType<P>, run: (ctx: CommandContext, params: P, text: string) => Promise<Reply | UserError>): BoundAction {
   return {
     name: type.name,
     opensPrompt: type.opensPrompt,
@@ -61,8 +61,8 @@ function bind<P>(type: ActionType<P>, run: (ctx: CommandContext, params: P, text
 }
 
 /** A button handler. */
-export const onAction = <P>(type: ActionType<P>, handler: (ctx: CommandContext, params: P) => Promise<Reply>): BoundAction =>
+export const onAction = <P>(type: ActionType<P>, handler: (ctx: CommandContext, params: P) => Promise<Reply | UserError>): BoundAction =>
   bind(type, (ctx, params) => handler(ctx, params));
 
 /** A free-text submission handler (a modal, the console's next line). */
-export const onSubmit = <P>(type: ActionType<P>, handler: (ctx: CommandContext, params: P, text: string) => Promise<Reply>): BoundAction => bind(type, handler);
+export const onSubmit = <P>(type: ActionType<P>, handler: (ctx: CommandContext, params: P, text: string) => Promise<Reply | UserError>): BoundAction => bind(type, handler);

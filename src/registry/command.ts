@@ -1,6 +1,7 @@
 import type { Core } from '../core/app.js';
 import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
+import type { UserError } from '../core/result.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
 import type { BoundAction } from './action.js';
 
@@ -70,7 +71,8 @@ export interface CommandDef {
   subcommands?: readonly SubcommandDef[];
   /** Hidden from members by default on Discord and checked again at run time everywhere. */
   adminOnly?: boolean;
-  run(ctx: CommandContext, input: CommandInput): Promise<Reply>;
+  /** A reply, or a user error that the registry renders in the platform's words. */
+  run(ctx: CommandContext, input: CommandInput): Promise<Reply | UserError>;
   /** Button handlers (onAction), each for one typed action of commands/<name>.actions.ts. */
   actions?: readonly BoundAction[];
   /** Free-text submissions (onSubmit): modals, the console's next line. */

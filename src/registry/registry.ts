@@ -1,17 +1,11 @@
 import { AppError } from '../core/errors.js';
-import { message, type ActionRef, type MessageReply, type Reply } from '../core/reply.js';
+import type { ActionRef, Reply } from '../core/reply.js';
 import type { Logger } from '../core/ports.js';
 import type { UserError } from '../core/result.js';
 import { commandSchema } from './definition-schema.js';
-import { localizeCommands } from './localize.js';
+import { errorReply, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
 import type { BoundAction } from './action.js';
 import type { CommandContext, CommandDef, CommandInput, OptionDef, OptionValues } from './command.js';
-
-export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
-
-export function errorReply(text: string, update = false): MessageReply {
-  return message({ title: 'That did not work', text, tone: 'error', ephemeral: true, update });
-}
 
 export interface RegistryOptions {
   /** Values for options with dynamicChoices, e.g. the bank's topics. */
@@ -167,8 +161,8 @@ export class CommandRegistry {
   private async guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
     try {
       const out = await fn();
-      const reply = 'type' in out ? out : errorReply(out.message);
-      return localizeCommands(reply, this.commands.map((c) => c.name), ctx.invocation);
+      // A user error's words are written here, for the platform that asked.
+      return 'type' in out ? out : userErrorReply(out, ctx.invocation);
     } catch (err) {
       this.options.logger.error('handler failed', { ...what, error: err instanceof Error ? err.message : String(err) });
       return errorReply(UNAVAILABLE_TEXT);

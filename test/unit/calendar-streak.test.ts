@@ -35,9 +35,9 @@ describe('streaks through the quiz service', () => {
     const user = aUser('u1', community);
     const answerNow = async () => {
       const quiz = await core.quiz.start({ user, mode: 'choice' });
-      if (!quiz.ok) throw new Error(quiz.message);
+      if (!quiz.ok) throw new Error(quiz.code);
       const res = await core.quiz.answerChoice(user, quiz.value.delivery.id, 0);
-      if (!res.ok) throw new Error(res.message);
+      if (!res.ok) throw new Error(res.code);
       return res.value.outcome.streak;
     };
     return { clock, core, user, answerNow };

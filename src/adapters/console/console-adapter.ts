@@ -51,6 +51,7 @@ export class ConsoleAdapter {
   /** Daily posts land in the terminal; the last posted card's buttons become the active ones. */
   readonly poster: ChannelPoster = {
     platform: 'console',
+    invocation: (command) => `/${command}`,
     checkChannel: async (_c, channelId) => (channelId === CONSOLE_CHANNEL ? null : `The console has a single channel, "${CONSOLE_CHANNEL}".`),
     post: async (_c, channelId, reply) => {
       this.show(reply);

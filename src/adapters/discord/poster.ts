@@ -15,6 +15,7 @@ const EMBED: Needed = [PermissionFlagsBits.EmbedLinks, 'Embed Links'];
 /** Posts on Backprop's own initiative (daily questions) through the REST client, which queues for rate limits. */
 export class DiscordPoster implements ChannelPoster {
   readonly platform = 'discord' as const;
+  readonly invocation = (command: string) => `/${command}`;
 
   constructor(private readonly client: Client) {}
 

@@ -4,7 +4,7 @@ import { isTopic, type Topic } from '../../core/bank/schema.js';
 import { QUIZ_MODES, type QuizMode } from '../../core/store.js';
 import { message, type MessageReply, type ReplyButton, type ReplyField } from '../../core/reply.js';
 import type { CommandContext } from '../../registry/command.js';
-import { UNAVAILABLE_TEXT } from '../../registry/registry.js';
+import { UNAVAILABLE_TEXT } from '../../views/errors.js';
 import { percent, plural } from '../../views/format.js';
 import { LIMITS, renderBlocks } from './render-blocks.js';
 

@@ -94,7 +94,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackService>
     logger.error('Slack listener failed', { error: err.message });
   });
 
-  const poster = new SlackPoster(bolt.client);
+  const poster = new SlackPoster(bolt.client, config.command);
   registerHandlers(bolt, {
     app,
     command: config.command,

@@ -41,8 +41,14 @@ export class SlackPoster implements ChannelPoster {
 
   constructor(
     private readonly client: webApi.WebClient,
+    /** The slash command word, without the slash. */
+    private readonly command: string,
     private readonly pacer = new ChannelPacer(),
   ) {}
+
+  invocation(command: string): string {
+    return `/${this.command} ${command}`;
+  }
 
   private foreign(community: Community): string | null {
     return community.platform === 'slack' ? null : `A ${community.platform} community cannot be posted to on Slack.`;

@@ -4,7 +4,7 @@ import type { App } from '../../../src/app.js';
 import type { DiscordService } from '../../../src/adapters/discord/index.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
-import { UNAVAILABLE_TEXT } from '../../../src/registry/registry.js';
+import { UNAVAILABLE_TEXT } from '../../../src/views/errors.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
