@@ -21,13 +21,7 @@ export default defineCommand({
     { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 1000 },
   ],
   async run(ctx, { options }) {
-    return show(
-      ctx,
-      (options['scope'] as BoardScope | undefined) ?? 'users',
-      (options['period'] as BoardPeriod | undefined) ?? 'week',
-      (options['page'] as number | undefined) ?? 1,
-      false,
-    );
+    return show(ctx, options.scope ?? 'users', options.period ?? 'week', options.page ?? 1, false);
   },
   actions: [onAction(leaderboardActions.page, async (ctx, { scope, period, page }) => show(ctx, scope, period, page, true))],
 });

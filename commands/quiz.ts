@@ -31,14 +31,7 @@ export default defineCommand({
     { name: 'share', description: 'Post in the channel so everyone can answer (default: only you see it)', type: 'boolean' },
   ],
   async run(ctx, { options }) {
-    return start(
-      ctx,
-      options['topic'] as Topic | undefined,
-      options['difficulty'] as Difficulty | undefined,
-      (options['mode'] as QuizMode | undefined) ?? 'choice',
-      options['share'] === true,
-      false,
-    );
+    return start(ctx, options.topic, options.difficulty, options.mode ?? 'choice', options.share === true, false);
   },
   actions: [
     onAction(quizActions.choice, async (ctx, { deliveryId, position }) =>
