@@ -5,7 +5,7 @@ import { leaderboardReply } from '../src/views/profile-views.js';
 import { BOARD_PERIODS as PERIODS, BOARD_SCOPES as SCOPES, leaderboardActions } from './leaderboard.actions.js';
 
 async function show(ctx: CommandContext, scope: BoardScope, period: BoardPeriod, page: number, update: boolean) {
-  const team = scope === 'teams' ? await ctx.core.store.getUserTeam(ctx.user) : null;
+  const team = scope === 'teams' ? await ctx.core.teams.teamOf(ctx.user) : null;
   const memberId = scope === 'teams' ? (team?.key ?? '') : ctx.user.userId;
   const view = await ctx.core.profile.leaderboard(ctx.user.community, scope, period, page, memberId);
   const who = scope === 'teams' ? (team ? `Your team ${team.name} is` : 'You are in no team, so you are') : 'You are';

@@ -32,6 +32,11 @@ export class TeamService {
     return left ? ok(left) : fail('NOT_IN_TEAM', {});
   }
 
+  /** The user's team, or null. */
+  async teamOf(user: UserRef): Promise<TeamInfo | null> {
+    return this.deps.store.getUserTeam(user);
+  }
+
   async list(c: Community): Promise<TeamInfo[]> {
     return (await this.deps.store.listTeams(c)).sort((a, b) => b.members - a.members || a.name.localeCompare(b.name));
   }

@@ -4,7 +4,7 @@ import { message, type MessageReply, type PromptReply, type ReplyButton } from '
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
 import type { Grade } from '../core/grading/grader.js';
 import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
-import { BASE_POINTS, FLASH_RATINGS } from '../core/scoring.js';
+import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.js';
 import { quizActions } from '../../commands/quiz.actions.js';
 import { clockTime, reflow } from './format.js';
 
@@ -67,7 +67,7 @@ function modelAnswerFields(q: Question, withExplanation: boolean) {
 function pointsLine(r: AnswerResult): string {
   const o = r.outcome;
   const parts = [`**+${o.points} points**`];
-  if (!o.scored) parts.push('(no points: you already answered this question in the last 30 days)');
+  if (!o.scored) parts.push(`(no points: you already answered this question in the last ${SCORE_WINDOW_DAYS} days)`);
   else if (o.hintUsed) parts.push('(halved for the hint)');
   parts.push(`· streak ${o.streak.current} day${o.streak.current === 1 ? '' : 's'}`);
   return parts.join(' ');

@@ -32,7 +32,7 @@ async function schedule(core: Core, poster: RecordingPoster, channelId = 'chan-1
 
 describe('daily questions', () => {
   it('posts at the local time once, records answers privately, and reveals with the results', async () => {
-    const { clock, core, poster, posters } = await setup();
+    const { clock, core, store, poster, posters } = await setup();
     const { next } = await schedule(core, poster);
     expect(new Date(next!.postAt).toISOString()).toBe('2026-11-23T08:00:00.000Z');
     expect(await core.daily.runDue(posters)).toEqual({ posted: 0, revealed: 0 });
@@ -48,7 +48,7 @@ describe('daily questions', () => {
 
     // Members answer; the result stays hidden until the reveal; one answer each.
     const deliveryId = choice[0]!.action.args[0]!;
-    const delivery = (await core.store.getDelivery(community, deliveryId))!;
+    const delivery = (await store.getDelivery(community, deliveryId))!;
     const right = delivery.order.indexOf(0);
     const names = ['ana', 'ben', 'cy', 'dee', 'eve'];
     for (const [i, name] of names.entries()) {

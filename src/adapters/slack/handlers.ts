@@ -4,7 +4,7 @@ import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';
 import type { CommandContext } from '../../registry/command.js';
-import { errorReply, UNAVAILABLE_TEXT } from '../../views/errors.js';
+import { errorReply, UNAVAILABLE_TEXT } from '../../views/index.js';
 import { raceDeadline } from '../shared/deadline.js';
 import { publishHome } from './app-home.js';
 import { slackContext, type UserDirectory } from './context.js';
