@@ -1,20 +1,20 @@
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import type { Community, UserRef } from '../../core/identity.js';
-import type { PromptReply, Reply, ReplyButton } from '../../core/reply.js';
+import type { PromptReply, Reply } from '../../core/reply.js';
 import type { Core } from '../../core/app.js';
 import type { CommandContext } from '../../registry/command.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 import { parseTextCommand } from '../../registry/parse-text.js';
-import { renderMessage } from './render-text.js';
+import { consoleText, type ConsoleButton } from './render-text.js';
 
 export interface ConsoleAdapterConfig {
   core: Core;
   registry: CommandRegistry;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  userName?: string;
+  userName?: string | undefined;
 }
 
 /** The console is a community of its own with one local user, who is its admin. */
@@ -27,7 +27,7 @@ const CONSOLE_CHANNEL = 'console';
  */
 export class ConsoleAdapter {
   /** The last reply's buttons with the word that presses each, read from its action. */
-  private buttons: { button: ReplyButton; word: string }[] = [];
+  private buttons: ConsoleButton[] = [];
   private prompt: PromptReply | null = null;
   private readonly user: UserRef;
 
@@ -112,19 +112,14 @@ export class ConsoleAdapter {
   }
 
   private show(reply: Reply): void {
+    const { text, buttons } = consoleText(reply, (ref) => this.config.registry.actionWord(ref));
     if (reply.type === 'prompt') {
       this.prompt = reply;
-      this.print(`${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`);
-      return;
+    } else if (buttons.length > 0 || reply.update) {
+      // A reply without buttons (an error, a look at /streak) leaves the previous ones usable.
+      this.buttons = buttons;
     }
-    // A reply without buttons (an error, a look at /streak) leaves the previous ones usable.
-    const buttons = (reply.buttons ?? [])
-      .flat()
-      .filter((b) => !b.disabled)
-      .map((button) => ({ button, word: this.config.registry.actionWord(button.action) ?? '' }))
-      .filter((b) => b.word !== '');
-    if (buttons.length > 0 || reply.update) this.buttons = buttons;
-    this.print(renderMessage(reply, buttons.map((b) => b.word)));
+    this.print(text);
   }
 }
 

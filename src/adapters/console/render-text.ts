@@ -1,4 +1,4 @@
-import type { MessageReply } from '../../core/reply.js';
+import type { ActionRef, MessageReply, Reply, ReplyButton } from '../../core/reply.js';
 
 export const WIDTH = 80;
 
@@ -41,4 +41,26 @@ export function renderMessage(r: MessageReply, words: readonly string[] = []): s
   if (words.length > 0) lines.push('', `Type: ${words.join(' · ')}`);
   if (r.footer) lines.push('', ...wrap(plain(r.footer)));
   return lines.join('\n');
+}
+
+/** A pressable button and the word that presses it. */
+export interface ConsoleButton {
+  button: ReplyButton;
+  word: string;
+}
+
+/**
+ * What the console prints for a reply, and the buttons the next line may press. `wordOf` reads a
+ * button's word from its action (the registry knows each action's word), never from its label.
+ */
+export function consoleText(reply: Reply, wordOf: (ref: ActionRef) => string | null): { text: string; buttons: ConsoleButton[] } {
+  if (reply.type === 'prompt') {
+    return { text: `${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`, buttons: [] };
+  }
+  const buttons = (reply.buttons ?? [])
+    .flat()
+    .filter((b) => !b.disabled)
+    .map((button) => ({ button, word: wordOf(button.action) ?? '' }))
+    .filter((b) => b.word !== '');
+  return { text: renderMessage(reply, buttons.map((b) => b.word)), buttons };
 }

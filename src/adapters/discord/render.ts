@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { MessageReply, PromptReply, ReplyButton, Tone } from '../../core/reply.js';
 import { createActionCodec } from '../shared/action-codec.js';
+import { NO_MENTIONS } from './mentions.js';
 import { splitText, truncate } from './text.js';
 
 /** Discord's documented message limits; a reply is fitted into them, never rejected for them. */
@@ -64,6 +65,11 @@ export interface RenderedMessage {
 
 /** The custom id of the one text input a prompt's modal holds. */
 export const PROMPT_INPUT_ID = 'text';
+
+/** A message exactly as posted or edited through REST: rendered, and unable to ping anyone. */
+export function messageBody(reply: MessageReply): RenderedMessage & { allowed_mentions: typeof NO_MENTIONS } {
+  return { ...renderMessage(reply), allowed_mentions: NO_MENTIONS };
+}
 
 export function renderMessage(reply: MessageReply): RenderedMessage {
   return { embeds: [renderEmbed(reply)], components: renderButtons(reply.buttons ?? []) };
