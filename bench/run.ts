@@ -11,7 +11,7 @@ import { projectRoot } from '../src/paths.js';
 import type { AnswerInput, Store } from '../src/core/store.js';
 import { join } from 'node:path';
 
-async function timeIt(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number> {
+async function timeIt(n: number, fn: (i: number) => unknown): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(i); // warm-up
   const start = performance.now();
   for (let i = 0; i < n; i++) await fn(i);

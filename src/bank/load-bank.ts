@@ -32,7 +32,7 @@ export function parseTopicFile(displayName: string, source: string): { questions
   }
   const fileTopic = basename(displayName).replace(/\.ya?ml$/, '');
   list.data.forEach((raw, index) => {
-    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw).id) : '?';
     const where = `${displayName}: question "${rawId}" (#${index + 1})`;
     const parsed = questionSchema.safeParse(raw);
     if (!parsed.success) {

@@ -122,10 +122,10 @@ export interface CommandSpec<Opts extends readonly OptionDef[], Subs extends rea
  * Declares a command. The `const` type parameters keep the literal names, types and choices of its
  * options, so `options.topic` is a `Topic | undefined` in the handler without a cast. The registry
  * checks every input against the same definitions before the handler runs, which is what makes
- * the one widening here sound.
+ * widening the typed handler to CommandDef sound.
  */
 export function defineCommand<const Opts extends readonly OptionDef[] = readonly [], const Subs extends readonly SubcommandDef[] = readonly []>(
   spec: CommandSpec<Opts, Subs>,
 ): CommandDef {
-  return spec as unknown as CommandDef;
+  return spec;
 }

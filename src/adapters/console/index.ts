@@ -21,7 +21,7 @@ export function createConsoleAdapter(config: ConsoleConfig, app: App): PlatformA
     poster: console.poster,
     finished,
     async start() {
-      console.run().then(settle?.resolve, settle?.reject);
+      void console.run().then(settle?.resolve, settle?.reject);
     },
     // Reading stops with the input; there is no connection to close.
     async stop() {},

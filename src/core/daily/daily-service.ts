@@ -224,7 +224,7 @@ function present(delivery: Delivery, question: Question): PresentedQuiz {
 
 /** Runs tasks with at most `limit` in flight, so a fan-out to many channels never floods a platform. */
 async function runLimited<T>(tasks: (() => Promise<T>)[], limit: number, onError: (err: unknown) => void): Promise<(T | null)[]> {
-  const results: (T | null)[] = new Array(tasks.length).fill(null);
+  const results = new Array<T | null>(tasks.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {
