@@ -2,7 +2,7 @@
 // mean the same on a laptop and a loaded CI box). `npm run bench` (REDIS_URL, default 127.0.0.1:6379).
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { loadBank } from '../src/bank/load-bank.js';
+import { loadBank } from '../src/bank-loader.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { stemTokens } from '../src/core/grading/text-match.js';
 import { RedisStore } from '../src/store/redis-store.js';

@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { createApp } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import type { ChannelPoster } from './core/channel-poster.js';
 import { AppError } from './core/errors.js';

@@ -1,4 +1,4 @@
-import type { App } from './app.js';
+import type { App } from './bootstrap.js';
 import type { AppConfig } from './config.js';
 import type { PlatformAdapter } from './adapters/shared/platform-adapter.js';
 

@@ -1,4 +1,4 @@
-import type { Core } from '../core/app.js';
+import type { Core } from '../core/core.js';
 import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
 import type { UserError } from '../core/result.js';

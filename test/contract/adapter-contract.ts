@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { ActionCodec } from '../../src/adapters/shared/action-codec.js';
 import type { PlatformAdapter } from '../../src/adapters/shared/platform-adapter.js';
-import type { App } from '../../src/app.js';
+import type { App } from '../../src/bootstrap.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { message, type ActionRef, type Reply } from '../../src/core/reply.js';
 import { defineCommand } from '../../src/registry/command.js';

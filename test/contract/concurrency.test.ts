@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import type { Store } from '../../src/core/store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';

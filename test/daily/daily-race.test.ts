@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore } from '../../src/app.js';
+import { createBackpropCore } from '../../src/bootstrap.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { DailySchedule } from '../../src/core/store.js';
 import { cryptoRandom } from '../../src/random.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBackpropCore } from '../../src/app.js';
-import type { Core } from '../../src/core/app.js';
+import { createBackpropCore } from '../../src/bootstrap.js';
+import type { Core } from '../../src/core/core.js';
 import type { Store } from '../../src/core/store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { STALE_CLAIM_MS } from '../../src/core/daily/daily-service.js';

@@ -1,6 +1,6 @@
 import { createActionCodec } from '../../src/adapters/shared/action-codec.js';
 import type { PlatformAdapter } from '../../src/adapters/shared/platform-adapter.js';
-import type { App } from '../../src/app.js';
+import type { App } from '../../src/bootstrap.js';
 import type { ChannelMessageRef, ChannelPoster } from '../../src/core/channel-poster.js';
 import type { Community } from '../../src/core/identity.js';
 import type { MessageReply, Reply } from '../../src/core/reply.js';

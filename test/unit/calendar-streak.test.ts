@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayLabel, localDay, periodsAt } from '../../src/core/calendar.js';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
 

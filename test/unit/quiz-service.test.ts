@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
-import type { Core } from '../../src/core/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
+import type { Core } from '../../src/core/core.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SCORE_WINDOW_MS } from '../../src/core/scoring.js';
 import type { Result } from '../../src/core/result.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import { parseTeamName } from '../../src/core/team-service.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';

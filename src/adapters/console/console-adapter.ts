@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import type { Community, UserRef } from '../../core/identity.js';
 import type { PromptReply, Reply } from '../../core/reply.js';
-import type { Core } from '../../core/app.js';
+import type { Core } from '../../core/core.js';
 import type { CommandContext } from '../../registry/command.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { CommandRegistry } from '../../registry/registry.js';

@@ -1,4 +1,4 @@
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import type { PlatformAdapter } from '../shared/platform-adapter.js';
 import { ConsoleAdapter } from './console-adapter.js';
 

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, RESTEvents, type ClientOptions } from 'discord.js';
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import type { DiscordConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';

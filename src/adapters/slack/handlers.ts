@@ -1,5 +1,5 @@
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';

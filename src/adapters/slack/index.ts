@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App as BoltApp, LogLevel, webApi, type AppOptions, type Logger as BoltLogger } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import type { SlackConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import { makeTestApp } from '../../support/app.js';
 import { FixedClock } from '../../support/builders.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
 import { FakeDiscord, type Actor, type InteractionHandle } from '../../support/fake-discord/index.js';

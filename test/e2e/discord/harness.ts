@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { makeTestApp } from '../../support/app.js';
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { createRest, deployCommands } from '../../../src/adapters/discord/deploy.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';

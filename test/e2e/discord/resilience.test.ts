@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayCloseCodes, InteractionResponseType } from 'discord-api-types/v10';
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';

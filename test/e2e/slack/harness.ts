@@ -1,4 +1,4 @@
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import type { SlackConfig } from '../../../src/adapters/slack/config.js';
 import type { Logger } from '../../../src/core/ports.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { QuestionBank } from '../core/bank/question-bank.js';
-import { questionFileSchema, questionSchema, TOPIC_IDS, type Question } from '../core/bank/schema.js';
-import { AppError } from '../core/errors.js';
+import { QuestionBank } from './core/bank/question-bank.js';
+import { questionFileSchema, questionSchema, TOPIC_IDS, type Question } from './core/bank/schema.js';
+import { AppError } from './core/errors.js';
 
 /** Why the bank cannot be used: every problem, each naming file, question and field. */
 export class BankError extends AppError {
