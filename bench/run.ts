@@ -2,7 +2,7 @@
 // mean the same on a laptop and a loaded CI box). `npm run bench` (REDIS_URL, default 127.0.0.1:6379).
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { loadBank } from '../src/bank/load-bank.js';
+import { loadBank } from '../src/bank-loader.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { stemTokens } from '../src/core/grading/text-match.js';
 import { RedisStore } from '../src/store/redis-store.js';
@@ -11,7 +11,7 @@ import { projectRoot } from '../src/paths.js';
 import type { AnswerInput, Store } from '../src/core/store.js';
 import { join } from 'node:path';
 
-async function timeIt(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number> {
+async function timeIt(n: number, fn: (i: number) => unknown): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(i); // warm-up
   const start = performance.now();
   for (let i = 0; i < n; i++) await fn(i);

@@ -2,17 +2,17 @@ import { DIFFICULTIES } from '../src/core/bank/schema.js';
 import { QUIZ_MODES } from '../src/core/store.js';
 import { message } from '../src/core/reply.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
-import { errorReply } from '../src/registry/registry.js';
+import { fail } from '../src/core/result.js';
 import { dailySetupReply, dailyStatusReply } from '../src/views/daily-views.js';
 import { respond } from './shared/respond.js';
 
-const channelOption: OptionDef = { name: 'channel', description: 'The channel (default: this one)', type: 'channel' };
+const channelOption = { name: 'channel', description: 'The channel (default: this one)', type: 'channel' } as const satisfies OptionDef;
 
 /** The channel a daily subcommand is about, and the poster that reaches it. */
-function target(ctx: CommandContext, channel: unknown) {
-  const channelId = typeof channel === 'string' ? channel : ctx.channelId;
-  if (!ctx.poster) return { error: errorReply('Daily questions are not available here.') };
-  if (!channelId) return { error: errorReply('Name a channel with the channel option.') };
+function target(ctx: CommandContext, channel: string | undefined) {
+  const channelId = channel ?? ctx.channelId;
+  if (!ctx.poster) return { error: fail('DAILY_UNAVAILABLE', {}) };
+  if (!channelId) return { error: fail('CHANNEL_REQUIRED', {}) };
   return { channelId, poster: ctx.poster };
 }
 
@@ -40,7 +40,7 @@ export default defineCommand({
     { name: 'status', description: 'The schedule, the next post time and the last post', options: [channelOption] },
   ],
   async run(ctx, { subcommand, options }) {
-    const t = target(ctx, options['channel']);
+    const t = target(ctx, options.channel);
     if ('error' in t) return t.error!;
     const daily = ctx.core.daily;
     const community = ctx.user.community;
@@ -51,13 +51,13 @@ export default defineCommand({
             community,
             channelId: t.channelId,
             adminId: ctx.user.userId,
-            time: String(options['time']),
-            timeZone: String(options['timezone']),
-            weekdays: options['weekdays'] as string | undefined,
-            topic: options['topic'] as string | undefined,
-            difficulty: options['difficulty'] as string | undefined,
-            mode: options['mode'] as string | undefined,
-            revealHours: options['reveal_hours'] as number | undefined,
+            time: options.time,
+            timeZone: options.timezone,
+            weekdays: options.weekdays,
+            topic: options.topic,
+            difficulty: options.difficulty,
+            mode: options.mode,
+            revealHours: options.reveal_hours,
           },
           t.poster,
         );

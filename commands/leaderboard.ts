@@ -1,17 +1,15 @@
 import type { BoardPeriod, BoardScope } from '../src/core/store.js';
+import { onAction } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
-import { errorReply } from '../src/registry/registry.js';
 import { leaderboardReply } from '../src/views/profile-views.js';
-
-const PERIODS: BoardPeriod[] = ['week', 'month', 'all'];
-const SCOPES: BoardScope[] = ['users', 'teams'];
+import { BOARD_PERIODS as PERIODS, BOARD_SCOPES as SCOPES, leaderboardActions } from './leaderboard.actions.js';
 
 async function show(ctx: CommandContext, scope: BoardScope, period: BoardPeriod, page: number, update: boolean) {
-  const team = scope === 'teams' ? await ctx.core.store.getUserTeam(ctx.user) : null;
+  const team = scope === 'teams' ? await ctx.core.teams.teamOf(ctx.user) : null;
   const memberId = scope === 'teams' ? (team?.key ?? '') : ctx.user.userId;
   const view = await ctx.core.profile.leaderboard(ctx.user.community, scope, period, page, memberId);
   const who = scope === 'teams' ? (team ? `Your team ${team.name} is` : 'You are in no team, so you are') : 'You are';
-  return leaderboardReply(view, { update, who });
+  return leaderboardReply(view, { update, who, cmd: ctx.invocation });
 }
 
 export default defineCommand({
@@ -23,18 +21,7 @@ export default defineCommand({
     { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 1000 },
   ],
   async run(ctx, { options }) {
-    return show(
-      ctx,
-      (options['scope'] as BoardScope | undefined) ?? 'users',
-      (options['period'] as BoardPeriod | undefined) ?? 'week',
-      (options['page'] as number | undefined) ?? 1,
-      false,
-    );
+    return show(ctx, options.scope ?? 'users', options.period ?? 'week', options.page ?? 1, false);
   },
-  actions: {
-    'leaderboard.page': async (ctx, [scope = '', period = '', page = '1']) => {
-      if (!SCOPES.includes(scope as BoardScope) || !PERIODS.includes(period as BoardPeriod)) return errorReply('This leaderboard button is out of date; run /leaderboard again.');
-      return show(ctx, scope as BoardScope, period as BoardPeriod, Number(page) || 1, true);
-    },
-  },
+  actions: [onAction(leaderboardActions.page, async (ctx, { scope, period, page }) => show(ctx, scope, period, page, true))],
 });

@@ -1,9 +1,9 @@
 import { DIFFICULTIES, type Difficulty, type Topic } from '../src/core/bank/schema.js';
 import { QUIZ_MODES, type QuizMode } from '../src/core/store.js';
-import { FLASH_RATINGS, type FlashRating } from '../src/core/scoring.js';
+import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
-import { errorReply } from '../src/registry/registry.js';
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../src/views/quiz-views.js';
+import { quizActions } from './quiz.actions.js';
 import { respond } from './shared/respond.js';
 
 async function start(ctx: CommandContext, topic: Topic | undefined, difficulty: Difficulty | undefined, mode: QuizMode, share: boolean, update: boolean) {
@@ -31,35 +31,27 @@ export default defineCommand({
     { name: 'share', description: 'Post in the channel so everyone can answer (default: only you see it)', type: 'boolean' },
   ],
   async run(ctx, { options }) {
-    return start(
-      ctx,
-      options['topic'] as Topic | undefined,
-      options['difficulty'] as Difficulty | undefined,
-      (options['mode'] as QuizMode | undefined) ?? 'choice',
-      options['share'] === true,
-      false,
-    );
+    return start(ctx, options.topic, options.difficulty, options.mode ?? 'choice', options.share === true, false);
   },
-  actions: {
-    'quiz.choice': async (ctx, [id = '', pos = '']) =>
-      respond(await ctx.core.quiz.answerChoice(ctx.user, id, Number(pos), ctx.timeZone), answerResult),
-    'quiz.answer': async (ctx, [id = '']) => {
-      const opened = await ctx.core.quiz.open(ctx.user, id, 'open');
-      return respond(opened, ({ question }) => openAnswerPrompt(id, question));
-    },
-    'quiz.reveal': async (ctx, [id = '']) => {
-      const opened = await ctx.core.quiz.open(ctx.user, id, 'flash');
-      return respond(opened, ({ delivery, question }) => flashReveal(delivery, question));
-    },
-    'quiz.rate': async (ctx, [id = '', rating = '']) => {
-      if (!FLASH_RATINGS.includes(rating as FlashRating)) return errorReply(`Rate with one of: ${FLASH_RATINGS.join(', ')}.`);
-      return respond(await ctx.core.quiz.rateFlash(ctx.user, id, rating as FlashRating, ctx.timeZone), answerResult);
-    },
-    'quiz.hint': async (ctx, [id = '']) => respond(await ctx.core.quiz.hint(ctx.user, id), hintReply),
-    'quiz.next': async (ctx, [topic = '', mode = 'choice']) =>
-      start(ctx, (topic || undefined) as Topic | undefined, undefined, QUIZ_MODES.includes(mode as QuizMode) ? (mode as QuizMode) : 'choice', false, true),
-  },
-  prompts: {
-    'quiz.submit': async (ctx, [id = ''], text) => respond(await ctx.core.quiz.answerOpen(ctx.user, id, text, ctx.timeZone), answerResult),
-  },
+  actions: [
+    onAction(quizActions.choice, async (ctx, { deliveryId, position }) =>
+      respond(await ctx.core.quiz.answerChoice(ctx.user, deliveryId, position, ctx.timeZone), answerResult),
+    ),
+    onAction(quizActions.answer, async (ctx, { deliveryId }) =>
+      respond(await ctx.core.quiz.open(ctx.user, deliveryId, 'open'), ({ question }) => openAnswerPrompt(deliveryId, question)),
+    ),
+    onAction(quizActions.reveal, async (ctx, { deliveryId }) =>
+      respond(await ctx.core.quiz.open(ctx.user, deliveryId, 'flash'), ({ delivery, question }) => flashReveal(delivery, question)),
+    ),
+    onAction(quizActions.rate, async (ctx, { deliveryId, rating }) =>
+      respond(await ctx.core.quiz.rateFlash(ctx.user, deliveryId, rating, ctx.timeZone), answerResult),
+    ),
+    onAction(quizActions.hint, async (ctx, { deliveryId }) => respond(await ctx.core.quiz.hint(ctx.user, deliveryId), hintReply)),
+    onAction(quizActions.next, async (ctx, { topic, mode }) => start(ctx, topic, undefined, mode, false, true)),
+  ],
+  prompts: [
+    onSubmit(quizActions.submit, async (ctx, { deliveryId }, text) =>
+      respond(await ctx.core.quiz.answerOpen(ctx.user, deliveryId, text, ctx.timeZone), answerResult),
+    ),
+  ],
 });

@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'Answers, accuracy overall and by topic, and weakest topics',
   options: [{ name: 'user', description: 'Whose stats (default: yours)', type: 'user' }],
   async run(ctx, { options }) {
-    const { user, self } = await targetUser(ctx, options['user'] as string | undefined);
-    return statsReply(user.displayName, await ctx.core.profile.stats(user), self);
+    const { user, self } = await targetUser(ctx, options.user);
+    return statsReply(user.displayName, await ctx.core.profile.stats(user), self, ctx.invocation);
   },
 });

@@ -20,11 +20,10 @@ export default defineCommand({
   ],
   async run(ctx, { subcommand, options }) {
     if (subcommand === 'join') {
-      return respond(await ctx.core.teams.join(ctx.user, String(options['name'])), (o) => teamJoined(o.team, o.status === 'joined' && o.created, o.status === 'already-member'));
+      return respond(await ctx.core.teams.join(ctx.user, options.name), (o) => teamJoined(o.team, o.status === 'joined' && o.created, o.status === 'already-member'));
     }
     if (subcommand === 'leave') return respond(await ctx.core.teams.leave(ctx.user), teamLeft);
-    const name = options['name'] as string | undefined;
-    if (name) return respond(await ctx.core.teams.members(ctx.user.community, name), (r) => teamMembers(r.team, r.members));
-    return teamList(await ctx.core.teams.list(ctx.user.community));
+    if (options.name) return respond(await ctx.core.teams.members(ctx.user.community, options.name), (r) => teamMembers(r.team, r.members));
+    return teamList(await ctx.core.teams.list(ctx.user.community), ctx.invocation);
   },
 });

@@ -11,6 +11,6 @@ export default defineCommand({
       const n = ctx.core.bank.filter({ topic }).length;
       if (n > 0) counts.set(topic, n);
     }
-    return topicsReply(counts);
+    return topicsReply(counts, ctx.invocation);
   },
 });

@@ -1,9 +1,9 @@
 // Validates the question bank and runs the editorial checks; `npm run bank:check [topic ...]`.
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadSeedIds, parseTopicFile, crossCheck } from '../src/bank/load-bank.js';
-import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from '../src/bank/quality.js';
-import { blindTestTaker } from '../src/bank/blind-test-taker.js';
+import { loadSeedIds, parseTopicFile, crossCheck } from '../src/bank-loader.js';
+import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from './bank/quality.js';
+import { blindTestTaker } from './bank/blind-test-taker.js';
 import { projectRoot } from '../src/paths.js';
 
 const dataDir = join(projectRoot, 'data');

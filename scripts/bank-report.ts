@@ -1,9 +1,9 @@
 // Prints the bank's size by topic and difficulty and its seed coverage: `npm run bank:report`.
 import { join } from 'node:path';
-import { loadBank, loadSeedIds } from '../src/bank/load-bank.js';
+import { loadBank, loadSeedIds } from '../src/bank-loader.js';
 import { DIFFICULTIES, TOPICS } from '../src/core/bank/schema.js';
 import { projectRoot } from '../src/paths.js';
-import { blindTestTaker, MAX_BLIND_SCORE } from '../src/bank/blind-test-taker.js';
+import { blindTestTaker, MAX_BLIND_SCORE } from './bank/blind-test-taker.js';
 
 const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);

@@ -3,8 +3,8 @@
 //   npm run grade -- --jsonl     reads lines {"id": …, "answer": …}, writes one JSON line each
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { loadBank } from '../src/bank/load-bank.js';
-import { gradeLine, gradeText } from '../src/bank/grade-lines.js';
+import { loadBank } from '../src/bank-loader.js';
+import { gradeLine, gradeText } from './bank/grade-lines.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 

@@ -2,8 +2,8 @@
 // Figures for the tuning entries, the held-out entries (never tuned on) and all of them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBank } from '../src/bank/load-bank.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures } from '../src/bank/grader-eval.js';
+import { loadBank } from '../src/bank-loader.js';
+import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures } from './bank/grader-eval.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 

@@ -3,8 +3,8 @@
 // (src/core/grading/rubric.ts) only if the held-out figures hold up.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBank } from '../src/bank/load-bank.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures } from '../src/bank/grader-eval.js';
+import { loadBank } from '../src/bank-loader.js';
+import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures } from './bank/grader-eval.js';
 import { RubricGrader, SCORING, type Scoring } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 

@@ -1,14 +1,14 @@
-import { createApp } from './app.js';
+import { createApp } from './bootstrap.js';
 import { loadConfig } from './config.js';
-import { AppError } from './core/errors.js';
-import { createLogger } from './logger.js';
-import type { Service } from './service.js';
 import type { ChannelPoster } from './core/channel-poster.js';
-import type { Platform } from './core/identity.js';
-import { DailyScheduler } from './scheduler/daily-scheduler.js';
+import { AppError } from './core/errors.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
+import { createLogger } from './logger.js';
+import { enabledAdapters } from './platforms.js';
+import { DailyScheduler } from './scheduler/daily-scheduler.js';
+import type { Service } from './service.js';
 
-
+/** The composition root: config, app, the enabled adapters, the health server and the scheduler. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
   const logger = createLogger(config.console && config.logLevel === 'info' ? 'warn' : config.logLevel);
@@ -25,31 +25,23 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
-  // Platform adapters are imported only when configured, so the console starts without them.
-  if (config.discord) {
-    const { startDiscord } = await import('./adapters/discord/index.js');
-    services.push(await startDiscord({ app, config: config.discord, logger }));
+  const adapters = await enabledAdapters(config, app);
+  const posters = new Map<string, ChannelPoster>();
+  for (const adapter of adapters) {
+    await adapter.start();
+    services.push(adapter);
+    posters.set(adapter.platform, adapter.poster);
   }
-  if (config.slack) {
-    const { startSlack } = await import('./adapters/slack/index.js');
-    services.push(await startSlack({ app, config: config.slack, port: config.port, logger }));
-  }
-  if (!config.console && !config.slack) {
+  if (!config.console && !adapters.some((a) => a.servesHealth)) {
     services.push(await startHealthServer(config.port, healthRoutes(app.store)));
   }
+  services.push(new DailyScheduler(app.core.daily, posters, logger).start());
 
-  const posters = new Map<Platform, ChannelPoster>();
-  for (const s of services) if (s.poster) posters.set(s.poster.platform, s.poster);
-
-  if (config.console) {
-    const { ConsoleAdapter } = await import('./adapters/console/console-adapter.js');
-    const consoleAdapter = new ConsoleAdapter({ core: app.core, registry: app.registry, input: process.stdin, output: process.stdout });
-    posters.set('console', consoleAdapter.poster);
-    services.push(new DailyScheduler(app.core.daily, posters, logger).start());
-    await consoleAdapter.run();
+  // An adapter that ends by itself (the console at the end of its input) ends the process.
+  const finished = adapters.flatMap((a) => (a.finished ? [a.finished] : []));
+  if (finished.length > 0) {
+    await Promise.race(finished);
     await stop(0);
-  } else {
-    services.push(new DailyScheduler(app.core.daily, posters, logger).start());
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Reply } from '../../src/core/reply.js';
-import type { Result } from '../../src/core/result.js';
-import { errorReply } from '../../src/registry/registry.js';
+import type { Result, UserError } from '../../src/core/result.js';
 
-/** Renders a use-case result: the view on success, the user error (what was wrong, what is valid) otherwise. */
-export function respond<T>(result: Result<T>, view: (value: T) => Reply): Reply {
-  return result.ok ? view(result.value) : errorReply(result.message);
+/** A use case's result as a handler's answer: the view on success, else the user error (the registry words it per platform). */
+export function respond<T>(result: Result<T>, view: (value: T) => Reply): Reply | UserError {
+  return result.ok ? view(result.value) : result;
 }

@@ -13,6 +13,8 @@ export interface ChannelMessageRef {
  */
 export interface ChannelPoster {
   readonly platform: Platform;
+  /** How members type a command there ("/quiz", "/prep quiz"), for the words of what is posted. */
+  invocation(command: string): string;
   /** Null when the bot can post in the channel; else a message for the admin saying what to fix. */
   checkChannel(community: Community, channelId: string): Promise<string | null>;
   post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef>;

@@ -1,5 +1,8 @@
-/** Where a user lives. A Discord guild, a Slack workspace, a Discord DM or the console. */
-export type Platform = 'discord' | 'slack' | 'console';
+/**
+ * A platform's name ("discord", "slack", "console", …). Deliberately open: an adapter names its own
+ * platform, and adding one needs no change here.
+ */
+export type Platform = string;
 
 /** A community owns all of its data; nothing is shared across communities. */
 export interface Community {

@@ -2,7 +2,7 @@ import { TOPICS } from './bank/schema.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt } from './calendar.js';
 import type { Community, UserRef } from './identity.js';
 import type { Clock } from './ports.js';
-import type { BoardPeriod, BoardScope, LeaderboardPage, Store } from './store.js';
+import type { BoardPeriod, BoardScope, LeaderboardPage, Store, TeamInfo } from './store.js';
 
 export const LEADERBOARD_PAGE_SIZE = 10;
 
@@ -40,12 +40,36 @@ export interface LeaderboardView extends LeaderboardPage {
   pages: number;
 }
 
-/** Read models: streaks, stats and leaderboards. */
+/** A member's progress at a glance (Slack's App Home). */
+export interface Overview {
+  streak: StreakView;
+  stats: StatsView;
+  /** This week's member board, first page, with the member's own place. */
+  week: LeaderboardView;
+  team: TeamInfo | null;
+}
+
+/** Read models: streaks, stats, leaderboards and who is who. */
 export class ProfileService {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
   private async zoneOf(c: Community): Promise<string> {
     return (await this.deps.store.getSettings(c)).timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  /** The last display name seen for a member of the community, or null for someone who never used the bot. */
+  async displayName(c: Community, userId: string): Promise<string | null> {
+    return this.deps.store.getDisplayName(c, userId);
+  }
+
+  async overview(user: UserRef, userZone?: string): Promise<Overview> {
+    const [streak, stats, week, team] = await Promise.all([
+      this.streak(user, userZone),
+      this.stats(user),
+      this.leaderboard(user.community, 'users', 'week', 1, user.userId),
+      this.deps.store.getUserTeam(user),
+    ]);
+    return { streak, stats, week, team };
   }
 
   async streak(user: UserRef, userZone?: string): Promise<StreakView> {

@@ -7,7 +7,11 @@
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 export type ButtonStyle = 'primary' | 'secondary' | 'success' | 'danger';
 
-/** A reference to a handler plus its arguments, carried by a button (custom_id / action value). */
+/**
+ * A command's action plus its arguments, carried by a button or a prompt. Commands build them with
+ * typed builders (commands/*.actions.ts); each adapter encodes them for its own wire
+ * (src/adapters/shared/action-codec.ts), so core knows no wire format and no platform limit.
+ */
 export interface ActionRef {
   name: string;
   args: string[];
@@ -58,25 +62,4 @@ export type Reply = MessageReply | PromptReply;
 
 export function message(partial: Omit<MessageReply, 'type' | 'ephemeral' | 'update'> & Partial<Pick<MessageReply, 'ephemeral' | 'update'>>): MessageReply {
   return { type: 'message', ephemeral: false, update: false, ...partial };
-}
-
-const PREFIX = 'bp1';
-const SEP = '|';
-/** Discord's custom_id limit; Slack's action values are longer, so this is the binding one. */
-export const MAX_ACTION_LENGTH = 100;
-
-export function encodeAction(a: ActionRef): string {
-  for (const part of [a.name, ...a.args]) {
-    if (part.includes(SEP)) throw new Error(`action part "${part}" contains "${SEP}"`);
-  }
-  const s = [PREFIX, a.name, ...a.args].join(SEP);
-  if (s.length > MAX_ACTION_LENGTH) throw new Error(`action "${s}" exceeds ${MAX_ACTION_LENGTH} characters`);
-  return s;
-}
-
-/** Null for ids that are not ours (another bot's component, a tampered value). */
-export function decodeAction(s: string): ActionRef | null {
-  const [prefix, name, ...args] = s.split(SEP);
-  if (prefix !== PREFIX || !name) return null;
-  return { name, args };
 }

@@ -1,30 +1,43 @@
-/**
- * Expected user failures are values, not exceptions: a UserError says what was wrong and what is
- * valid, and the caller renders it. Exceptions are kept for operational failures.
- */
-export type UserErrorCode =
-  | 'UNKNOWN_COMMAND'
-  | 'UNKNOWN_TOPIC'
-  | 'UNKNOWN_TEAM'
-  | 'INVALID_OPTION'
-  | 'INVALID_ANSWER'
-  | 'NO_QUESTIONS'
-  | 'DELIVERY_NOT_FOUND'
-  | 'DELIVERY_CLOSED'
-  | 'ALREADY_ANSWERED'
-  | 'NOT_YOUR_QUIZ'
-  | 'WRONG_MODE'
-  | 'TEAM_CONFLICT'
-  | 'NOT_IN_TEAM'
-  | 'FORBIDDEN';
+import type { QuizMode } from './store.js';
 
-export interface UserError {
-  ok: false;
-  code: UserErrorCode;
-  message: string;
+/**
+ * Expected user failures are values, not exceptions: a code and the data that explains it. The
+ * core writes no words; src/views/errors.ts renders each code with the platform's own way of
+ * naming a command. Exceptions are kept for operational failures.
+ */
+export interface UserErrorParams {
+  /** `daily`: the filter of a daily schedule rather than one quiz. */
+  NO_QUESTIONS: { topic?: string | undefined; difficulty?: string | undefined; daily?: boolean };
+  DELIVERY_NOT_FOUND: object;
+  DELIVERY_CLOSED: object;
+  NOT_YOUR_QUIZ: object;
+  WRONG_MODE: { mode: QuizMode; requested: QuizMode };
+  ALREADY_ANSWERED: object;
+  INVALID_ANSWER: { problem: 'choice'; options: number } | { problem: 'empty' } | { problem: 'too-long'; length: number; max: number };
+  INVALID_OPTION:
+    | { option: 'team-name' | 'time' | 'timezone' | 'weekdays'; value: string }
+    | { option: 'difficulty' | 'mode' | 'rating'; valid: readonly string[] }
+    | { option: 'reveal-hours'; min: number; max: number };
+  UNKNOWN_TOPIC: { topic: string; valid: readonly string[] };
+  UNKNOWN_TEAM: { name: string; teams: readonly string[] };
+  TEAM_CONFLICT: { team: string };
+  NOT_IN_TEAM: object;
+  /** `then`: what was asked of the missing schedule. */
+  NO_SCHEDULE: { then: 'off' | 'status' | 'now' };
+  DAILY_ALREADY_POSTED: { inProgress: boolean };
+  DAILY_UNAVAILABLE: object;
+  CHANNEL_REQUIRED: object;
+  /** The platform cannot post there; `reason` is the adapter's own explanation, in its own terms. */
+  FORBIDDEN: { reason: string };
+  /** A button whose arguments no longer read (an old or tampered message). */
+  STALE_ACTION: { command: string };
 }
+
+export type UserErrorCode = keyof UserErrorParams;
+
+export type UserError = { [C in UserErrorCode]: { ok: false; code: C; params: UserErrorParams[C] } }[UserErrorCode];
 
 export type Result<T> = { ok: true; value: T } | UserError;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: UserErrorCode, message: string): UserError => ({ ok: false, code, message });
+export const fail = <C extends UserErrorCode>(code: C, params: UserErrorParams[C]): UserError => ({ ok: false, code, params }) as UserError;

@@ -4,7 +4,8 @@ import type { Difficulty } from './bank/schema.js';
 export const BASE_POINTS: Record<Difficulty, number> = { beginner: 10, intermediate: 20, advanced: 30 };
 
 /** A question scores for a user at most once in this window, so repetition cannot farm points. */
-export const SCORE_WINDOW_MS = 30 * 86_400_000;
+export const SCORE_WINDOW_DAYS = 30;
+export const SCORE_WINDOW_MS = SCORE_WINDOW_DAYS * 86_400_000;
 
 export const FLASH_RATINGS = ['again', 'hard', 'good', 'easy'] as const;
 export type FlashRating = (typeof FLASH_RATINGS)[number];

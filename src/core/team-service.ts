@@ -2,14 +2,13 @@ import type { Community, UserRef } from './identity.js';
 import { fail, ok, type Result } from './result.js';
 import type { JoinTeamOutcome, Store, TeamInfo } from './store.js';
 
-export const TEAM_NAME_RULES = '2–32 characters: letters, digits, spaces, hyphens, underscores and dots';
 const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-]$/u;
 
 /** Validates a team name and derives its key: the same team whatever the case or spacing. */
 export function parseTeamName(raw: string): Result<{ key: string; name: string }> {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (!TEAM_NAME.test(name)) {
-    return fail('INVALID_OPTION', `"${name.slice(0, 40)}" is not a valid team name. Use ${TEAM_NAME_RULES}.`);
+    return fail('INVALID_OPTION', { option: 'team-name', value: name });
   }
   return ok({ name, key: name.toLowerCase().replace(/ /g, '-') });
 }
@@ -23,14 +22,19 @@ export class TeamService {
     if (!parsed.ok) return parsed;
     const outcome = await this.deps.store.joinTeam(user, parsed.value.key, parsed.value.name);
     if (outcome.status === 'in-other-team') {
-      return fail('TEAM_CONFLICT', `You are already in team ${outcome.team.name}; one team per person. Leave it first with /team leave.`);
+      return fail('TEAM_CONFLICT', { team: outcome.team.name });
     }
     return ok(outcome);
   }
 
   async leave(user: UserRef): Promise<Result<TeamInfo>> {
     const left = await this.deps.store.leaveTeam(user);
-    return left ? ok(left) : fail('NOT_IN_TEAM', 'You are not in a team. Join one with /team join <name>.');
+    return left ? ok(left) : fail('NOT_IN_TEAM', {});
+  }
+
+  /** The user's team, or null. */
+  async teamOf(user: UserRef): Promise<TeamInfo | null> {
+    return this.deps.store.getUserTeam(user);
   }
 
   async list(c: Community): Promise<TeamInfo[]> {
@@ -43,8 +47,7 @@ export class TeamService {
     const teams = await this.list(c);
     const team = parsed.ok ? teams.find((t) => t.key === parsed.value.key) : undefined;
     if (!team) {
-      const valid = teams.length === 0 ? 'There are no teams yet; create one with /team join <name>.' : `Teams: ${teams.map((t) => t.name).join(', ')}.`;
-      return fail('UNKNOWN_TEAM', `There is no team called "${rawName.trim().slice(0, 40)}". ${valid}`);
+      return fail('UNKNOWN_TEAM', { name: rawName.trim(), teams: teams.map((t) => t.name) });
     }
     return ok({ team, members: await this.deps.store.teamMembers(c, team.key) });
   }

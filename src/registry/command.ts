@@ -1,7 +1,10 @@
-import type { Core } from '../core/app.js';
+import type { Core } from '../core/core.js';
 import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
+import type { UserError } from '../core/result.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
+import type { Topic } from '../core/bank/schema.js';
+import type { BoundAction } from './action.js';
 
 /**
  * A command is declared once, as data plus handlers, and feeds every platform: Discord slash
@@ -33,12 +36,43 @@ export interface SubcommandDef {
   options?: readonly OptionDef[];
 }
 
+/** Option values as the registry hands them over, checked against the definitions. */
 export type OptionValues = Record<string, string | number | boolean | undefined>;
 
 export interface CommandInput {
   subcommand?: string | undefined;
   options: OptionValues;
 }
+
+/** What a dynamic choice's values are: the bank's topics are Topic ids. */
+interface DynamicChoiceValues {
+  topic: Topic;
+}
+
+/** The value type of one option, read from its definition: its choices, else its type. */
+export type OptionValue<O extends OptionDef> = O extends { choices: readonly { value: infer V }[] }
+  ? V
+  : O extends { dynamicChoices: infer D extends keyof DynamicChoiceValues }
+    ? DynamicChoiceValues[D]
+    : O['type'] extends 'integer'
+      ? number
+      : O['type'] extends 'boolean'
+        ? boolean
+        : string;
+
+/** `{ topic: Topic | undefined; … }` from a list of option definitions; required ones are never undefined. */
+export type OptionsOf<Opts extends readonly OptionDef[]> = {
+  [O in Opts[number] as O['name']]: O extends { required: true } ? OptionValue<O> : OptionValue<O> | undefined;
+};
+
+/** The input a handler receives: options typed by the definitions, or one case per subcommand. */
+export type TypedInput<Opts extends readonly OptionDef[], Subs extends readonly SubcommandDef[]> = Subs extends readonly []
+  ? { subcommand?: undefined; options: OptionsOf<Opts> }
+  : {
+      [K in keyof Subs]: Subs[K] extends { name: infer N; options: infer SO extends readonly OptionDef[] }
+        ? { subcommand: N; options: OptionsOf<SO> }
+        : { subcommand: Subs[K]['name']; options: OptionsOf<readonly []> };
+    }[number];
 
 /** Who is asking and what they may do; filled by the adapter. */
 export interface CommandContext {
@@ -62,9 +96,6 @@ export interface CommandContext {
   commands: readonly CommandDef[];
 }
 
-export type ActionHandler = (ctx: CommandContext, args: string[]) => Promise<Reply>;
-export type PromptHandler = (ctx: CommandContext, args: string[], text: string) => Promise<Reply>;
-
 export interface CommandDef {
   name: string;
   description: string;
@@ -72,12 +103,29 @@ export interface CommandDef {
   subcommands?: readonly SubcommandDef[];
   /** Hidden from members by default on Discord and checked again at run time everywhere. */
   adminOnly?: boolean;
-  run(ctx: CommandContext, input: CommandInput): Promise<Reply>;
-  /** Button handlers by action name, e.g. "quiz.choice". */
-  actions?: Record<string, ActionHandler>;
-  /** Free-text submissions (modals) by action name. */
-  prompts?: Record<string, PromptHandler>;
+  /** A reply, or a user error that the registry renders in the platform's words. */
+  run(ctx: CommandContext, input: CommandInput): Promise<Reply | UserError>;
+  /** Button handlers (onAction), each for one typed action of commands/<name>.actions.ts. */
+  actions?: readonly BoundAction[];
+  /** Free-text submissions (onSubmit): modals, the console's next line. */
+  prompts?: readonly BoundAction[];
 }
 
-/** Identity function that makes `satisfies`-style checking of command files read naturally. */
-export const defineCommand = (def: CommandDef): CommandDef => def;
+/** A command as written in commands/: its handler sees options typed from its own definitions. */
+export interface CommandSpec<Opts extends readonly OptionDef[], Subs extends readonly SubcommandDef[]> extends Omit<CommandDef, 'options' | 'subcommands' | 'run'> {
+  options?: Opts;
+  subcommands?: Subs;
+  run(ctx: CommandContext, input: TypedInput<Opts, Subs>): Promise<Reply | UserError>;
+}
+
+/**
+ * Declares a command. The `const` type parameters keep the literal names, types and choices of its
+ * options, so `options.topic` is a `Topic | undefined` in the handler without a cast. The registry
+ * checks every input against the same definitions before the handler runs, which is what makes
+ * widening the typed handler to CommandDef sound.
+ */
+export function defineCommand<const Opts extends readonly OptionDef[] = readonly [], const Subs extends readonly SubcommandDef[] = readonly []>(
+  spec: CommandSpec<Opts, Subs>,
+): CommandDef {
+  return spec;
+}

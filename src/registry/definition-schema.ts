@@ -28,6 +28,8 @@ const optionsSchema = z
     return firstOptional === -1 || opts.slice(firstOptional).every((o) => !o.required);
   }, 'required options must come before optional ones (Discord requires it)');
 
+const boundAction = z.looseObject({ name: z.string().regex(/^[a-z]+\.[a-z-]+$/, 'actions are named "command.verb"') });
+
 export const commandSchema = z
   .object({
     name,
@@ -39,8 +41,8 @@ export const commandSchema = z
       .optional(),
     adminOnly: z.boolean().optional(),
     run: z.function(),
-    actions: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'actions are named "command.verb"'), z.function()).optional(),
-    prompts: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/), z.function()).optional(),
+    actions: z.array(boundAction).optional(),
+    prompts: z.array(boundAction).optional(),
   })
   .strict()
   .refine((c) => !(c.options && c.subcommands), 'a command has either options or subcommands, not both');

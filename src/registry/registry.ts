@@ -1,15 +1,11 @@
 import { AppError } from '../core/errors.js';
-import { decodeAction, message, type MessageReply, type Reply } from '../core/reply.js';
+import type { ActionRef, Reply } from '../core/reply.js';
 import type { Logger } from '../core/ports.js';
+import type { UserError } from '../core/result.js';
 import { commandSchema } from './definition-schema.js';
-import { localizeCommands } from './localize.js';
-import type { ActionHandler, CommandContext, CommandDef, CommandInput, OptionDef, OptionValues, PromptHandler } from './command.js';
-
-export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
-
-export function errorReply(text: string, update = false): MessageReply {
-  return message({ title: 'That did not work', text, tone: 'error', ephemeral: true, update });
-}
+import { errorReply, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
+import type { BoundAction } from './action.js';
+import type { CommandContext, CommandDef, CommandInput, OptionDef, OptionValues } from './command.js';
 
 export interface RegistryOptions {
   /** Values for options with dynamicChoices, e.g. the bank's topics. */
@@ -25,8 +21,8 @@ export interface RegistryOptions {
 export class CommandRegistry {
   readonly commands: readonly CommandDef[];
   private readonly byName: Map<string, CommandDef>;
-  private readonly actions = new Map<string, ActionHandler>();
-  private readonly prompts = new Map<string, PromptHandler>();
+  private readonly actions = new Map<string, BoundAction>();
+  private readonly prompts = new Map<string, BoundAction>();
 
   constructor(
     commands: readonly CommandDef[],
@@ -39,9 +35,10 @@ export class CommandRegistry {
         for (const issue of r.error.issues) problems.push(`command "${c.name ?? `#${i + 1}`}": ${issue.path.join('.') || '(command)'}: ${issue.message}`);
       }
       for (const [kind, map, target] of [['action', c.actions, this.actions], ['prompt', c.prompts, this.prompts]] as const) {
-        for (const [name, handler] of Object.entries(map ?? {})) {
-          if (target.has(name)) problems.push(`command "${c.name}": ${kind} "${name}" is declared twice`);
-          target.set(name, handler as never);
+        for (const bound of map ?? []) {
+          if (target.has(bound.name)) problems.push(`command "${c.name}": ${kind} "${bound.name}" is declared twice`);
+          if (!bound.name.startsWith(`${c.name}.`)) problems.push(`command "${c.name}": ${kind} "${bound.name}" belongs to another command`);
+          target.set(bound.name, bound);
         }
       }
     });
@@ -134,24 +131,38 @@ export class CommandRegistry {
     return this.guard(ctx, () => cmd.run(ctx, input), { command: name });
   }
 
-  /** Runs the handler behind a button; ids that are not ours get a clear message. */
-  async runAction(ctx: CommandContext, encoded: string): Promise<Reply> {
-    const ref = decodeAction(encoded);
-    const handler = ref && this.actions.get(ref.name);
-    if (!ref || !handler) return errorReply('This button is no longer supported. Start again with a new command.');
-    return this.guard(ctx, () => handler(ctx, ref.args), { action: ref.name });
+  /**
+   * Runs the handler behind a button. `ref` is null when the adapter's codec could not read the
+   * wire value (another app's component, a tampered value); that, and an unknown action, get a
+   * clear message.
+   */
+  async runAction(ctx: CommandContext, ref: ActionRef | null): Promise<Reply> {
+    const bound = ref && this.actions.get(ref.name);
+    if (!ref || !bound) return errorReply('This button is no longer supported. Start again with a new command.');
+    return this.guard(ctx, () => bound.run(ctx, ref.args, ''), { action: ref.name });
   }
 
-  async runPrompt(ctx: CommandContext, encoded: string, text: string): Promise<Reply> {
-    const ref = decodeAction(encoded);
-    const handler = ref && this.prompts.get(ref.name);
-    if (!ref || !handler) return errorReply('This form is no longer supported. Start again with a new command.');
-    return this.guard(ctx, () => handler(ctx, ref.args, text), { prompt: ref.name });
+  async runPrompt(ctx: CommandContext, ref: ActionRef | null, text: string): Promise<Reply> {
+    const bound = ref && this.prompts.get(ref.name);
+    if (!ref || !bound) return errorReply('This form is no longer supported. Start again with a new command.');
+    return this.guard(ctx, () => bound.run(ctx, ref.args, text), { prompt: ref.name });
   }
 
-  private async guard(ctx: CommandContext, fn: () => Promise<Reply>, what: Record<string, string>): Promise<Reply> {
+  /** What a text-only user types to press a button with this action (the console); null when unknown. */
+  actionWord(ref: ActionRef): string | null {
+    return this.actions.get(ref.name)?.word(ref.args) ?? null;
+  }
+
+  /** True when pressing a button with this action asks for free text. */
+  opensPrompt(ref: ActionRef): boolean {
+    return this.actions.get(ref.name)?.opensPrompt ?? false;
+  }
+
+  private async guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
     try {
-      return localizeCommands(await fn(), this.commands.map((c) => c.name), ctx.invocation);
+      const out = await fn();
+      // A user error's words are written here, for the platform that asked.
+      return 'type' in out ? out : userErrorReply(out, ctx.invocation);
     } catch (err) {
       this.options.logger.error('handler failed', { ...what, error: err instanceof Error ? err.message : String(err) });
       return errorReply(UNAVAILABLE_TEXT);

@@ -265,7 +265,7 @@ export class MemoryStore implements Store {
     const { busy, done } = SLOT_PHASES[phase];
     if (this.ks.hget(key, 'token') !== token || this.ks.hget(key, 'state') !== busy) return false;
     this.ks.hset(key, 'state', done);
-    const pairs = definedFields(fields as Record<string, string | number | undefined>);
+    const pairs = definedFields(fields);
     for (let i = 0; i < pairs.length; i += 2) this.ks.hset(key, pairs[i]!, pairs[i + 1]!);
     return true;
   }

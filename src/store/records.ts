@@ -40,7 +40,7 @@ export function parseIndexMember(m: string): { community: Community; channelId: 
   const bar = m.lastIndexOf('|');
   const colon = m.indexOf(':');
   if (bar < 0 || colon < 0 || colon > bar) return null;
-  return { community: { platform: m.slice(0, colon) as Platform, id: m.slice(colon + 1, bar) }, channelId: m.slice(bar + 1) };
+  return { community: { platform: m.slice(0, colon), id: m.slice(colon + 1, bar) }, channelId: m.slice(bar + 1) };
 }
 
 /** Field/value pairs of the defined entries, for HSET. */

@@ -256,7 +256,7 @@ export class RedisStore implements Store {
 
   async finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<DailySlot>): Promise<boolean> {
     const { busy, done } = SLOT_PHASES[phase];
-    const reply = await this.redis.finishSlot(this.k(c).slot(channelId, slot), token, busy, done, ...definedFields(fields as Record<string, string | number | undefined>));
+    const reply = await this.redis.finishSlot(this.k(c).slot(channelId, slot), token, busy, done, ...definedFields(fields));
     return reply === 1;
   }
 

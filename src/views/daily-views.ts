@@ -6,7 +6,7 @@ import { message, type MessageReply } from '../core/reply.js';
 import type { DailySchedule } from '../core/store.js';
 import type { DailyStatus } from '../core/daily/daily-service.js';
 import { TOPICS } from '../core/bank/schema.js';
-import { clockTime, percent, plural, reflow } from './format.js';
+import { clockTime, percent, plural, reflow, type NameCommand } from './format.js';
 import { quizCard } from './quiz-views.js';
 import { DateTime } from 'luxon';
 
@@ -16,7 +16,7 @@ function dailyCard(quiz: PresentedQuiz): MessageReply {
 }
 
 /** The card after the reveal: correct answer, explanation, how the channel did; names never ping. */
-function dailyReveal({ question, options, delivery }: PresentedQuiz, s: RevealSummary): MessageReply {
+function dailyReveal({ question, options, delivery }: PresentedQuiz, s: RevealSummary, cmd: NameCommand): MessageReply {
   const correctPos = delivery.order.indexOf(0);
   const lines = [question.prompt, ''];
   if (delivery.mode === 'choice') options.forEach((o, i) => lines.push(`${i === correctPos ? '✅' : '▫️'} **${i + 1}.** ${o}`));
@@ -31,7 +31,7 @@ function dailyReveal({ question, options, delivery }: PresentedQuiz, s: RevealSu
     text: `${lines.join('\n')}\n\n${results}`,
     fields: [{ name: 'Why', value: reflow(question.explanation) }, { name: 'Model answer', value: reflow(question.answer) }],
     tone: 'success',
-    footer: 'Answers are closed. Practise more with /quiz.',
+    footer: `Answers are closed. Practise more with ${cmd('quiz')}.`,
   });
 }
 

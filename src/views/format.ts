@@ -29,3 +29,9 @@ export function reflow(md: string): string {
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
+
+/**
+ * How members type a command on the platform a reply goes to: "/quiz" on Discord and the console,
+ * "/prep quiz" on Slack. Every view that names a command takes one.
+ */
+export type NameCommand = (command: string) => string;

@@ -1,14 +1,15 @@
 import { message, type MessageReply, type ReplyButton } from '../core/reply.js';
 import type { LeaderboardView, StatsView, StreakView } from '../core/profile-service.js';
 import { TOPICS } from '../core/bank/schema.js';
-import { percent, plural } from './format.js';
+import { leaderboardActions } from '../../commands/leaderboard.actions.js';
+import { percent, plural, type NameCommand } from './format.js';
 
 const PERIOD_LABEL = { week: 'this week', month: 'this month', all: 'all time' } as const;
 
-export function leaderboardReply(v: LeaderboardView, opts: { update?: boolean; who: string }): MessageReply {
+export function leaderboardReply(v: LeaderboardView, opts: { update?: boolean; who: string; cmd: NameCommand }): MessageReply {
   const title = `Leaderboard · ${v.scope === 'teams' ? 'teams' : 'members'} · ${PERIOD_LABEL[v.period]}`;
   if (v.total === 0) {
-    const how = v.scope === 'teams' ? 'Join a team with /team join and answer a question to put it on the board.' : 'Answer a question to get on the board.';
+    const how = v.scope === 'teams' ? `Join a team with ${opts.cmd('team join')} and answer a question to put it on the board.` : 'Answer a question to get on the board.';
     return message({ title, text: `Nobody is on this board yet. ${how}`, tone: 'info', update: opts.update ?? false });
   }
   const medal = (rank: number) => ['🥇', '🥈', '🥉'][rank - 1] ?? `**${rank}.**`;
@@ -20,7 +21,7 @@ export function leaderboardReply(v: LeaderboardView, opts: { update?: boolean; w
   if (v.pages > 1) {
     const page = (label: string, p: number, disabled: boolean): ReplyButton => ({
       label,
-      action: { name: 'leaderboard.page', args: [v.scope, v.period, String(p)] },
+      action: leaderboardActions.page.ref({ scope: v.scope, period: v.period, page: p }),
       style: 'secondary',
       disabled,
     });
@@ -43,9 +44,9 @@ export function streakReply(name: string, s: StreakView, self: boolean): Message
   });
 }
 
-export function statsReply(name: string, s: StatsView, self: boolean): MessageReply {
+export function statsReply(name: string, s: StatsView, self: boolean, cmd: NameCommand): MessageReply {
   const title = self ? 'Your stats' : `Stats for ${name}`;
-  if (s.answered === 0) return message({ title, text: self ? 'No answers yet. Start with /quiz.' : `${name} has not answered anything yet.`, tone: 'info' });
+  if (s.answered === 0) return message({ title, text: self ? `No answers yet. Start with ${cmd('quiz')}.` : `${name} has not answered anything yet.`, tone: 'info' });
   const fields = [
     { name: 'Answered', value: String(s.answered), inline: true },
     { name: 'Accuracy', value: percent(s.accuracy), inline: true },
@@ -56,7 +57,7 @@ export function statsReply(name: string, s: StatsView, self: boolean): MessageRe
   return message({ title, fields, tone: 'info' });
 }
 
-export function topicsReply(counts: Map<string, number>): MessageReply {
+export function topicsReply(counts: Map<string, number>, cmd: NameCommand): MessageReply {
   const lines = [...counts.entries()].map(([topic, n]) => `\`${topic}\` — ${(TOPICS as Record<string, string>)[topic] ?? topic} (${plural(n, 'question')})`);
-  return message({ title: 'Topics', text: `${lines.join('\n')}\n\nPick one with /quiz topic:<name>.`, tone: 'info', ephemeral: true });
+  return message({ title: 'Topics', text: `${lines.join('\n')}\n\nPick one with ${cmd('quiz topic:<name>')}.`, tone: 'info', ephemeral: true });
 }

@@ -4,7 +4,8 @@ import { message, type MessageReply, type PromptReply, type ReplyButton } from '
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
 import type { Grade } from '../core/grading/grader.js';
 import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
-import { BASE_POINTS, FLASH_RATINGS } from '../core/scoring.js';
+import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.js';
+import { quizActions } from '../../commands/quiz.actions.js';
 import { clockTime, reflow } from './format.js';
 
 const topicLabel = (q: Question) => TOPICS[q.topic];
@@ -26,16 +27,16 @@ export function quizCard({ delivery, question, options }: PresentedQuiz, opts: C
   const buttons: ReplyButton[][] = [];
   if (delivery.mode === 'choice') {
     lines.push('', ...options.map((o, i) => `**${i + 1}.** ${o}`));
-    buttons.push(options.map((_, i) => ({ label: String(i + 1), action: { name: 'quiz.choice', args: [id, String(i)] }, style: 'primary' as const })));
+    buttons.push(options.map((_, i) => ({ label: String(i + 1), action: quizActions.choice.ref({ deliveryId: id, position: i }), style: 'primary' as const })));
   } else if (delivery.mode === 'open') {
     lines.push('', '*Answer in your own words; you are graded on the key points a strong answer covers.*');
-    buttons.push([{ label: 'Answer', action: { name: 'quiz.answer', args: [id] }, style: 'primary' }]);
+    buttons.push([{ label: 'Answer', action: quizActions.answer.ref({ deliveryId: id }), style: 'primary' }]);
   } else {
     lines.push('', '*Think of your answer, then reveal the model answer and rate yourself honestly.*');
-    buttons.push([{ label: 'Reveal', action: { name: 'quiz.reveal', args: [id] }, style: 'primary' }]);
+    buttons.push([{ label: 'Reveal', action: quizActions.reveal.ref({ deliveryId: id }), style: 'primary' }]);
   }
   if (opts.showHint) lines.push('', `💡 **Hint:** ${question.hint}`);
-  else buttons[0]!.push({ label: 'Hint', action: { name: 'quiz.hint', args: [id] }, style: 'secondary' });
+  else buttons[0]!.push({ label: 'Hint', action: quizActions.hint.ref({ deliveryId: id }), style: 'secondary' });
   const worth = BASE_POINTS[question.difficulty];
   const footer = delivery.revealAt
     ? `Daily question · one answer per member · answer revealed at ${clockTime(delivery.revealAt, delivery.timeZone)}`
@@ -46,7 +47,7 @@ export function quizCard({ delivery, question, options }: PresentedQuiz, opts: C
 export function openAnswerPrompt(deliveryId: string, question: Question): PromptReply {
   return {
     type: 'prompt',
-    action: { name: 'quiz.submit', args: [deliveryId] },
+    action: quizActions.submit.ref({ deliveryId }),
     title: 'Your answer',
     label: question.prompt.length <= 45 ? question.prompt : 'Answer in your own words',
     placeholder: 'Explain as you would in an interview…',
@@ -66,14 +67,14 @@ function modelAnswerFields(q: Question, withExplanation: boolean) {
 function pointsLine(r: AnswerResult): string {
   const o = r.outcome;
   const parts = [`**+${o.points} points**`];
-  if (!o.scored) parts.push('(no points: you already answered this question in the last 30 days)');
+  if (!o.scored) parts.push(`(no points: you already answered this question in the last ${SCORE_WINDOW_DAYS} days)`);
   else if (o.hintUsed) parts.push('(halved for the hint)');
   parts.push(`· streak ${o.streak.current} day${o.streak.current === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
 
 function nextButtons(q: Question, mode: Delivery['mode']): ReplyButton[][] {
-  return [[{ label: 'Next question', action: { name: 'quiz.next', args: [q.topic, mode] }, style: 'secondary' }]];
+  return [[{ label: 'Next question', action: quizActions.next.ref({ topic: q.topic, mode }), style: 'secondary' }]];
 }
 
 /** A daily answer before the reveal: acknowledged privately, result hidden. */
@@ -135,7 +136,7 @@ export function gradeFields(g: Grade): { name: string; value: string }[] {
 export function flashReveal(delivery: Delivery, q: Question): MessageReply {
   const rate = FLASH_RATINGS.map((rating) => ({
     label: rating[0]!.toUpperCase() + rating.slice(1),
-    action: { name: 'quiz.rate', args: [delivery.id, rating] },
+    action: quizActions.rate.ref({ deliveryId: delivery.id, rating }),
     style: rating === 'again' ? ('danger' as const) : ('secondary' as const),
   }));
   return message({

@@ -1,6 +1,6 @@
 import { message, type MessageReply } from '../core/reply.js';
 import type { TeamInfo } from '../core/store.js';
-import { plural } from './format.js';
+import { plural, type NameCommand } from './format.js';
 
 export function teamJoined(team: TeamInfo, created: boolean, already: boolean): MessageReply {
   const text = already
@@ -15,8 +15,8 @@ export function teamLeft(team: TeamInfo): MessageReply {
   return message({ title: 'Teams', text: `You left **${team.name}**. Points you earned stay with the team.`, tone: 'info', ephemeral: true });
 }
 
-export function teamList(teams: TeamInfo[]): MessageReply {
-  if (teams.length === 0) return message({ title: 'Teams', text: 'No teams yet. Create one with /team join <name>.', tone: 'info' });
+export function teamList(teams: TeamInfo[], cmd: NameCommand): MessageReply {
+  if (teams.length === 0) return message({ title: 'Teams', text: `No teams yet. Create one with ${cmd('team join')} <name>.`, tone: 'info' });
   return message({ title: `Teams (${teams.length})`, text: teams.map((t) => `**${t.name}** — ${plural(t.members, 'member')}`).join('\n'), tone: 'info' });
 }
 

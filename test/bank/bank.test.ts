@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossCheck, loadBank, loadSeedIds, parseTopicFile } from '../../src/bank/load-bank.js';
-import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from '../../src/bank/quality.js';
+import { crossCheck, loadBank, loadSeedIds, parseTopicFile } from '../../src/bank-loader.js';
+import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from '../../scripts/bank/quality.js';
 import { PASS_SCORE } from '../../src/core/grading/rubric.js';
 import { StemmedText } from '../../src/core/grading/text-match.js';
 import { TOPIC_IDS } from '../../src/core/bank/schema.js';

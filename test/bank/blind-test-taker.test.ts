@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blindTestTaker, MAX_BLIND_SCORE, styleTells } from '../../src/bank/blind-test-taker.js';
-import { bankProblems } from '../../src/bank/quality.js';
+import { blindTestTaker, MAX_BLIND_SCORE, styleTells } from '../../scripts/bank/blind-test-taker.js';
+import { bankProblems } from '../../scripts/bank/quality.js';
 import { aQuestion } from '../support/builders.js';
 
 // Options built from the same few templates; only the style differs between banks.

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import type { Store } from '../../src/core/store.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ async function hammer(store: Store): Promise<void> {
   for (const u of users) {
     for (let k = 0; k < PER_USER; k++) {
       const quiz = await core.quiz.start({ user: u, mode: 'choice' });
-      if (!quiz.ok) throw new Error(quiz.message);
+      if (!quiz.ok) throw new Error(quiz.code);
       deliveries.push({ u, id: quiz.value.delivery.id, pos: quiz.value.options.indexOf(quiz.value.question.choices.correct) });
     }
   }

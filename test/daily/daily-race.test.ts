@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore } from '../../src/app.js';
+import { createBackpropCore } from '../../src/bootstrap.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { DailySchedule, Store } from '../../src/core/store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { nextOccurrence, occurrenceOn, wallClockInstant } from '../../src/core/daily/schedule-time.js';
 import { parseTime, parseTimeZone, parseWeekdays, parseFilters } from '../../src/core/daily/schedule-input.js';
 import type { DailySchedule } from '../../src/core/store.js';
+import type { Result } from '../../src/core/result.js';
+import { userErrorText } from '../../src/views/errors.js';
+
+/** A result's user error as Discord or the console words it; '' for a success. */
+const words = (r: Result<unknown>) => (r.ok ? '' : userErrorText(r, (c) => `/${c}`));
 
 const schedule = (over: Partial<DailySchedule> = {}): DailySchedule => ({
   channelId: 'c1', time: '09:00', timeZone: 'Europe/Berlin', weekdays: [1, 2, 3, 4, 5, 6, 7], mode: 'choice',
@@ -47,14 +52,14 @@ describe('daily schedule times', () => {
 
   it('parses setup input and says what is valid', () => {
     expect(parseTime('9:05')).toEqual({ ok: true, value: '09:05' });
-    for (const bad of ['24:00', '9', '09:60', 'nine']) expect(parseTime(bad)).toMatchObject({ ok: false, message: expect.stringContaining('HH:MM') });
+    for (const bad of ['24:00', '9', '09:60', 'nine']) expect(words(parseTime(bad))).toContain('HH:MM');
     expect(parseTimeZone('Europe/Berlin')).toEqual({ ok: true, value: 'Europe/Berlin' });
-    expect(parseTimeZone('CET+9')).toMatchObject({ ok: false, message: expect.stringContaining('IANA') });
+    expect(words(parseTimeZone('CET+9'))).toContain('IANA');
     expect(parseWeekdays('mon-wed,fri')).toEqual({ ok: true, value: [1, 2, 3, 5] });
     expect(parseWeekdays('weekends')).toEqual({ ok: true, value: [6, 7] });
     expect(parseWeekdays(undefined)).toEqual({ ok: true, value: [1, 2, 3, 4, 5, 6, 7] });
-    expect(parseWeekdays('fri-mon')).toMatchObject({ ok: false, message: expect.stringContaining('mon,wed,fri') });
-    expect(parseFilters({ revealHours: 0 })).toMatchObject({ ok: false, message: expect.stringContaining('1 to 23') });
+    expect(words(parseWeekdays('fri-mon'))).toContain('mon,wed,fri');
+    expect(words(parseFilters({ revealHours: 0 }))).toContain('1 to 23');
     expect(parseFilters({ topic: 'astrology' })).toMatchObject({ ok: false, code: 'UNKNOWN_TOPIC' });
   });
 });

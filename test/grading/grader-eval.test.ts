@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load-bank.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, spearman } from '../../src/bank/grader-eval.js';
+import { loadBank } from '../../src/bank-loader.js';
+import { figures, isHeldOut, parseEvalSet, scoreEvalSet, spearman } from '../../scripts/bank/grader-eval.js';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
 import { projectRoot } from '../../src/paths.js';
 

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import type { Clock, Random } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store.js';
-import type { App } from '../../src/app.js';
+import type { App } from '../../src/bootstrap.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { commands } from '../../commands/index.js';

@@ -18,6 +18,10 @@ export class RecordingPoster implements ChannelPoster {
 
   constructor(readonly platform: Platform = 'discord') {}
 
+  invocation(command: string): string {
+    return `/${command}`;
+  }
+
   async checkChannel(_c: Community, channelId: string): Promise<string | null> {
     return this.hidden.has(channelId) ? `I cannot post in <#${channelId}>: give me View Channel and Send Messages there.` : null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayLabel, localDay, periodsAt } from '../../src/core/calendar.js';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
 
@@ -35,9 +35,9 @@ describe('streaks through the quiz service', () => {
     const user = aUser('u1', community);
     const answerNow = async () => {
       const quiz = await core.quiz.start({ user, mode: 'choice' });
-      if (!quiz.ok) throw new Error(quiz.message);
+      if (!quiz.ok) throw new Error(quiz.code);
       const res = await core.quiz.answerChoice(user, quiz.value.delivery.id, 0);
-      if (!res.ok) throw new Error(res.message);
+      if (!res.ok) throw new Error(res.code);
       return res.value.outcome.streak;
     };
     return { clock, core, user, answerNow };

@@ -1,12 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
-import type { Core } from '../../src/core/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
+import type { Core } from '../../src/core/core.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SCORE_WINDOW_MS } from '../../src/core/scoring.js';
+import type { Result } from '../../src/core/result.js';
+import { userErrorText } from '../../src/views/errors.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
 
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
+const slash = (c: string) => `/${c}`;
+
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(r.code);
   return r.value;
 };
 
@@ -94,7 +98,8 @@ describe('QuizService', () => {
     expect(await core.quiz.answerOpen(user, quiz.delivery.id, '   ')).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
     const long = await core.quiz.answerOpen(user, quiz.delivery.id, 'x'.repeat(4001));
     expect(long).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
-    expect(!long.ok && long.message).toContain('4000');
+    expect(long).toMatchObject({ params: { problem: 'too-long', length: 4001, max: 4000 } });
+    expect(!long.ok && userErrorText(long, slash)).toContain('the limit is 4000');
     expect((await core.profile.stats(user)).answered).toBe(0);
     expect(unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'x'.repeat(4000))).grade.score).toBe(0);
   });

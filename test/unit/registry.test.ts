@@ -3,9 +3,11 @@ import { commands } from '../../commands/index.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { parseTextCommand, tokenize } from '../../src/registry/parse-text.js';
 import { defineCommand } from '../../src/registry/command.js';
-import { message, encodeAction, decodeAction } from '../../src/core/reply.js';
+import { onAction } from '../../src/registry/action.js';
+import { message } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { makeTestApp } from '../support/app.js';
+import { quizActions } from '../../commands/quiz.actions.js';
 import { aUser } from '../support/builders.js';
 
 const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => ['fundamentals', 'cnn', 'llm'] }, logger: silentLogger });
@@ -19,6 +21,8 @@ describe('command definitions', () => {
     const bad = defineCommand({ name: 'Bad Name', description: '', run: async () => message({ text: 'x' }) });
     const dup = defineCommand({ name: 'quiz', description: 'again', run: async () => message({ text: 'x' }) });
     expect(() => new CommandRegistry([...commands, bad, dup], registry.options)).toThrow(/Bad Name.*name[\s\S]*description[\s\S]*unique/);
+    const thief = defineCommand({ name: 'thief', description: 'handles another command\'s button', run: async () => message({ text: 'x' }), actions: [onAction(quizActions.hint, async () => message({ text: 'x' }))] });
+    expect(() => new CommandRegistry([thief], registry.options)).toThrow(/"quiz.hint" belongs to another command/);
   });
 });
 
@@ -46,6 +50,19 @@ describe('text syntax', () => {
   });
 });
 
+describe('typed actions', () => {
+  it('build references that read back into the same parameters, and give the console its words', () => {
+    const ref = quizActions.choice.ref({ deliveryId: 'abc', position: 2 });
+    expect(ref).toEqual({ name: 'quiz.choice', args: ['abc', '2'] });
+    expect(quizActions.choice.read(ref.args)).toEqual({ ok: true, value: { deliveryId: 'abc', position: 2 } });
+    expect(registry.actionWord(ref)).toBe('3');
+    expect(registry.actionWord(quizActions.rate.ref({ deliveryId: 'abc', rating: 'good' }))).toBe('good');
+    expect(registry.opensPrompt(quizActions.answer.ref({ deliveryId: 'abc' }))).toBe(true);
+    expect(registry.actionWord({ name: 'quiz.rate', args: ['abc', 'perfect'] })).toBeNull();
+    expect(quizActions.next.read(['nosuchtopic', 'nosuchmode'])).toEqual({ ok: true, value: { topic: undefined, mode: 'choice' } });
+  });
+});
+
 describe('dispatch', () => {
   it('rejects unknown commands, bad options and non-admins, and turns failures into a retry message', async () => {
     const app = await makeTestApp();
@@ -58,7 +75,9 @@ describe('dispatch', () => {
     expect(await reg.runCommand(ctx, 'secret', { options: {} })).toMatchObject({ tone: 'error', text: 'Only admins can use /secret.' });
     expect(await reg.runCommand({ ...ctx, isAdmin: true }, 'secret', { options: {} })).toMatchObject({ text: 'done' });
     expect(await reg.runCommand(ctx, 'broken', { options: {} })).toMatchObject({ tone: 'error', text: expect.stringContaining('try again') });
-    expect(await reg.runAction(ctx, 'someone-elses-button')).toMatchObject({ tone: 'error' });
+    expect(await reg.runAction(ctx, null)).toMatchObject({ tone: 'error', text: expect.stringContaining('no longer supported') });
+    expect(await reg.runAction(ctx, { name: 'other.button', args: [] })).toMatchObject({ tone: 'error', text: expect.stringContaining('no longer supported') });
+    expect(await reg.runAction(ctx, { name: 'leaderboard.page', args: ['planets', 'week', '1'] })).toMatchObject({ tone: 'error', text: expect.stringContaining('out of date') });
   });
 
   it('names commands the way the platform types them', async () => {
@@ -68,13 +87,5 @@ describe('dispatch', () => {
     expect(r).toMatchObject({ text: 'You are not in a team. Join one with /prep team join <name>.' });
     const stats = await registry.runCommand(ctx, 'stats', { options: {} });
     expect(stats).toMatchObject({ text: 'No answers yet. Start with /prep quiz.' });
-  });
-
-  it('encodes actions within Discord custom_id limits', () => {
-    const id = encodeAction({ name: 'quiz.choice', args: ['abcDEF123_-x', '3'] });
-    expect(decodeAction(id)).toEqual({ name: 'quiz.choice', args: ['abcDEF123_-x', '3'] });
-    expect(() => encodeAction({ name: 'x', args: ['a|b'] })).toThrow();
-    expect(() => encodeAction({ name: 'x', args: ['y'.repeat(100)] })).toThrow();
-    expect(decodeAction('other-bot:button')).toBeNull();
   });
 });

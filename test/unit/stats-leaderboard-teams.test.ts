@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBackpropCore as createCore } from '../../src/app.js';
+import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import { parseTeamName } from '../../src/core/team-service.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { aBank, aCommunity, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
+import { userErrorText } from '../../src/views/errors.js';
+
+const slash = (c: string) => `/${c}`;
 
 describe('stats, leaderboards and teams', () => {
   async function setup() {
@@ -53,7 +56,7 @@ describe('stats, leaderboards and teams', () => {
     for (const bad of ['@everyone', 'x', 'a'.repeat(33), '<@123>', 'team!', '']) {
       const r = parseTeamName(bad);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.message).toContain('2–32 characters');
+      expect(!r.ok && userErrorText(r, slash)).toContain('2–32 characters');
     }
     const { core } = await setup();
     const a = aUser('a');
@@ -62,7 +65,7 @@ describe('stats, leaderboards and teams', () => {
     expect(await core.teams.join(a, 'Owls')).toMatchObject({ ok: false, code: 'TEAM_CONFLICT' });
     expect(await core.teams.members(a.community, 'nope')).toMatchObject({ ok: false, code: 'UNKNOWN_TEAM' });
     const unknown = await core.teams.members(a.community, 'nope');
-    expect(!unknown.ok && unknown.message).toContain('Deep Divers');
+    expect(!unknown.ok && userErrorText(unknown, slash)).toBe('There is no team called "nope". Teams: Deep Divers.');
     expect(await core.teams.leave(aUser('c'))).toMatchObject({ ok: false, code: 'NOT_IN_TEAM' });
   });
 });

@@ -1,20 +1,20 @@
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import type { Community, UserRef } from '../../core/identity.js';
-import { encodeAction, type PromptReply, type Reply, type ReplyButton } from '../../core/reply.js';
-import type { Core } from '../../core/app.js';
+import type { PromptReply, Reply } from '../../core/reply.js';
+import type { Core } from '../../core/core.js';
 import type { CommandContext } from '../../registry/command.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 import { parseTextCommand } from '../../registry/parse-text.js';
-import { buttonWord, renderMessage } from './render-text.js';
+import { consoleText, type ConsoleButton } from './render-text.js';
 
 export interface ConsoleAdapterConfig {
   core: Core;
   registry: CommandRegistry;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  userName?: string;
+  userName?: string | undefined;
 }
 
 /** The console is a community of its own with one local user, who is its admin. */
@@ -26,7 +26,8 @@ const CONSOLE_CHANNEL = 'console';
  * a number or button word presses a button of the last reply; other text answers an open question.
  */
 export class ConsoleAdapter {
-  private buttons: ReplyButton[] = [];
+  /** The last reply's buttons with the word that presses each, read from its action. */
+  private buttons: ConsoleButton[] = [];
   private prompt: PromptReply | null = null;
   private readonly user: UserRef;
 
@@ -50,6 +51,7 @@ export class ConsoleAdapter {
   /** Daily posts land in the terminal; the last posted card's buttons become the active ones. */
   readonly poster: ChannelPoster = {
     platform: 'console',
+    invocation: (command) => `/${command}`,
     checkChannel: async (_c, channelId) => (channelId === CONSOLE_CHANNEL ? null : `The console has a single channel, "${CONSOLE_CHANNEL}".`),
     post: async (_c, channelId, reply) => {
       this.show(reply);
@@ -87,21 +89,21 @@ export class ConsoleAdapter {
     if (this.prompt && !line.startsWith('/')) {
       const prompt = this.prompt;
       this.prompt = null;
-      return this.show(await registry.runPrompt(this.ctx(), encodeAction(prompt.action), line));
+      return this.show(await registry.runPrompt(this.ctx(), prompt.action, line));
     }
     const word = line.toLowerCase();
-    const button = this.buttons.find((b) => buttonWord(b) === word);
-    if (button) return this.show(await registry.runAction(this.ctx(), encodeAction(button.action)));
+    const pressed = this.buttons.find((b) => b.word === word);
+    if (pressed) return this.show(await registry.runAction(this.ctx(), pressed.button.action));
     const first = word.replace(/^\//, '').split(/\s+/)[0] ?? '';
-    const answer = this.buttons.find((b) => buttonWord(b) === 'answer');
-    if (!line.startsWith('/') && !registry.get(first) && answer) {
+    const form = this.buttons.find((b) => registry.opensPrompt(b.button.action));
+    if (!line.startsWith('/') && !registry.get(first) && form) {
       // Free text while an open question waits: open its form and submit the text straight away.
-      const reply = await registry.runAction(this.ctx(), encodeAction(answer.action));
-      if (reply.type === 'prompt') return this.show(await registry.runPrompt(this.ctx(), encodeAction(reply.action), line));
+      const reply = await registry.runAction(this.ctx(), form.button.action);
+      if (reply.type === 'prompt') return this.show(await registry.runPrompt(this.ctx(), reply.action, line));
       return this.show(reply);
     }
     if (/^\d+$/.test(word)) {
-      const words = this.buttons.map(buttonWord).filter((w) => /^\d+$/.test(w));
+      const words = this.buttons.map((b) => b.word).filter((w) => /^\d+$/.test(w));
       return this.print(words.length > 0 ? `✖ Choose one of: ${words.join(', ')}.` : '✖ There is nothing to answer right now. Start a question with /quiz.');
     }
     const parsed = parseTextCommand(registry, line);
@@ -110,15 +112,14 @@ export class ConsoleAdapter {
   }
 
   private show(reply: Reply): void {
+    const { text, buttons } = consoleText(reply, (ref) => this.config.registry.actionWord(ref));
     if (reply.type === 'prompt') {
       this.prompt = reply;
-      this.print(`${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`);
-      return;
+    } else if (buttons.length > 0 || reply.update) {
+      // A reply without buttons (an error, a look at /streak) leaves the previous ones usable.
+      this.buttons = buttons;
     }
-    // A reply without buttons (an error, a look at /streak) leaves the previous ones usable.
-    const buttons = (reply.buttons ?? []).flat().filter((b) => !b.disabled);
-    if (buttons.length > 0 || reply.update) this.buttons = buttons;
-    this.print(renderMessage(reply));
+    this.print(text);
   }
 }
 

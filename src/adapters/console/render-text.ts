@@ -1,4 +1,4 @@
-import type { MessageReply, ReplyButton } from '../../core/reply.js';
+import type { ActionRef, MessageReply, Reply, ReplyButton } from '../../core/reply.js';
 
 export const WIDTH = 80;
 
@@ -26,12 +26,8 @@ export function wrap(line: string, width = WIDTH): string[] {
   return out;
 }
 
-/** The word a console user types to press a button: "1", "hint", "next", "previous". */
-export function buttonWord(b: ReplyButton): string {
-  return b.label.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim().split(/\s+/)[0] ?? '';
-}
-
-export function renderMessage(r: MessageReply): string {
+/** `words`: what the user types to press each of the reply's buttons ("1", "hint", "page 2"). */
+export function renderMessage(r: MessageReply, words: readonly string[] = []): string {
   const lines: string[] = [];
   const rule = '─'.repeat(WIDTH);
   lines.push(rule);
@@ -42,8 +38,29 @@ export function renderMessage(r: MessageReply): string {
   for (const f of (r.fields ?? []).filter((f) => !f.inline)) {
     lines.push('', `${plain(f.name)}:`, ...plain(f.value).split('\n').flatMap((l) => (l.trim() === '' ? [''] : wrap(`  ${l}`))));
   }
-  const buttons = (r.buttons ?? []).flat().filter((b) => !b.disabled);
-  if (buttons.length > 0) lines.push('', `Type: ${buttons.map(buttonWord).join(' · ')}`);
+  if (words.length > 0) lines.push('', `Type: ${words.join(' · ')}`);
   if (r.footer) lines.push('', ...wrap(plain(r.footer)));
   return lines.join('\n');
+}
+
+/** A pressable button and the word that presses it. */
+export interface ConsoleButton {
+  button: ReplyButton;
+  word: string;
+}
+
+/**
+ * What the console prints for a reply, and the buttons the next line may press. `wordOf` reads a
+ * button's word from its action (the registry knows each action's word), never from its label.
+ */
+export function consoleText(reply: Reply, wordOf: (ref: ActionRef) => string | null): { text: string; buttons: ConsoleButton[] } {
+  if (reply.type === 'prompt') {
+    return { text: `${reply.title}: ${reply.label}\n(type your answer on one line, up to ${reply.maxLength} characters)`, buttons: [] };
+  }
+  const buttons = (reply.buttons ?? [])
+    .flat()
+    .filter((b) => !b.disabled)
+    .map((button) => ({ button, word: wordOf(button.action) ?? '' }))
+    .filter((b) => b.word !== '');
+  return { text: renderMessage(reply, buttons.map((b) => b.word)), buttons };
 }

@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import type { DiscordConfig } from '../../config.js';
+import type { DiscordConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { CommandDef } from '../../registry/command.js';
 import { toApplicationCommands } from './command-payloads.js';

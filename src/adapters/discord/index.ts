@@ -1,9 +1,9 @@
 import { Client, Events, GatewayIntentBits, RESTEvents, type ClientOptions } from 'discord.js';
-import type { App } from '../../app.js';
-import type { DiscordConfig } from '../../config.js';
+import type { App } from '../../bootstrap.js';
+import type { DiscordConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
-import type { Service } from '../../service.js';
+import type { PlatformAdapter } from '../shared/platform-adapter.js';
 import { unregisteredCommands } from './deploy.js';
 import { createInteractionHandler } from './interactions.js';
 import { NO_MENTIONS } from './mentions.js';
@@ -12,19 +12,19 @@ import { DEFAULT_TIMING, type Timing } from './respond.js';
 
 export { deployCommands, createRest } from './deploy.js';
 export { DiscordPoster } from './poster.js';
+export type { DiscordConfig } from './config.js';
 
-export interface StartDiscordOptions {
-  app: App;
-  config: DiscordConfig;
-  logger: Logger;
+export interface DiscordAdapterOptions {
+  /** Defaults to the app's logger. */
+  logger?: Logger | undefined;
   /** Extra discord.js options (tests tune waitGuildTimeout and the identify throttle); intents, mentions and the API base are fixed. */
   clientOptions?: Partial<ClientOptions> | undefined;
   timing?: Partial<Timing> | undefined;
 }
 
-export interface DiscordService extends Service {
-  client: Client<true>;
-  poster: DiscordPoster;
+export interface DiscordAdapter extends PlatformAdapter {
+  readonly client: Client;
+  readonly poster: DiscordPoster;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -38,11 +38,11 @@ function loginError(err: unknown, config: DiscordConfig): AppError {
 }
 
 /**
- * Connects to the Discord gateway with the Guilds intent only (no privileged intents) and serves
- * slash commands, buttons, modals and autocomplete from the command registry.
+ * The Discord adapter: connects to the gateway with the Guilds intent only (no privileged intents)
+ * and serves slash commands, buttons, modals and autocomplete from the command registry.
  */
-export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordService> {
-  const { app, config, logger } = opts;
+export function createDiscordAdapter(config: DiscordConfig, app: App, opts: DiscordAdapterOptions = {}): DiscordAdapter {
+  const logger = opts.logger ?? app.logger;
   const client = new Client({
     ...opts.clientOptions,
     intents: [GatewayIntentBits.Guilds],
@@ -67,28 +67,30 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordSe
   client.on(Events.Warn, (w) => logger.warn('discord warning', { warning: w }));
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
 
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  try {
-    await client.login(config.token);
-  } catch (err) {
-    await client.destroy();
-    throw loginError(err, config);
-  }
-  const connected = await ready;
-  if (config.appId && connected.application.id !== config.appId) {
-    logger.warn('DISCORD_APP_ID is not the application of DISCORD_TOKEN; using the token\'s', { configured: config.appId, actual: connected.application.id });
-  }
-  logger.info('Connected to Discord', { user: connected.user.tag, application: connected.application.id, guilds: connected.guilds.cache.size });
-  // The most common first-run problem: the bot is online but its slash commands were never registered.
-  void unregisteredCommands({ rest: client.rest, appId: connected.application.id, guildId: config.guildId, commands: app.registry.commands })
-    .then((missing) => {
-      if (missing.length > 0) logger.warn('Slash commands are not registered with Discord: run npm run discord:deploy', { missing });
-    })
-    .catch((err: unknown) => logger.warn('Could not list the registered slash commands', { error: message(err) }));
-
   return {
-    client: connected,
+    platform: 'discord',
+    client,
     poster,
+    async start() {
+      const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+      try {
+        await client.login(config.token);
+      } catch (err) {
+        await client.destroy();
+        throw loginError(err, config);
+      }
+      const connected = await ready;
+      if (config.appId && connected.application.id !== config.appId) {
+        logger.warn("DISCORD_APP_ID is not the application of DISCORD_TOKEN; using the token's", { configured: config.appId, actual: connected.application.id });
+      }
+      logger.info('Connected to Discord', { user: connected.user.tag, application: connected.application.id, guilds: connected.guilds.cache.size });
+      // The most common first-run problem: the bot is online but its slash commands were never registered.
+      void unregisteredCommands({ rest: client.rest, appId: connected.application.id, guildId: config.guildId, commands: app.registry.commands })
+        .then((missing) => {
+          if (missing.length > 0) logger.warn('Slash commands are not registered with Discord: run npm run discord:deploy', { missing });
+        })
+        .catch((err: unknown) => logger.warn('Could not list the registered slash commands', { error: message(err) }));
+    },
     async stop() {
       await client.destroy();
     },

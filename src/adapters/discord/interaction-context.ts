@@ -1,5 +1,5 @@
 import { GuildMember, PermissionFlagsBits, type BaseInteraction } from 'discord.js';
-import type { Core } from '../../core/app.js';
+import type { Core } from '../../core/core.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Community } from '../../core/identity.js';
 import type { CommandContext } from '../../registry/command.js';

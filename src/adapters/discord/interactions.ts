@@ -3,7 +3,7 @@ import type { Logger } from '../../core/ports.js';
 import type { CommandInput, OptionValues } from '../../registry/command.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 import { contextFor, type ContextDeps } from './interaction-context.js';
-import { PROMPT_INPUT_ID } from './render.js';
+import { discordActions, PROMPT_INPUT_ID } from './render.js';
 import { Responder, type Timing } from './respond.js';
 
 export interface InteractionDeps extends ContextDeps {
@@ -54,8 +54,8 @@ export function createInteractionHandler(deps: InteractionDeps): (i: Interaction
       if (i.isChatInputCommand()) {
         return await responder.respond(i, registry.runCommand(contextFor(i, deps), i.commandName, commandInput(registry, i)));
       }
-      if (i.isButton()) return await responder.respond(i, registry.runAction(contextFor(i, deps), i.customId));
-      if (i.isModalSubmit()) return await responder.respond(i, registry.runPrompt(contextFor(i, deps), i.customId, promptText(i)));
+      if (i.isButton()) return await responder.respond(i, registry.runAction(contextFor(i, deps), discordActions.decode(i.customId)));
+      if (i.isModalSubmit()) return await responder.respond(i, registry.runPrompt(contextFor(i, deps), discordActions.decode(i.customId), promptText(i)));
       // Context menus and select menus are not Backprop's; Discord shows its own notice.
     } catch (err) {
       logger.error('discord interaction failed', { type: i.type, error: err instanceof Error ? err.message : String(err) });

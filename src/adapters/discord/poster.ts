@@ -3,8 +3,7 @@ import type { ChannelMessageRef, ChannelPoster } from '../../core/channel-poster
 import type { Community } from '../../core/identity.js';
 import type { MessageReply } from '../../core/reply.js';
 import { AppError } from '../../core/errors.js';
-import { NO_MENTIONS } from './mentions.js';
-import { renderMessage } from './render.js';
+import { messageBody } from './render.js';
 
 type Needed = readonly [flag: bigint, name: string];
 const VIEW: Needed = [PermissionFlagsBits.ViewChannel, 'View Channel'];
@@ -15,6 +14,7 @@ const EMBED: Needed = [PermissionFlagsBits.EmbedLinks, 'Embed Links'];
 /** Posts on Backprop's own initiative (daily questions) through the REST client, which queues for rate limits. */
 export class DiscordPoster implements ChannelPoster {
   readonly platform = 'discord' as const;
+  readonly invocation = (command: string) => `/${command}`;
 
   constructor(private readonly client: Client) {}
 
@@ -37,7 +37,7 @@ export class DiscordPoster implements ChannelPoster {
 
   async post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef> {
     this.assertInCommunity(community, channelId);
-    const posted = await this.client.rest.post(Routes.channelMessages(channelId), { body: { ...renderMessage(reply), allowed_mentions: NO_MENTIONS } });
+    const posted = await this.client.rest.post(Routes.channelMessages(channelId), { body: messageBody(reply) });
     const messageId = typeof posted === 'object' && posted !== null && 'id' in posted && typeof posted.id === 'string' ? posted.id : null;
     if (!messageId) throw new AppError('INTERNAL', 'Discord answered a channel post without a message id');
     return { channelId, messageId };
@@ -45,7 +45,7 @@ export class DiscordPoster implements ChannelPoster {
 
   async update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void> {
     this.assertInCommunity(community, ref.channelId);
-    await this.client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { ...renderMessage(reply), allowed_mentions: NO_MENTIONS } });
+    await this.client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: messageBody(reply) });
   }
 
   /** No community may post into another's channel, whatever a stored reference says. */

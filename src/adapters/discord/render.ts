@@ -8,7 +8,9 @@ import {
   type APIEmbedField,
   type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
-import { encodeAction, type MessageReply, type PromptReply, type ReplyButton, type Tone } from '../../core/reply.js';
+import type { MessageReply, PromptReply, ReplyButton, Tone } from '../../core/reply.js';
+import { createActionCodec } from '../shared/action-codec.js';
+import { NO_MENTIONS } from './mentions.js';
 import { splitText, truncate } from './text.js';
 
 /** Discord's documented message limits; a reply is fitted into them, never rejected for them. */
@@ -28,7 +30,12 @@ export const LIMITS = {
   inputLabel: 45,
   inputPlaceholder: 100,
   inputLength: 4000,
+  /** A component's or modal's custom_id, which carries the encoded action. */
+  customId: 100,
 } as const;
+
+/** Buttons and modals carry their action in custom_id. */
+export const discordActions = createActionCodec(LIMITS.customId);
 
 /** A blank that Discord accepts where a name or value must not be empty. */
 const BLANK = '\u200b';
@@ -58,6 +65,11 @@ export interface RenderedMessage {
 
 /** The custom id of the one text input a prompt's modal holds. */
 export const PROMPT_INPUT_ID = 'text';
+
+/** A message exactly as posted or edited through REST: rendered, and unable to ping anyone. */
+export function messageBody(reply: MessageReply): RenderedMessage & { allowed_mentions: typeof NO_MENTIONS } {
+  return { ...renderMessage(reply), allowed_mentions: NO_MENTIONS };
+}
 
 export function renderMessage(reply: MessageReply): RenderedMessage {
   return { embeds: [renderEmbed(reply)], components: renderButtons(reply.buttons ?? []) };
@@ -121,7 +133,7 @@ export function renderButtons(rows: readonly ReplyButton[][]): ButtonRow[] {
       type: ComponentType.ActionRow,
       components: row.map((b) => ({
         type: ComponentType.Button,
-        custom_id: encodeAction(b.action),
+        custom_id: discordActions.encode(b.action),
         label: truncate(b.label, LIMITS.buttonLabel),
         style: BUTTON_STYLES[b.style ?? 'secondary'],
         disabled: Boolean(b.disabled),
@@ -140,7 +152,7 @@ export function renderModal(prompt: PromptReply): APIModalInteractionResponseCal
   const maxLength = Math.max(1, Math.min(prompt.maxLength, LIMITS.inputLength));
   const minLength = Math.max(0, Math.min(prompt.minLength, maxLength));
   return {
-    custom_id: encodeAction(prompt.action),
+    custom_id: discordActions.encode(prompt.action),
     title: truncate(prompt.title, LIMITS.modalTitle),
     components: [
       {

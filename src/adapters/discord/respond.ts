@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';
-import { errorReply, UNAVAILABLE_TEXT } from '../../registry/registry.js';
+import { errorReply, UNAVAILABLE_TEXT } from '../../views/index.js';
 import { FIRST_RESPONSE_BUDGET_MS, raceDeadline } from '../shared/deadline.js';
 import { NO_MENTIONS } from './mentions.js';
 import { renderMessage, renderModal } from './render.js';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import { isValidTimeZone } from '../../core/calendar.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Logger } from '../../core/ports.js';

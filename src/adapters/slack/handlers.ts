@@ -1,10 +1,10 @@
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../bootstrap.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';
 import type { CommandContext } from '../../registry/command.js';
-import { errorReply, UNAVAILABLE_TEXT } from '../../registry/registry.js';
+import { errorReply, UNAVAILABLE_TEXT } from '../../views/index.js';
 import { raceDeadline } from '../shared/deadline.js';
 import { publishHome } from './app-home.js';
 import { slackContext, type UserDirectory } from './context.js';
@@ -12,6 +12,7 @@ import { commandResponse, type SlackResponder } from './deliver.js';
 import { EventDeduper, eventIdOf } from './event-dedupe.js';
 import { INPUT_BLOCK_ID, PROMPT_CALLBACK_ID, readSubmission } from './modals.js';
 import { toPlain, truncate } from './mrkdwn.js';
+import { slackActions } from './render-blocks.js';
 import { HELP_COMMAND, parseSlashText } from './parse-command.js';
 import { parseBlockAction, parseHomeOpened, parseSlashCommand, parseViewSubmission, type Caller, type Origin } from './payloads.js';
 
@@ -107,7 +108,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       logger.warn('ignored a button payload that could not be read');
       return;
     }
-    const work = safely('button', async () => app.registry.runAction(await context(client, inv.caller), inv.value));
+    const work = safely('button', async () => app.registry.runAction(await context(client, inv.caller), slackActions.decode(inv.value)));
     await deliverLater(client, inv.origin, inv.caller, inv.triggerId, work);
   });
 

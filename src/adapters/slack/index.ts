@@ -1,30 +1,23 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App as BoltApp, LogLevel, webApi, type AppOptions, type Logger as BoltLogger } from '@slack/bolt';
-import type { App } from '../../app.js';
-import type { SlackConfig } from '../../config.js';
-import type { ChannelPoster } from '../../core/channel-poster.js';
+import type { App } from '../../bootstrap.js';
+import type { SlackConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { healthRoutes, startHealthServer } from '../../http/health.js';
-import type { Service } from '../../service.js';
+import type { PlatformAdapter } from '../shared/platform-adapter.js';
 import { FIRST_RESPONSE_BUDGET_MS } from '../shared/deadline.js';
 import { UserDirectory } from './context.js';
 import { SlackResponder } from './deliver.js';
 import { registerHandlers, SLOW_NOTICE_MS } from './handlers.js';
 import { SlackPoster } from './poster.js';
 
-/**
- * The Slack adapter: Bolt in HTTP mode (requests signed and checked by Bolt's receiver, health
- * routes on the same server) or in Socket Mode when an app token is given (no public URL).
- */
+export type { SlackConfig } from './config.js';
 
-export interface StartSlackOptions {
-  app: App;
-  config: SlackConfig;
-  /** HTTP mode: Bolt's port; Socket Mode: the health server's. 0 picks a free port. */
-  port: number;
-  logger: Logger;
+export interface SlackAdapterOptions {
+  /** Defaults to the app's logger. */
+  logger?: Logger | undefined;
   /** Interface to listen on; default all. */
   host?: string | undefined;
   /** Extra Bolt options (tests pass retryConfig in clientOptions). */
@@ -35,7 +28,11 @@ export interface StartSlackOptions {
   userCacheTtlMs?: number | undefined;
 }
 
-export type SlackService = Service & { poster: ChannelPoster; port: number };
+export interface SlackAdapter extends PlatformAdapter {
+  readonly poster: SlackPoster;
+  /** The port it listens on (HTTP mode) or serves health on (Socket Mode); known once started. */
+  readonly port: number;
+}
 
 /** Bolt logs through ours; Bolt's debug output is dropped. */
 function boltLogger(logger: Logger): BoltLogger {
@@ -69,69 +66,91 @@ async function identify(token: string, clientOptions: webApi.WebClientOptions, a
   }
 }
 
-export async function startSlack(opts: StartSlackOptions): Promise<SlackService> {
-  const { app, config, logger } = opts;
+/**
+ * The Slack adapter: Bolt in HTTP mode (requests signed and checked by Bolt's receiver, health
+ * routes on the same server) or in Socket Mode when an app token is given (no public URL).
+ */
+export function createSlackAdapter(config: SlackConfig, app: App, opts: SlackAdapterOptions = {}): SlackAdapter {
+  const logger = opts.logger ?? app.logger;
   const apiUrl = config.apiUrl ?? 'https://slack.com/api/';
   // Every WebClient Bolt creates (and Socket Mode's) is built from these options.
   const clientOptions: webApi.WebClientOptions = { ...opts.appOptions?.clientOptions, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
-  const who = await identify(config.botToken, clientOptions, apiUrl);
   const socketMode = config.appToken !== undefined;
   const routes = healthRoutes(app.store);
+  // Bolt's client exists only once auth.test named the bot; the poster waits for it.
+  let bolt: BoltApp | undefined;
+  const poster = new SlackPoster(() => {
+    if (!bolt) throw new AppError('INTERNAL', 'the Slack adapter is not started');
+    return bolt.client;
+  }, config.command);
+  let port = config.port;
+  let stopServing: () => Promise<void> = async () => {};
 
-  const bolt = new BoltApp({
-    ...opts.appOptions,
-    token: config.botToken,
-    botId: who.botId,
-    botUserId: who.botUserId,
-    logger: boltLogger(logger),
-    clientOptions,
-    ...(socketMode
-      ? // The Socket Mode client mutates the options it is given (retries); give it its own copy.
-        { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions: { ...clientOptions } } }
-      : { signingSecret: config.signingSecret, customRoutes: routes, port: opts.port }),
-  });
-  bolt.error(async (err) => {
-    logger.error('Slack listener failed', { error: err.message });
-  });
-
-  const poster = new SlackPoster(bolt.client);
-  registerHandlers(bolt, {
-    app,
-    command: config.command,
-    users: new UserDirectory({ adminUserIds: config.adminUserIds, logger, ttlMs: opts.userCacheTtlMs }),
-    responder: new SlackResponder(logger),
-    poster,
-    logger,
-    ackDeadlineMs: opts.ackDeadlineMs ?? FIRST_RESPONSE_BUDGET_MS,
-    slowNoticeMs: opts.slowNoticeMs ?? SLOW_NOTICE_MS,
-  });
-
-  if (socketMode) {
-    try {
-      await bolt.start();
-    } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
-      throw new AppError('CONFIG_INVALID', `Could not open a Socket Mode connection${code ? ` (${code})` : ''}: check SLACK_APP_TOKEN (an app-level token with connections:write).`, { cause: err });
-    }
-    const health = await startHealthServer(opts.port, routes, opts.host ?? '0.0.0.0');
-    logger.info('Slack adapter connected in Socket Mode', { team: who.teamId, healthPort: health.port });
-    return {
+  async function start(): Promise<void> {
+    const who = await identify(config.botToken, clientOptions, apiUrl);
+    const started = new BoltApp({
+      ...opts.appOptions,
+      token: config.botToken,
+      botId: who.botId,
+      botUserId: who.botUserId,
+      logger: boltLogger(logger),
+      clientOptions,
+      ...(socketMode
+        ? // The Socket Mode client mutates the options it is given (retries); give it its own copy.
+          { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions: { ...clientOptions } } }
+        : { signingSecret: config.signingSecret, customRoutes: routes, port: config.port }),
+    });
+    bolt = started;
+    started.error(async (err) => {
+      logger.error('Slack listener failed', { error: err.message });
+    });
+    registerHandlers(started, {
+      app,
+      command: config.command,
+      users: new UserDirectory({ adminUserIds: config.adminUserIds, logger, ttlMs: opts.userCacheTtlMs }),
+      responder: new SlackResponder(logger),
       poster,
-      port: health.port,
-      stop: async () => {
-        await bolt.stop();
+      logger,
+      ackDeadlineMs: opts.ackDeadlineMs ?? FIRST_RESPONSE_BUDGET_MS,
+      slowNoticeMs: opts.slowNoticeMs ?? SLOW_NOTICE_MS,
+    });
+
+    if (socketMode) {
+      try {
+        await started.start();
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        throw new AppError('CONFIG_INVALID', `Could not open a Socket Mode connection${code ? ` (${code})` : ''}: check SLACK_APP_TOKEN (an app-level token with connections:write).`, { cause: err });
+      }
+      const health = await startHealthServer(config.port, routes, opts.host ?? '0.0.0.0');
+      port = health.port;
+      logger.info('Slack adapter connected in Socket Mode', { team: who.teamId, healthPort: health.port });
+      stopServing = async () => {
+        await started.stop();
         await health.stop();
-      },
-    };
+      };
+      return;
+    }
+
+    let server: Server;
+    try {
+      server = await started.start(opts.host ? { port: config.port, host: opts.host } : config.port);
+    } catch (err) {
+      throw new AppError('CONFIG_INVALID', `Could not listen on PORT ${config.port} (${(err as Error).message}). Set PORT to a free port.`, { cause: err });
+    }
+    port = (server.address() as AddressInfo).port;
+    logger.info('Slack adapter listening (HTTP)', { team: who.teamId, port, events: '/slack/events' });
+    stopServing = () => started.stop().then(() => undefined);
   }
 
-  let server: Server;
-  try {
-    server = await bolt.start(opts.host ? { port: opts.port, host: opts.host } : opts.port);
-  } catch (err) {
-    throw new AppError('CONFIG_INVALID', `Could not listen on PORT ${opts.port} (${(err as Error).message}). Set PORT to a free port.`, { cause: err });
-  }
-  const port = (server.address() as AddressInfo).port;
-  logger.info('Slack adapter listening (HTTP)', { team: who.teamId, port, events: '/slack/events' });
-  return { poster, port, stop: () => bolt.stop().then(() => undefined) };
+  return {
+    platform: 'slack',
+    poster,
+    servesHealth: true,
+    get port() {
+      return port;
+    },
+    start,
+    stop: () => stopServing(),
+  };
 }

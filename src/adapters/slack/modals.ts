@@ -1,7 +1,7 @@
-import { encodeAction, type PromptReply } from '../../core/reply.js';
+import type { ActionRef, PromptReply } from '../../core/reply.js';
 import { toPlain, truncate } from './mrkdwn.js';
 import { parseOrigin, type Origin, type ViewSubmission } from './payloads.js';
-import { plain } from './render-blocks.js';
+import { plain, slackActions } from './render-blocks.js';
 
 /**
  * PromptReply -> a modal with one text input. The modal's private_metadata carries the encoded
@@ -61,7 +61,7 @@ export function promptView(reply: PromptReply, origin: Origin): PromptView {
     title: plain(truncate(toPlain(reply.title), MODAL_LIMITS.title)),
     submit: plain('Submit'),
     close: plain('Cancel'),
-    private_metadata: encodeMetadata(encodeAction(reply.action), origin),
+    private_metadata: encodeMetadata(slackActions.encode(reply.action), origin),
     blocks: [
       {
         type: 'input',
@@ -81,7 +81,8 @@ export function promptView(reply: PromptReply, origin: Origin): PromptView {
 }
 
 export interface PromptSubmission {
-  action: string;
+  /** Null when the metadata's action does not decode. */
+  action: ActionRef | null;
   origin: Origin;
   text: string;
 }
@@ -98,5 +99,5 @@ export function readSubmission(s: ViewSubmission): PromptSubmission | null {
   const m = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {};
   const origin = parseOrigin(m['o']);
   if (typeof m['a'] !== 'string' || !origin) return null;
-  return { action: m['a'], origin, text: s.values[INPUT_BLOCK_ID]?.[INPUT_ACTION_ID] ?? '' };
+  return { action: slackActions.decode(m['a']), origin, text: s.values[INPUT_BLOCK_ID]?.[INPUT_ACTION_ID] ?? '' };
 }

@@ -40,9 +40,16 @@ export class SlackPoster implements ChannelPoster {
   readonly platform = 'slack' as const;
 
   constructor(
-    private readonly client: webApi.WebClient,
+    /** Bolt's Web API client, which exists once the adapter has started. */
+    private readonly clientOf: () => webApi.WebClient,
+    /** The slash command word, without the slash. */
+    private readonly command: string,
     private readonly pacer = new ChannelPacer(),
   ) {}
+
+  invocation(command: string): string {
+    return `/${this.command} ${command}`;
+  }
 
   private foreign(community: Community): string | null {
     return community.platform === 'slack' ? null : `A ${community.platform} community cannot be posted to on Slack.`;
@@ -52,7 +59,7 @@ export class SlackPoster implements ChannelPoster {
     const foreign = this.foreign(community);
     if (foreign) return foreign;
     try {
-      const res = await this.client.conversations.info({ channel: channelId });
+      const res = await this.clientOf().conversations.info({ channel: channelId });
       const ch = res.channel;
       if (ch?.is_archived) return explain('is_archived');
       // Public channels report is_member; a private channel the bot can see is one it is in.
@@ -66,7 +73,7 @@ export class SlackPoster implements ChannelPoster {
   async post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef> {
     this.assertOwn(community);
     await this.pacer.turn(channelId);
-    const res = await this.client.chat.postMessage({ channel: channelId, ...renderBlocks(reply) });
+    const res = await this.clientOf().chat.postMessage({ channel: channelId, ...renderBlocks(reply) });
     if (!res.ts || !res.channel) throw new AppError('INTERNAL', 'chat.postMessage returned no message timestamp');
     return { channelId: res.channel, messageId: res.ts };
   }
@@ -74,7 +81,7 @@ export class SlackPoster implements ChannelPoster {
   async update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void> {
     this.assertOwn(community);
     await this.pacer.turn(ref.channelId);
-    await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderBlocks(reply) });
+    await this.clientOf().chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderBlocks(reply) });
   }
 
   private assertOwn(community: Community): void {

@@ -1,4 +1,5 @@
-import { encodeAction, type MessageReply, type ReplyButton, type ReplyField } from '../../core/reply.js';
+import type { MessageReply, ReplyButton, ReplyField } from '../../core/reply.js';
+import { createActionCodec } from '../shared/action-codec.js';
 import { splitText, toMrkdwn, toPlain, truncate } from './mrkdwn.js';
 
 /**
@@ -24,6 +25,9 @@ export const LIMITS = {
   /** Top-level notification text: Slack allows 40,000, a notification shows far less. */
   fallbackText: 300,
 } as const;
+
+/** Buttons carry their action in `value`; modals carry it in private_metadata (3,000, with room to spare). */
+export const slackActions = createActionCodec(LIMITS.buttonValue);
 
 export interface PlainText {
   type: 'plain_text';
@@ -101,7 +105,7 @@ export function renderButtons(rows: readonly (readonly ReplyButton[])[]): Block[
     const elements = row
       .filter((b) => !b.disabled)
       .map((b): ButtonElement => {
-        const value = encodeAction(b.action);
+        const value = slackActions.encode(b.action);
         let actionId = value.slice(0, LIMITS.actionId - 4);
         for (let n = 2; used.has(actionId); n++) actionId = `${value.slice(0, LIMITS.actionId - 4)}#${n}`;
         used.add(actionId);

@@ -18,6 +18,7 @@ export const TOPICS = {
 
 export type Topic = keyof typeof TOPICS;
 export const TOPIC_IDS = Object.keys(TOPICS) as Topic[];
+export const isTopic = (s: string): s is Topic => Object.hasOwn(TOPICS, s);
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];

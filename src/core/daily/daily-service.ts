@@ -28,7 +28,8 @@ export interface RevealSummary {
 /** How daily posts look; provided by the views, so the core never formats for a platform. */
 export interface DailyRenderer {
   card(quiz: PresentedQuiz): MessageReply;
-  reveal(quiz: PresentedQuiz, summary: RevealSummary): MessageReply;
+  /** `invocation` names a command the way members type it where the card is. */
+  reveal(quiz: PresentedQuiz, summary: RevealSummary, invocation: (command: string) => string): MessageReply;
 }
 
 export interface SetupRequest {
@@ -78,10 +79,10 @@ export class DailyService {
     const filters = parseFilters({ topic: req.topic, difficulty: req.difficulty, mode: req.mode, revealHours: req.revealHours });
     if (!filters.ok) return filters;
     if (this.deps.bank.filter({ topic: req.topic as Topic | undefined, difficulty: req.difficulty as Difficulty | undefined }).length === 0) {
-      return fail('NO_QUESTIONS', 'No questions match that topic and difficulty; choose a broader filter.');
+      return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty, daily: true });
     }
     const problem = await poster.checkChannel(req.community, req.channelId);
-    if (problem) return fail('FORBIDDEN', problem);
+    if (problem) return fail('FORBIDDEN', { reason: problem });
     const schedule: DailySchedule = {
       channelId: req.channelId,
       time: time.value,
@@ -98,12 +99,12 @@ export class DailyService {
   }
 
   async off(c: Community, channelId: string): Promise<Result<true>> {
-    return (await this.deps.store.deleteSchedule(c, channelId)) ? ok(true) : fail('INVALID_OPTION', 'There is no daily question in this channel, so nothing was turned off.');
+    return (await this.deps.store.deleteSchedule(c, channelId)) ? ok(true) : fail('NO_SCHEDULE', { then: 'off' });
   }
 
   async status(c: Community, channelId: string): Promise<Result<DailyStatus>> {
     const schedule = await this.deps.store.getSchedule(c, channelId);
-    if (!schedule) return fail('INVALID_OPTION', 'There is no daily question in this channel. An admin can set one up with daily setup.');
+    if (!schedule) return fail('NO_SCHEDULE', { then: 'status' });
     const now = this.deps.clock.now();
     let last: DailyStatus['last'] = null;
     for (const { slot: name } of recentSlots(schedule, now).reverse()) {
@@ -119,14 +120,14 @@ export class DailyService {
   /** Posts today's question now, ahead of its time; today's slot then counts as used. */
   async postNow(c: Community, channelId: string, poster: ChannelPoster): Promise<Result<DailySlot>> {
     const schedule = await this.deps.store.getSchedule(c, channelId);
-    if (!schedule) return fail('INVALID_OPTION', 'There is no daily question in this channel yet. Set one up first with daily setup.');
+    if (!schedule) return fail('NO_SCHEDULE', { then: 'now' });
     const now = this.deps.clock.now();
     const slot = slotAt(now, schedule.timeZone);
     const occ: Occurrence = { slot, postAt: now, revealAt: now + schedule.revealAfterMinutes * 60_000 };
     const posted = await this.post({ community: c, schedule }, occ, poster);
     if (posted) return ok(posted);
     const existing = await this.deps.store.getSlot(c, channelId, slot);
-    return fail('ALREADY_ANSWERED', `Today's daily question was already posted here${existing?.postedAt ? '' : ' (or is being posted right now)'}; the next one follows the schedule.`);
+    return fail('DAILY_ALREADY_POSTED', { inProgress: !existing?.postedAt });
   }
 
   /**
@@ -204,7 +205,7 @@ export class DailyService {
     const question = delivery ? bank.get(delivery.questionId) : undefined;
     if (slot?.messageId && delivery && question) {
       const summary = await this.summarize(community, delivery.id);
-      await poster.update(community, { channelId: schedule.channelId, messageId: slot.messageId }, this.deps.render.reveal(present(delivery, question), summary));
+      await poster.update(community, { channelId: schedule.channelId, messageId: slot.messageId }, this.deps.render.reveal(present(delivery, question), summary, (c) => poster.invocation(c)));
     }
     return store.finishSlot(community, schedule.channelId, slotName, 'reveal', token, {});
   }
@@ -223,7 +224,7 @@ function present(delivery: Delivery, question: Question): PresentedQuiz {
 
 /** Runs tasks with at most `limit` in flight, so a fan-out to many channels never floods a platform. */
 async function runLimited<T>(tasks: (() => Promise<T>)[], limit: number, onError: (err: unknown) => void): Promise<(T | null)[]> {
-  const results: (T | null)[] = new Array(tasks.length).fill(null);
+  const results = new Array<T | null>(tasks.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {

@@ -4,20 +4,22 @@ import { fail, ok, type Result } from '../result.js';
 import { QUIZ_MODES, type QuizMode } from '../store.js';
 
 export const DEFAULT_REVEAL_HOURS = 8;
+export const MIN_REVEAL_HOURS = 1;
+export const MAX_REVEAL_HOURS = 23;
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** "9:05" or "09:05" -> "09:05"; anything else is refused with the valid form. */
 export function parseTime(raw: string): Result<string> {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(raw.trim());
-  if (!m) return fail('INVALID_OPTION', `"${raw.slice(0, 20)}" is not a time. Use HH:MM on a 24-hour clock, for example 09:00 or 17:30.`);
+  if (!m) return fail('INVALID_OPTION', { option: 'time', value: raw });
   return ok(`${m[1]!.padStart(2, '0')}:${m[2]}`);
 }
 
 export function parseTimeZone(raw: string): Result<string> {
   const zone = raw.trim();
   if (!isValidTimeZone(zone)) {
-    return fail('INVALID_OPTION', `"${zone.slice(0, 40)}" is not a known time zone. Use an IANA name such as Europe/Berlin, America/New_York, Asia/Kolkata or UTC.`);
+    return fail('INVALID_OPTION', { option: 'timezone', value: zone });
   }
   return ok(zone);
 }
@@ -25,7 +27,7 @@ export function parseTimeZone(raw: string): Result<string> {
 /** "daily", "weekdays", "weekends", "mon,wed,fri", "mon-fri" -> ISO weekdays. */
 export function parseWeekdays(raw: string | undefined): Result<number[]> {
   const text = (raw ?? 'daily').trim().toLowerCase();
-  const invalid = fail('INVALID_OPTION', `"${text.slice(0, 40)}" is not a set of weekdays. Use daily, weekdays, weekends, a list such as mon,wed,fri, or a range such as mon-thu.`);
+  const invalid = fail('INVALID_OPTION', { option: 'weekdays', value: text });
   if (text === 'daily' || text === 'every day' || text === 'all') return ok(ALL_DAYS);
   if (text === 'weekdays') return ok([1, 2, 3, 4, 5]);
   if (text === 'weekends') return ok([6, 7]);
@@ -55,11 +57,11 @@ export interface ScheduleFilters {
 }
 
 export function parseFilters(raw: { topic?: string; difficulty?: string; mode?: string; revealHours?: number }): Result<ScheduleFilters> {
-  if (raw.topic !== undefined && !TOPIC_IDS.includes(raw.topic as never)) return fail('UNKNOWN_TOPIC', `Unknown topic "${raw.topic}". Valid topics: ${TOPIC_IDS.join(', ')}.`);
-  if (raw.difficulty !== undefined && !DIFFICULTIES.includes(raw.difficulty as never)) return fail('INVALID_OPTION', `Difficulty must be one of ${DIFFICULTIES.join(', ')}.`);
+  if (raw.topic !== undefined && !TOPIC_IDS.includes(raw.topic as never)) return fail('UNKNOWN_TOPIC', { topic: raw.topic, valid: TOPIC_IDS });
+  if (raw.difficulty !== undefined && !DIFFICULTIES.includes(raw.difficulty as never)) return fail('INVALID_OPTION', { option: 'difficulty', valid: DIFFICULTIES });
   const mode = (raw.mode ?? 'choice') as QuizMode;
-  if (!QUIZ_MODES.includes(mode)) return fail('INVALID_OPTION', `Mode must be one of ${QUIZ_MODES.join(', ')}.`);
+  if (!QUIZ_MODES.includes(mode)) return fail('INVALID_OPTION', { option: 'mode', valid: QUIZ_MODES });
   const hours = raw.revealHours ?? DEFAULT_REVEAL_HOURS;
-  if (!Number.isInteger(hours) || hours < 1 || hours > 23) return fail('INVALID_OPTION', 'The reveal delay must be a whole number of hours from 1 to 23.');
+  if (!Number.isInteger(hours) || hours < MIN_REVEAL_HOURS || hours > MAX_REVEAL_HOURS) return fail('INVALID_OPTION', { option: 'reveal-hours', min: MIN_REVEAL_HOURS, max: MAX_REVEAL_HOURS });
   return ok({ topic: raw.topic, difficulty: raw.difficulty, mode, revealAfterMinutes: hours * 60 });
 }

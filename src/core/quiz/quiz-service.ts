@@ -72,7 +72,7 @@ export class QuizService {
     const { bank, store, clock, random } = this.deps;
     const candidates = bank.filter({ topic: req.topic, difficulty: req.difficulty });
     if (candidates.length === 0) {
-      return fail('NO_QUESTIONS', `No questions match topic ${req.topic ?? 'any'} and difficulty ${req.difficulty ?? 'any'}. Try another combination.`);
+      return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty });
     }
     const question = selectQuestion(candidates, await store.getRecent(req.user), random)!;
     const now = clock.now();
@@ -95,19 +95,19 @@ export class QuizService {
     const delivery = await this.deps.store.getDelivery(user.community, deliveryId);
     const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
     if (!delivery || !question) {
-      return fail('DELIVERY_NOT_FOUND', 'This question has expired or no longer exists. Start a new one with /quiz.');
+      return fail('DELIVERY_NOT_FOUND', {});
     }
     if (delivery.revealAt !== undefined && this.deps.clock.now() >= delivery.revealAt) {
-      return fail('DELIVERY_CLOSED', 'This daily question is closed: its answer has been revealed. The next one comes with the schedule.');
+      return fail('DELIVERY_CLOSED', {});
     }
     if (delivery.ownerId !== null && delivery.ownerId !== user.userId) {
-      return fail('NOT_YOUR_QUIZ', 'This question belongs to someone else. Start your own with /quiz.');
+      return fail('NOT_YOUR_QUIZ', {});
     }
     if (mode && delivery.mode !== mode) {
-      return fail('WRONG_MODE', `This is a ${delivery.mode} question; it cannot be answered as ${mode}.`);
+      return fail('WRONG_MODE', { mode: delivery.mode, requested: mode });
     }
     if (await this.deps.store.hasAnswered(user.community, deliveryId, user.userId)) {
-      return fail('ALREADY_ANSWERED', 'You have already answered this question; only your first answer counts. Start a new one with /quiz.');
+      return fail('ALREADY_ANSWERED', {});
     }
     return ok({ delivery, question, options: optionsInOrder(question, delivery) });
   }
@@ -123,7 +123,7 @@ export class QuizService {
 
   async answerChoice(user: UserRef, deliveryId: string, position: number, timeZone?: string): Promise<Result<ChoiceResult>> {
     if (!Number.isInteger(position) || position < 0 || position > 3) {
-      return fail('INVALID_ANSWER', 'Choose one of the options 1 to 4.');
+      return fail('INVALID_ANSWER', { problem: 'choice', options: 4 });
     }
     const opened = await this.open(user, deliveryId, 'choice');
     if (!opened.ok) return opened;
@@ -136,9 +136,9 @@ export class QuizService {
 
   async answerOpen(user: UserRef, deliveryId: string, text: string, timeZone?: string): Promise<Result<OpenResult>> {
     const answer = text.trim();
-    if (answer.length === 0) return fail('INVALID_ANSWER', 'Your answer is empty. Write a few sentences in your own words.');
+    if (answer.length === 0) return fail('INVALID_ANSWER', { problem: 'empty' });
     if (answer.length > MAX_ANSWER_CHARS) {
-      return fail('INVALID_ANSWER', `Your answer has ${answer.length} characters; the limit is ${MAX_ANSWER_CHARS}. Shorten it and try again.`);
+      return fail('INVALID_ANSWER', { problem: 'too-long', length: answer.length, max: MAX_ANSWER_CHARS });
     }
     const opened = await this.open(user, deliveryId, 'open');
     if (!opened.ok) return opened;
@@ -187,7 +187,7 @@ export class QuizService {
       deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
     });
     if (outcome.status === 'duplicate') {
-      return fail('ALREADY_ANSWERED', 'You have already answered this question; only your first answer counts.');
+      return fail('ALREADY_ANSWERED', {});
     }
     return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }

@@ -190,7 +190,7 @@ export class SqliteStore implements Store {
   async allSchedules(): Promise<ScheduledChannel[]> {
     return this.read.all<{ community: string; body: string }>('SELECT community, body FROM schedules').map((r) => {
       const colon = r.community.indexOf(':');
-      const community = { platform: r.community.slice(0, colon) as Platform, id: r.community.slice(colon + 1) };
+      const community = { platform: r.community.slice(0, colon), id: r.community.slice(colon + 1) };
       return { community, schedule: JSON.parse(r.body) as DailySchedule };
     });
   }

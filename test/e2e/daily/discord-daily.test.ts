@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
-import type { App } from '../../../src/app.js';
+import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import type { App } from '../../../src/bootstrap.js';
 import { makeTestApp } from '../../support/app.js';
 import { FixedClock } from '../../support/builders.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
@@ -10,7 +10,7 @@ import { useBotWorld } from '../discord/harness.js';
 /** The scheduler posting and revealing through the real discord.js client and the fake Discord. */
 const FIXTURE_CORRECT = 'The chain rule, backwards';
 let fake: FakeDiscord;
-let bot: DiscordService;
+let bot: DiscordAdapter;
 let app: App;
 const clock = new FixedClock(Date.parse('2026-11-23T07:00:00Z')); // 08:00 in Berlin
 

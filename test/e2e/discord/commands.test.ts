@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
-import type { App } from '../../../src/app.js';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
+import type { App } from '../../../src/bootstrap.js';
+import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
 import { FakeDiscord, type Actor, type InteractionHandle } from '../../support/fake-discord/index.js';
 import { embed, isEphemeral as ephemeral, text } from './flow-helpers.js';
@@ -9,7 +9,7 @@ import { recordingLogger, useBotWorld } from './harness.js';
 
 let fake: FakeDiscord;
 let app: App;
-let bot: DiscordService;
+let bot: DiscordAdapter;
 const logger = recordingLogger();
 
 const world = useBotWorld(undefined, { logger });

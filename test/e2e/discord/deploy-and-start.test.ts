@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDiscord } from '../../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { AppError } from '../../../src/core/errors.js';
 import { projectRoot } from '../../../src/paths.js';
 import { makeTestApp, writeFixtureBank } from '../../support/app.js';
@@ -63,7 +63,7 @@ describe('deploying commands', () => {
 describe('a wrong token', () => {
   it('fails to start with a message naming DISCORD_TOKEN', async () => {
     const app = await makeTestApp();
-    const started = startDiscord({ app, config: { token: 'not-the-token', apiBase: fake.apiBase }, logger: recordingLogger() });
+    const started = createDiscordAdapter({ token: 'not-the-token', apiBase: fake.apiBase }, app, { logger: recordingLogger() }).start();
     await expect(started).rejects.toThrow(AppError);
     await expect(started).rejects.toThrow(/DISCORD_TOKEN/);
   });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { makeTestApp } from '../../support/app.js';
-import type { App } from '../../../src/app.js';
-import { startDiscord, type DiscordService } from '../../../src/adapters/discord/index.js';
+import type { App } from '../../../src/bootstrap.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { createRest, deployCommands } from '../../../src/adapters/discord/deploy.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';
 import type { Logger } from '../../../src/core/ports.js';
@@ -22,14 +22,14 @@ export function recordingLogger(): Logger & { lines: LogLine[] } {
 /** No 5-second wait between identifies: tests reconnect on purpose. Production keeps the default. */
 const noIdentifyWait = { waitForIdentify: async () => {} };
 
-export async function startBot(fake: FakeDiscord, app: App, opts: { timing?: Partial<Timing>; logger?: Logger } = {}): Promise<DiscordService> {
-  return startDiscord({
-    app,
-    config: { token: fake.token, apiBase: fake.apiBase },
+export async function startBot(fake: FakeDiscord, app: App, opts: { timing?: Partial<Timing>; logger?: Logger } = {}): Promise<DiscordAdapter> {
+  const bot = createDiscordAdapter({ token: fake.token, apiBase: fake.apiBase }, app, {
     logger: opts.logger ?? recordingLogger(),
     clientOptions: { ws: { buildIdentifyThrottler: () => noIdentifyWait } },
     timing: opts.timing,
   });
+  await bot.start();
+  return bot;
 }
 
 /** Registers the app's commands with the fake the way `npm run discord:deploy` does. */
@@ -53,7 +53,7 @@ export function expectDiscordRulesKept(fake: FakeDiscord): void {
 export interface BotWorld {
   fake: FakeDiscord;
   app: App;
-  bot: DiscordService;
+  bot: DiscordAdapter;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
-import { createBackpropCore, type App } from '../../../src/app.js';
+import { createBackpropCore, type App } from '../../../src/bootstrap.js';
 import { LIMITS, renderButtons, renderEmbed, renderModal } from '../../../src/adapters/discord/render.js';
 import { splitText, truncate } from '../../../src/adapters/discord/text.js';
 import { silentLogger } from '../../../src/core/ports.js';

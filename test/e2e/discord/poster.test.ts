@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
+import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Community } from '../../../src/core/identity.js';
 import { message } from '../../../src/core/reply.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
 import { useBotWorld } from './harness.js';
 
 let fake: FakeDiscord;
-let bot: DiscordService;
+let bot: DiscordAdapter;
 let guild: Community;
 
 const world = useBotWorld();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, TextInputStyle } from 'discord-api-types/v10';
-import type { App } from '../../../src/app.js';
+import type { App } from '../../../src/bootstrap.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
 import { buttonLabels, deliveryId, embed, FIXTURE_CORRECT, FIXTURE_GOOD_ANSWER, isEphemeral, optionLabel, text, userRef, wrongLabel } from './flow-helpers.js';

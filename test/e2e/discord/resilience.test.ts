@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayCloseCodes, InteractionResponseType } from 'discord-api-types/v10';
-import type { App } from '../../../src/app.js';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
+import type { App } from '../../../src/bootstrap.js';
+import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
-import { UNAVAILABLE_TEXT } from '../../../src/registry/registry.js';
+import { UNAVAILABLE_TEXT } from '../../../src/views/errors.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
@@ -15,7 +15,7 @@ import { buttonLabels, embed, FIXTURE_CORRECT, isEphemeral, optionLabel, text, u
 interface World {
   fake: FakeDiscord;
   app: App;
-  bot: DiscordService;
+  bot: DiscordAdapter;
   storeSwitch: StoreSwitch;
   logger: ReturnType<typeof recordingLogger>;
 }

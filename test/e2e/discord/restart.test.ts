@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import type { DiscordService } from '../../../src/adapters/discord/index.js';
+import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Store } from '../../../src/core/store.js';
 import { cryptoRandom } from '../../../src/random.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
@@ -16,7 +16,7 @@ import { deploy, expectDiscordRulesKept, startBot } from './harness.js';
 import { FIXTURE_CORRECT, FIXTURE_GOOD_ANSWER, optionLabel, text, userRef } from './flow-helpers.js';
 
 let fake: FakeDiscord;
-const bots: DiscordService[] = [];
+const bots: DiscordAdapter[] = [];
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();

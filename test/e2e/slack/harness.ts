@@ -1,13 +1,13 @@
-import type { App } from '../../../src/app.js';
-import type { SlackConfig } from '../../../src/config.js';
+import type { App } from '../../../src/bootstrap.js';
+import type { SlackConfig } from '../../../src/adapters/slack/config.js';
 import type { Logger } from '../../../src/core/ports.js';
-import { startSlack, type SlackService } from '../../../src/adapters/slack/index.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeSlack } from '../../support/fake-slack/fake-slack.js';
 import { buttonsOf, SlackMember } from '../../support/fake-slack/member.js';
 import { HttpTransport, SocketTransport, type Transport } from '../../support/fake-slack/transport.js';
 
-/** The real Bolt app (startSlack) against the fake Slack, over loopback. */
+/** The real Bolt app (createSlackAdapter) against the fake Slack, over loopback. */
 
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
@@ -36,7 +36,7 @@ export interface AdapterOptions {
   command?: string;
 }
 
-export async function startAdapter(o: AdapterOptions): Promise<{ service: SlackService; transport: Transport }> {
+export async function startAdapter(o: AdapterOptions): Promise<{ service: SlackAdapter; transport: Transport }> {
   const config: SlackConfig = {
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -44,11 +44,9 @@ export async function startAdapter(o: AdapterOptions): Promise<{ service: SlackS
     apiUrl: o.fake.apiUrl,
     command: o.command ?? 'prep',
     adminUserIds: o.adminUserIds ?? [],
-  };
-  const service = await startSlack({
-    app: o.app,
-    config,
     port: 0,
+  };
+  const service = createSlackAdapter(config, o.app, {
     host: '127.0.0.1',
     logger: o.logger ?? recordingLogger(),
     // Retry fast after a 429's Retry-After, so rate-limit tests stay quick.
@@ -56,6 +54,7 @@ export async function startAdapter(o: AdapterOptions): Promise<{ service: SlackS
     ackDeadlineMs: o.ackDeadlineMs,
     slowNoticeMs: o.slowNoticeMs,
   });
+  await service.start();
   const transport = o.socket ? new SocketTransport(o.fake) : new HttpTransport(`http://127.0.0.1:${service.port}/slack/events`, SIGNING_SECRET);
   return { service, transport };
 }
@@ -63,7 +62,7 @@ export async function startAdapter(o: AdapterOptions): Promise<{ service: SlackS
 export interface Harness {
   fake: FakeSlack;
   app: App;
-  service: SlackService;
+  service: SlackAdapter;
   transport: Transport;
   logger: ReturnType<typeof recordingLogger>;
   member(userId: string, opts?: { teamId?: string; channelId?: string; userName?: string }): SlackMember;

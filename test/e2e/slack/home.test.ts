@@ -69,7 +69,7 @@ describe('Slack leaderboard pages on a channel message', () => {
     for (let i = 0; i < 11; i++) {
       const u = { community, userId: `UP${i}`, displayName: `Player ${i}` };
       const q = await h.app.core.quiz.start({ user: u, mode: 'choice' });
-      if (!q.ok) throw new Error(q.message);
+      if (!q.ok) throw new Error(q.code);
       await h.app.core.quiz.answerChoice(u, q.value.delivery.id, q.value.delivery.order.indexOf(0));
     }
   });

@@ -3,7 +3,7 @@ import { localDay } from '../../../src/core/calendar.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { aBank, aQuestion, FixedClock, seededRandom } from '../../support/builders.js';
-import { createBackpropCore as createCore } from '../../../src/app.js';
+import { createBackpropCore as createCore } from '../../../src/bootstrap.js';
 import { buttonsOf, SlackMember } from '../../support/fake-slack/member.js';
 import { correctChoice, startAdapter, startHarness, TEAM, type Harness } from './harness.js';
 

@@ -77,7 +77,7 @@ describe('Slack modals', () => {
       privateMetadata: view.private_metadata,
       values: { answer: { text: 'hello' } },
     });
-    expect(sub).toEqual({ action: 'bp1|quiz.submit|d1', origin: { kind: 'message', channelId: 'C1', messageTs: '1.2', ephemeral: true, responseUrl: 'http://127.0.0.1:1/response/1' }, text: 'hello' });
+    expect(sub).toEqual({ action: { name: 'quiz.submit', args: ['d1'] }, origin: { kind: 'message', channelId: 'C1', messageTs: '1.2', ephemeral: true, responseUrl: 'http://127.0.0.1:1/response/1' }, text: 'hello' });
     expect(readSubmission({ caller: { teamId: 'T', userId: 'U', userName: 'u' }, callbackId: view.callback_id, privateMetadata: '{"a":1}', values: {} })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UNAVAILABLE_TEXT } from '../../../src/registry/registry.js';
+import { UNAVAILABLE_TEXT } from '../../../src/views/errors.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { blockActionsBody, slashCommandBody } from '../../support/fake-slack/payloads.js';

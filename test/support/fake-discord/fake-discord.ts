@@ -144,7 +144,7 @@ export class FakeDiscord {
       aRole(this.adminRoleId, 'Admins', ADMIN_PERMISSIONS, 2),
       aRole(this.botRoleId, 'Backprop', MEMBER_PERMISSIONS, 1),
     ];
-    this.members.set(this.botUser.id, aGuildMember(this.botUser, [this.botRoleId]) as APIGuildMember & { user: APIUser });
+    this.members.set(this.botUser.id, aGuildMember(this.botUser, [this.botRoleId]));
     this.state = new FakeDiscordState(this.applicationId, this.botUser);
     this.gateway = new FakeGateway({
       token: this.token,
@@ -288,7 +288,7 @@ export class FakeDiscord {
         ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
         ...(cmd.guild_id ? { guild_id: cmd.guild_id } : {}),
       },
-    } as APIInteraction);
+    });
   }
 
   /** A member types into an autocompleted option. */
@@ -300,7 +300,7 @@ export class FakeDiscord {
       ...interactionBase(this.place(actor), this.applicationId, id, `tok-${id}`),
       type: InteractionType.ApplicationCommandAutocomplete,
       data: { id: cmd.id, name: cmd.name, type: 1, options },
-    } as APIInteraction);
+    });
   }
 
   /** A member clicks a button (by label or custom_id) on a message as it is now. */
@@ -326,7 +326,7 @@ export class FakeDiscord {
       type: InteractionType.MessageComponent,
       message: current,
       data: { custom_id: found.custom_id, component_type: ComponentType.Button },
-    } as APIInteraction);
+    });
   }
 
   /** A member fills in and submits the modal the bot opened for an interaction. */
@@ -347,7 +347,7 @@ export class FakeDiscord {
         custom_id: modal.custom_id,
         components: [{ type: ComponentType.Label, id: 1, component: { type: ComponentType.TextInput, id: 2, custom_id: input.custom_id, value: text } }],
       },
-    } as APIInteraction);
+    });
   }
 
   /** Every request body that creates or edits a message, with where it went. */

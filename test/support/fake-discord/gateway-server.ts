@@ -6,7 +6,6 @@ import {
   GatewayDispatchEvents,
   GatewayIntentBits,
   GatewayOpcodes,
-  type GatewayDispatchPayload,
   type GatewayIdentifyData,
   type GatewayReceivePayload,
   type APIUser,
@@ -84,9 +83,9 @@ export class FakeGateway {
     this.connectQueries.push(url.replace(/^\/?\??/, ''));
     this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.opts.heartbeatIntervalMs }, s: null, t: null });
     socket.on('message', (raw) => {
-      let payload: { op: number; d: unknown };
+      let payload: { op: GatewayOpcodes; d: unknown };
       try {
-        payload = JSON.parse(String(raw)) as { op: number; d: unknown };
+        payload = JSON.parse((Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)).toString()) as { op: GatewayOpcodes; d: unknown };
       } catch {
         socket.close(GatewayCloseCodes.DecodeError);
         return;
@@ -98,7 +97,7 @@ export class FakeGateway {
     });
   }
 
-  private onPayload(socket: WebSocket, payload: { op: number; d: unknown }): void {
+  private onPayload(socket: WebSocket, payload: { op: GatewayOpcodes; d: unknown }): void {
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
         this.heartbeats++;
@@ -139,14 +138,14 @@ export class FakeGateway {
       return;
     }
     session.socket = socket;
-    for (const e of session.events.filter((e) => e.s > d.seq)) this.send(socket, { op: GatewayOpcodes.Dispatch, ...e } as GatewayDispatchPayload);
+    for (const e of session.events.filter((e) => e.s > d.seq)) this.send(socket, { op: GatewayOpcodes.Dispatch, ...e });
     this.emit(session, GatewayDispatchEvents.Resumed, null);
   }
 
   private emit(session: Session, t: string, d: unknown): void {
     const event = { s: ++session.seq, t, d };
     session.events.push(event);
-    if (session.socket) this.send(session.socket, { op: GatewayOpcodes.Dispatch, ...event } as GatewayDispatchPayload);
+    if (session.socket) this.send(session.socket, { op: GatewayOpcodes.Dispatch, ...event });
   }
 
   /** Sends an event to the bot; buffered for replay if it is reconnecting. */

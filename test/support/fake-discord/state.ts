@@ -114,7 +114,7 @@ export class FakeDiscordState {
         record.originalId = this.createMessage(this.channelOf(record), data, true).id;
         break;
       case InteractionResponseType.DeferredChannelMessageWithSource:
-        record.originalId = this.createMessage(this.channelOf(record), { ...data, flags: ((data.flags ?? 0) | MessageFlags.Loading) as MessageFlags }, true).id;
+        record.originalId = this.createMessage(this.channelOf(record), { ...data, flags: ((data.flags ?? 0) | MessageFlags.Loading) }, true).id;
         record.loading = true;
         break;
       case InteractionResponseType.DeferredMessageUpdate:

@@ -23,7 +23,7 @@ function elementProblems(where: string, e: Json, actionIds: Set<string>): string
   if (e['type'] === 'button') {
     out.push(...textProblem(`${where}.text`, e['text'], 75, 'plain_text'));
     if (typeof e['value'] === 'string' && e['value'].length > 2000) out.push(`${where}.value: > 2000`);
-    if (e['style'] !== undefined && e['style'] !== 'primary' && e['style'] !== 'danger') out.push(`${where}.style: ${String(e['style'])}`);
+    if (e['style'] !== undefined && e['style'] !== 'primary' && e['style'] !== 'danger') out.push(`${where}.style: ${JSON.stringify(e['style'])}`);
   } else if (e['type'] === 'plain_text_input') {
     const max = e['max_length'];
     if (typeof max === 'number' && max > 3000) out.push(`${where}.max_length: ${max} > 3000`);

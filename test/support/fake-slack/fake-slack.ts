@@ -224,7 +224,7 @@ export class FakeSlack {
       case 'chat.postMessage': {
         if (blockProblems(args['blocks'] ?? [], 50).length > 0) return fail('invalid_blocks');
         // A user id as channel means the app's direct messages with that user.
-        const raw = String(args['channel'] ?? '');
+        const raw = typeof args['channel'] === 'string' ? args['channel'] : '';
         const channel = raw.startsWith('U') ? `D${raw.slice(1)}` : raw;
         if (!channel) return fail('channel_not_found');
         const ts = this.nextTs();
@@ -263,7 +263,7 @@ export class FakeSlack {
     this.sockets.add(ws);
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', (data) => {
-      const msg = safeJson(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+      const msg = safeJson((Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString()) as { envelope_id?: string; payload?: Record<string, unknown> };
       if (typeof msg?.envelope_id === 'string') this.acks.set(msg.envelope_id, msg.payload ?? {});
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' } }));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { QuestionBank } from '../core/bank/question-bank.js';
-import { PASS_SCORE, type Grader } from '../core/grading/grader.js';
+import type { QuestionBank } from '../../src/core/bank/question-bank.js';
+import { PASS_SCORE, type Grader } from '../../src/core/grading/grader.js';
 
 /** The kinds of answer in the evaluation set, written by an expert without the rubric in view. */
 export const EVAL_LABELS = ['excellent', 'half', 'wrong', 'buzzword', 'offtopic'] as const;

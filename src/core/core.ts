@@ -8,10 +8,12 @@ import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 
-/** Everything a command handler may use: the core's use cases over one store. */
+/**
+ * Everything a command handler may use: the core's use cases over one store. The store itself is
+ * not here: every read and write goes through a use case, so a rule lives in one place.
+ */
 export interface Core {
   bank: QuestionBank;
-  store: Store;
   clock: Clock;
   quiz: QuizService;
   profile: ProfileService;
@@ -35,7 +37,6 @@ export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
   return {
     bank,
-    store,
     clock,
     quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
     profile: new ProfileService(deps),

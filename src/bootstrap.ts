@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.js';
-import { loadBank } from './bank/load-bank.js';
+import { loadBank } from './bank-loader.js';
 import type { AppConfig } from './config.js';
-import { createCore, type Core, type CoreDeps } from './core/app.js';
+import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { Store } from './core/store.js';

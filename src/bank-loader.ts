@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { QuestionBank } from '../core/bank/question-bank.js';
-import { questionFileSchema, questionSchema, TOPIC_IDS, type Question } from '../core/bank/schema.js';
-import { AppError } from '../core/errors.js';
+import { QuestionBank } from './core/bank/question-bank.js';
+import { questionFileSchema, questionSchema, TOPIC_IDS, type Question } from './core/bank/schema.js';
+import { AppError } from './core/errors.js';
 
 /** Why the bank cannot be used: every problem, each naming file, question and field. */
 export class BankError extends AppError {
@@ -32,7 +32,7 @@ export function parseTopicFile(displayName: string, source: string): { questions
   }
   const fileTopic = basename(displayName).replace(/\.ya?ml$/, '');
   list.data.forEach((raw, index) => {
-    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw).id) : '?';
     const where = `${displayName}: question "${rawId}" (#${index + 1})`;
     const parsed = questionSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { QuestionBank } from '../core/bank/question-bank.js';
-import type { Grade, Grader } from '../core/grading/grader.js';
+import type { QuestionBank } from '../../src/core/bank/question-bank.js';
+import type { Grade, Grader } from '../../src/core/grading/grader.js';
 
 /** One graded answer as the authors' tooling writes it: key points and misconceptions by statement. */
 export interface GradeLine {

@@ -1,5 +1,5 @@
-import type { Question } from '../core/bank/schema.js';
-import { stemTokens } from '../core/grading/text-match.js';
+import type { Question } from '../../src/core/bank/schema.js';
+import { stemTokens } from '../../src/core/grading/text-match.js';
 
 /**
  * A content-blind test-taker: it never reads what the options mean, only how they look. If it beats

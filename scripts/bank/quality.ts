@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Question } from '../core/bank/schema.js';
-import { RubricGrader } from '../core/grading/rubric.js';
-import { statedMisconceptions } from '../core/grading/misconceptions.js';
-import { STOPWORDS, StemmedText, stemmedPhrase, stemTokens } from '../core/grading/text-match.js';
+import type { Question } from '../../src/core/bank/schema.js';
+import { RubricGrader } from '../../src/core/grading/rubric.js';
+import { statedMisconceptions } from '../../src/core/grading/misconceptions.js';
+import { STOPWORDS, StemmedText, stemmedPhrase, stemTokens } from '../../src/core/grading/text-match.js';
 import { blindTestTaker, MAX_BLIND_SCORE, styleTells } from './blind-test-taker.js';
 
 /**

@@ -1,0 +1,47 @@
+import { isTopic, type Topic } from '../src/core/bank/schema.js';
+import { ok, fail } from '../src/core/result.js';
+import { FLASH_RATINGS, type FlashRating } from '../src/core/scoring.js';
+import { QUIZ_MODES, type QuizMode } from '../src/core/store.js';
+import { defineAction } from '../src/registry/action.js';
+
+/** The quiz command's buttons and forms; views build them, commands/quiz.ts handles them. */
+
+interface OnDelivery {
+  deliveryId: string;
+}
+
+const delivery = (name: string, word: string, opensPrompt = false) =>
+  defineAction<OnDelivery>(name, {
+    toArgs: (p) => [p.deliveryId],
+    fromArgs: ([deliveryId = '']) => ok({ deliveryId }),
+    word: () => word,
+    opensPrompt,
+  });
+
+const isRating = (s: string): s is FlashRating => (FLASH_RATINGS as readonly string[]).includes(s);
+const isMode = (s: string): s is QuizMode => (QUIZ_MODES as readonly string[]).includes(s);
+
+export const quizActions = {
+  /** Position is 0-based; the core checks its range. */
+  choice: defineAction<OnDelivery & { position: number }>('quiz.choice', {
+    toArgs: (p) => [p.deliveryId, String(p.position)],
+    fromArgs: ([deliveryId = '', position = '']) => ok({ deliveryId, position: Number(position) }),
+    word: (p) => String(p.position + 1),
+  }),
+  answer: delivery('quiz.answer', 'answer', true),
+  reveal: delivery('quiz.reveal', 'reveal'),
+  hint: delivery('quiz.hint', 'hint'),
+  rate: defineAction<OnDelivery & { rating: FlashRating }>('quiz.rate', {
+    toArgs: (p) => [p.deliveryId, p.rating],
+    fromArgs: ([deliveryId = '', rating = '']) => (isRating(rating) ? ok({ deliveryId, rating }) : fail('INVALID_OPTION', { option: 'rating', valid: FLASH_RATINGS })),
+    word: (p) => p.rating,
+  }),
+  /** A new question like the last one (also App Home's start buttons). An unknown mode falls back to choice. */
+  next: defineAction<{ topic?: Topic | undefined; mode: QuizMode }>('quiz.next', {
+    toArgs: (p) => [p.topic ?? '', p.mode],
+    fromArgs: ([topic = '', mode = '']) => ok({ topic: isTopic(topic) ? topic : undefined, mode: isMode(mode) ? mode : 'choice' }),
+    word: () => 'next',
+  }),
+  /** The open answer's form. */
+  submit: delivery('quiz.submit', 'submit'),
+};

@@ -1,0 +1,138 @@
+import type { Question } from '../../src/core/bank/schema.js';
+import type { LeaderboardView, Overview, StatsView } from '../../src/core/profile-service.js';
+import type { AnswerResult, PresentedQuiz } from '../../src/core/quiz/quiz-service.js';
+import type { MessageReply, PromptReply, Reply } from '../../src/core/reply.js';
+import type { Delivery, TeamInfo } from '../../src/core/store.js';
+import { dailyRenderer, dailySetupReply, dailyStatusReply } from '../../src/views/daily-views.js';
+import { errorReply, UNAVAILABLE_TEXT, userErrorReply } from '../../src/views/errors.js';
+import type { NameCommand } from '../../src/views/format.js';
+import { helpReply } from '../../src/views/help-views.js';
+import { homeReply, homeUnavailable } from '../../src/views/home-views.js';
+import { leaderboardReply, statsReply, streakReply, topicsReply } from '../../src/views/profile-views.js';
+import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../../src/views/quiz-views.js';
+import { teamJoined, teamLeft, teamList, teamMembers } from '../../src/views/team-views.js';
+import { aQuestion } from './builders.js';
+import { SAMPLE_ERRORS } from './user-errors.js';
+
+/**
+ * Replies every adapter must render within its platform's limits: each view, with long content
+ * and with names that try to mention or ping (team names and display names are user input).
+ */
+
+export const HOSTILE = ['@everyone', '@here', '<@123456789012345678>', '<@&42>', '<!channel>', '<!here|here>', '<#C0123>', 'A & B <b>'] as const;
+
+const long = (word: string, n: number) => Array.from({ length: n }, (_, i) => `${word} ${i}.`).join(' ');
+
+const question: Question = aQuestion({
+  id: 'fixture-long',
+  prompt: `${long('Why', 120)} @everyone?`,
+  choicePrompt: 'Which statement is correct, <@123>?',
+  answer: Array.from({ length: 30 }, (_, i) => `**Part ${i}.** ${long('Gradients flow backwards', 8)}`).join('\n\n'),
+  explanation: long('Because <!channel>', 200),
+  choices: { correct: long('Correct', 20), distractors: [long('Wrong', 20), '@here', '<#C0123>'] },
+  hint: 'Think <@&42>.',
+});
+
+const delivery = (over: Partial<Delivery> = {}): Delivery => ({
+  // As long as real ids get (cryptoRandom: 12 characters), so the byte limits are tested honestly.
+  id: 'AbCdEfGhIjKl',
+  questionId: question.id,
+  mode: 'choice',
+  ownerId: 'u1',
+  order: [2, 0, 3, 1],
+  createdAt: 0,
+  expiresAt: 7 * 86_400_000,
+  ...over,
+});
+
+const quiz = (over: Partial<Delivery> = {}): PresentedQuiz => {
+  const d = delivery(over);
+  const all = [question.choices.correct, ...question.choices.distractors];
+  return { delivery: d, question, options: d.order.map((i) => all[i] ?? '') };
+};
+
+const recorded = { status: 'recorded', points: 10, hintUsed: true, scored: false, streak: { current: 3, best: 9, lastDay: 1 } } as const;
+
+const results = (): AnswerResult[] => [
+  { ...quiz(), kind: 'choice', outcome: recorded, hidden: false, chosen: 0, correctPosition: 1, correct: false, options: quiz().options },
+  { ...quiz({ mode: 'open' }), kind: 'open', outcome: recorded, hidden: false, grade: grade() },
+  { ...quiz({ mode: 'flash', ownerId: null }), kind: 'flash', outcome: recorded, hidden: false, rating: 'again' },
+  { ...quiz({ revealAt: 3_600_000, timeZone: 'Europe/Berlin', ownerId: null }), kind: 'flash', outcome: recorded, hidden: true, rating: 'good' },
+];
+
+function grade() {
+  const points = Array.from({ length: 12 }, (_, i) => ({ point: `${long('Key point', 10)} ${i} @here`, keywords: ['k'] }));
+  const misconception = { statement: long('It estimates', 10), correction: long('It computes', 10), evidence: [['x']], keyPoint: 1 };
+  return { score: 42, pass: false, covered: points.slice(0, 6), missed: points.slice(6), misconceptions: [{ misconception, quote: '<!channel> finite differences' }] };
+}
+
+const board = (over: Partial<LeaderboardView> = {}): LeaderboardView => ({
+  scope: 'users',
+  period: 'month',
+  key: '2026-11',
+  page: 2,
+  pages: 100,
+  total: 1000,
+  entries: Array.from({ length: 10 }, (_, i) => ({ id: `u${i}`, name: `${HOSTILE[i % HOSTILE.length]} ${'x'.repeat(60)}`, score: 1000 - i, rank: 11 + i })),
+  member: { id: 'me', name: '@everyone', score: 3, rank: 999 },
+  ...over,
+});
+
+const stats: StatsView = {
+  answered: 500,
+  correct: 250,
+  accuracy: 0.5,
+  points: 9000,
+  byTopic: Array.from({ length: 12 }, (_, i) => ({ topic: 'cnn', label: `Topic ${i} <@123>`, answered: 40, correct: 20, accuracy: 0.5 })),
+  weakest: [{ topic: 'cnn', label: 'CNNs and computer vision', answered: 4, correct: 1, accuracy: 0.25 }],
+};
+
+const team: TeamInfo = { key: 'deep-divers', name: 'Deep Divers @here', members: 300 };
+
+const schedule = {
+  channelId: 'C0123',
+  time: '09:00',
+  timeZone: 'Europe/Berlin',
+  weekdays: [1, 3, 5],
+  topic: 'cnn',
+  mode: 'choice' as const,
+  revealAfterMinutes: 480,
+  createdBy: 'admin',
+  createdAt: 0,
+};
+
+/** Every view's reply, named for one platform. */
+export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[] {
+  const overview: Overview = { streak: { current: 4, best: 10, answeredToday: false }, stats, week: board({ period: 'week' }), team };
+  const fixtures: { name: string; reply: MessageReply | PromptReply }[] = [
+    { name: 'choice card', reply: quizCard(quiz()) },
+    { name: 'open card, shared', reply: quizCard(quiz({ mode: 'open', ownerId: null })) },
+    { name: 'flash card with hint', reply: quizCard(quiz({ mode: 'flash' }), { showHint: true }) },
+    { name: 'hint, personal', reply: hintReply(quiz()) },
+    { name: 'hint, shared', reply: hintReply(quiz({ ownerId: null })) },
+    { name: 'open answer form', reply: openAnswerPrompt('AbCdEfGhIjKl', question) },
+    { name: 'flash reveal', reply: flashReveal(delivery({ mode: 'flash' }), question) },
+    ...results().map((r, i) => ({ name: `answer result ${i} (${r.kind})`, reply: answerResult(r) })),
+    { name: 'daily card', reply: dailyRenderer.card(quiz({ revealAt: 3_600_000, timeZone: 'Asia/Kolkata', ownerId: null })) },
+    { name: 'daily reveal', reply: dailyRenderer.reveal(quiz({ ownerId: null }), { answered: 40, correct: 12, firstCorrect: [...HOSTILE.slice(0, 3)] }, cmd) },
+    { name: 'daily setup', reply: dailySetupReply(schedule, { slot: '2026-11-27', postAt: 0, revealAt: 1 }) },
+    { name: 'daily status', reply: dailyStatusReply({ schedule, next: null, last: { slot: '2026-11-26', state: 'posted', token: 't', claimedAt: 0, postedAt: 0, revealAt: 1 } }) },
+    { name: 'leaderboard', reply: leaderboardReply(board(), { who: 'You are', cmd }) },
+    { name: 'empty team board', reply: leaderboardReply(board({ scope: 'teams', total: 0, entries: [], pages: 1, page: 1, member: null }), { who: 'You are', cmd }) },
+    { name: 'streak', reply: streakReply('@here', { current: 0, best: 3, answeredToday: false }, false) },
+    { name: 'stats', reply: statsReply('<@123>', stats, false, cmd) },
+    { name: 'no stats', reply: statsReply('me', { ...stats, answered: 0 }, true, cmd) },
+    { name: 'topics', reply: topicsReply(new Map([['cnn', 20], ['llm', 30]]), cmd) },
+    { name: 'team joined', reply: teamJoined(team, true, false) },
+    { name: 'team left', reply: teamLeft(team) },
+    { name: 'team list', reply: teamList(Array.from({ length: 60 }, (_, i) => ({ ...team, name: `${HOSTILE[i % HOSTILE.length]} team ${i}` })), cmd) },
+    { name: 'no teams', reply: teamList([], cmd) },
+    { name: 'team members', reply: teamMembers(team, Array.from({ length: 300 }, (_, i) => ({ name: `${HOSTILE[i % HOSTILE.length]} member ${i}` }))) },
+    { name: 'help', reply: helpReply([{ usage: ['team join <name>', 'team leave'], description: 'Teams' }, { usage: ['quiz [topic]'], description: 'A question' }], cmd) },
+    { name: 'home', reply: homeReply(overview, cmd) },
+    { name: 'home unavailable', reply: homeUnavailable() },
+    { name: 'unavailable', reply: errorReply(UNAVAILABLE_TEXT) },
+    ...SAMPLE_ERRORS.map((e, i) => ({ name: `user error ${i} ${e.code}`, reply: userErrorReply(e, cmd) })),
+  ];
+  return fixtures;
+}
