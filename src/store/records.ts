@@ -1,5 +1,5 @@
 import type { AnswerResultRecord, DailySlot, UserStatsRecord } from '../core/store.js';
-import type { Community, Platform } from '../core/identity.js';
+import type { Community } from '../core/identity.js';
 
 /** Turns the flat stats hash (answered, correct, points, a:TOPIC, c:TOPIC) into a record. */
 export function parseStats(h: Record<string, string>): UserStatsRecord {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { communityKey as ck, type Community, type Platform, type UserRef } from '../../core/identity.js';
+import { communityKey as ck, type Community, type UserRef } from '../../core/identity.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type {
   AnswerInput,
