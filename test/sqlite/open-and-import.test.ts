@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
@@ -11,14 +10,9 @@ import { loadMigrations } from '../../src/store/sqlite/migrate.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { writeLegacyFile } from '../support/legacy-snapshot.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'backprop-open-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('backprop-open-');
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -1,21 +1,15 @@
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, copyFileSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { StoreProcess } from '../support/store-process.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'backprop-ops-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('backprop-ops-');
 
 /** `npm run --silent NAME -- args` as an operator types it, from `cwd`. */
 function npmRun(name: string, args: string[], env: Record<string, string>, cwd = projectRoot): Promise<{ code: number | null; out: string; err: string }> {

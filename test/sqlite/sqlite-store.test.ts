@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../../src/core/store.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { aCommunity, aUser, FixedClock, seededRandom } from '../support/builders.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'backprop-sqlite-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('backprop-sqlite-');
 
 const c = aCommunity('g');
 const answer = (clock: FixedClock, extra: Partial<AnswerInput> = {}): AnswerInput => ({
