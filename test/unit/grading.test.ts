@@ -124,3 +124,10 @@ describe('negation scope', () => {
     expect(t.isNegated(t.findPhrase('vanishing gradients')[0]!)).toBe(false);
   });
 });
+
+describe('stems', () => {
+  it('folds an adverb into its adjective', () => {
+    expect(new StemmedText('each unit is set to zero at random').hasPhrase('randomly zero')).toBe(true);
+    expect(stemTokens('exactly smoothly only early')).toEqual(['exact', 'smooth', 'onli', 'earli']);
+  });
+});

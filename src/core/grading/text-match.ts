@@ -37,11 +37,21 @@ const normalise = (text: string) =>
 
 const splitWords = (text: string) => normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 
+/**
+ * Porter's stem, with an adverb's "-ly" folded into its adjective ("randomly" -> "random",
+ * "exactly" -> "exact"), so "set to zero at random" evidences "randomly zeroes". Short stems keep
+ * theirs ("only", "early").
+ */
+export function stem(word: string): string {
+  const s = stemmer(word);
+  return s.length >= 6 && s.endsWith('li') ? s.slice(0, -2) : s;
+}
+
 /** Lowercases, splits on anything that is not a letter or digit, drops stopwords, stems. */
 export function stemTokens(text: string): string[] {
   return splitWords(text)
     .filter((w) => !STOPWORDS.has(w))
-    .map((w) => stemmer(w));
+    .map(stem);
 }
 
 /** Rubric phrases are few and reused on every grading: stem each once. */
@@ -92,7 +102,7 @@ export class StemmedText {
         if (STOPWORDS.has(word)) continue;
         this.negatedAt.push(sinceNegation <= NEGATION_REACH);
         this.offsets.push([m.index, m.index + m[1].length]);
-        this.tokens.push(stemmer(word));
+        this.tokens.push(stem(word));
         this.sentenceOf.push(sentence);
         sinceNegation++;
       }
