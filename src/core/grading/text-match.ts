@@ -44,8 +44,34 @@ const splitWords = (text: string) => normalise(text).split(/[^\p{L}\p{N}]+/u).fi
  */
 export function stem(word: string): string {
   const s = stemmer(word);
-  return s.length >= 6 && s.endsWith('li') ? s.slice(0, -2) : s;
+  const folded = s.length >= 6 && s.endsWith('li') ? s.slice(0, -2) : s;
+  return SAME_MEANING.get(folded) ?? folded;
 }
+
+/**
+ * Everyday words a candidate uses for the textbook one ("gradients shrink" for "vanish"), each
+ * read as the first of its group. Only groups with no second technical sense here: "decay"
+ * (weight decay), "lower" (lower layers) and "boost" (boosting) stay out.
+ */
+const SAME_MEANING: ReadonlyMap<string, string> = new Map(
+  [
+    ['neuron', 'unit'],
+    ['vanish', 'shrink', 'diminish'],
+    ['explod', 'blow'],
+    ['larg', 'big', 'huge'],
+    ['small', 'tini'],
+    ['reduc', 'decreas'],
+    ['increas', 'rais', 'grow'],
+    ['fast', 'quick', 'rapid'],
+    ['error', 'mistak'],
+    ['sampl', 'exampl', 'instanc'],
+    ['imag', 'pictur', 'photo'],
+    ['class', 'categori'],
+    ['method', 'techniqu', 'approach'],
+    ['start', 'begin'],
+    ['allow', 'enabl'],
+  ].flatMap((group) => group.map((w) => [w, group[0]!] as const)),
+);
 
 /** Lowercases, splits on anything that is not a letter or digit, drops stopwords, stems. */
 export function stemTokens(text: string): string[] {
