@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerInput } from '../../src/core/store.js';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
