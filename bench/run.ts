@@ -8,7 +8,8 @@ import { stemTokens } from '../src/core/grading/text-match.js';
 import { RedisStore } from '../src/store/redis-store.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { projectRoot } from '../src/paths.js';
-import type { AnswerInput, Store } from '../src/core/store.js';
+import type { AnswerInput } from '../src/core/answer-rules.js';
+import type { Store } from '../src/core/store.js';
 import { join } from 'node:path';
 
 async function timeIt(n: number, fn: (i: number) => unknown): Promise<number> {

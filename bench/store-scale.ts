@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AnswerInput } from '../src/core/store.js';
+import type { AnswerInput } from '../src/core/answer-rules.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { seedMembers } from './seed-members.js';
 

@@ -1,5 +1,5 @@
 import { DIFFICULTIES } from '../src/core/bank/schema.js';
-import { QUIZ_MODES } from '../src/core/store.js';
+import { QUIZ_MODES } from '../src/core/quiz/delivery.js';
 import { message } from '../src/core/reply.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
 import { fail } from '../src/core/result.js';

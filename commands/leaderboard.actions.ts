@@ -1,5 +1,5 @@
 import { ok, fail } from '../src/core/result.js';
-import type { BoardPeriod, BoardScope } from '../src/core/store.js';
+import type { BoardPeriod, BoardScope } from '../src/core/leaderboard.js';
 import { defineAction } from '../src/registry/action.js';
 
 export const BOARD_PERIODS: readonly BoardPeriod[] = ['week', 'month', 'all'];

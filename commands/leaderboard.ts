@@ -1,4 +1,4 @@
-import type { BoardPeriod, BoardScope } from '../src/core/store.js';
+import type { BoardPeriod, BoardScope } from '../src/core/leaderboard.js';
 import { onAction } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
 import { leaderboardReply } from '../src/views/profile-views.js';

@@ -1,7 +1,7 @@
 import { isTopic, type Topic } from '../src/core/bank/schema.js';
 import { ok, fail } from '../src/core/result.js';
 import { FLASH_RATINGS, type FlashRating } from '../src/core/scoring.js';
-import { QUIZ_MODES, type QuizMode } from '../src/core/store.js';
+import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
 import { defineAction } from '../src/registry/action.js';
 
 /** The quiz command's buttons and forms; views build them, commands/quiz.ts handles them. */

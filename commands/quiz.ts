@@ -1,5 +1,5 @@
 import { DIFFICULTIES, type Difficulty, type Topic } from '../src/core/bank/schema.js';
-import { QUIZ_MODES, type QuizMode } from '../src/core/store.js';
+import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
 import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../src/views/quiz-views.js';

@@ -5,6 +5,7 @@ import type { AppConfig } from './config.js';
 import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
+import type { SessionStore } from './core/session-store.js';
 import type { Store } from './core/store.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
@@ -26,7 +27,10 @@ async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
 export interface App {
   core: Core;
   registry: CommandRegistry;
+  /** The whole store, for its lifecycle: health checks (ping) and shutdown (close). */
   store: Store;
+  /** Adapters' short-lived state (forms, confirmations), per community and shared by every process. */
+  sessions: SessionStore;
   logger: Logger;
 }
 
@@ -40,7 +44,7 @@ export async function createApp(
   const store = overrides.store ?? (await openStore(config, logger));
   const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
-  return { core, registry, store, logger };
+  return { core, registry, store, sessions: store, logger };
 }
 
 

@@ -1,13 +1,69 @@
-import type { AnswerInput, BoardScope, DailySlot, SlotPhase, StreakRecord } from './store.js';
-import { SLOT_PHASES } from './store.js';
+import { SLOT_PHASES, type DailySlot, type SlotPhase } from './daily/schedule.js';
+import type { UserRef } from './identity.js';
+import type { BoardScope } from './leaderboard.js';
 
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
  * scripts (lua/record-answer-14.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
- * store contract suite runs it against every store.
+ * store contract suite runs it against every store. The records an answer goes in as and comes
+ * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.
  */
+
+/** An answer as the scores port records it (ScoreStore.recordAnswer), with what the rules need. */
+export interface AnswerInput {
+  user: UserRef;
+  deliveryId: string;
+  questionId: string;
+  topic: string;
+  correct: boolean;
+  /** Points before the hint penalty and the once-per-window rule. */
+  basePoints: number;
+  /** The user's local calendar day (see calendar.localDay), for the streak. */
+  day: number;
+  week: string;
+  month: string;
+  weekExpiresAt: number;
+  monthExpiresAt: number;
+  scoreWindowMs: number;
+  now: number;
+  /** How long the delivery's answer records live. */
+  deliveryTtlMs: number;
+}
+
+export type AnswerOutcome =
+  | { status: 'duplicate' }
+  | {
+      status: 'recorded';
+      points: number;
+      hintUsed: boolean;
+      /** False when this question already scored for the user inside the window. */
+      scored: boolean;
+      streak: StreakRecord;
+    };
+
+/** One answer to a delivery, in the order answers were recorded. */
+export interface AnswerResultRecord {
+  userId: string;
+  correct: boolean;
+  at: number;
+}
+
+/** A user's running totals, kept by every recorded answer. */
+export interface UserStatsRecord {
+  answered: number;
+  correct: number;
+  points: number;
+  byTopic: Record<string, { answered: number; correct: number }>;
+}
+
+export interface StreakRecord {
+  current: number;
+  best: number;
+  /** The day of the last answer, or -1. */
+  lastDay: number;
+}
 
 export const NO_STREAK: StreakRecord = { current: 0, best: 0, lastDay: -1 };
 

@@ -3,7 +3,7 @@ import { DailyService, type DailyRenderer } from './daily/daily-service.js';
 import { silentLogger, type Clock, type Logger, type Random } from './ports.js';
 import { ProfileService } from './profile-service.js';
 import { QuizService } from './quiz/quiz-service.js';
-import type { Store } from './store.js';
+import type { CoreStore } from './store.js';
 import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
@@ -23,7 +23,8 @@ export interface Core {
 
 export interface CoreDeps {
   bank: QuestionBank;
-  store: Store;
+  /** One store playing every role the use cases need; each service is handed only its own. */
+  store: CoreStore;
   clock: Clock;
   random: Random;
   /** How daily posts look (the views supply it; the core never formats). */
@@ -38,9 +39,19 @@ export function createCore(deps: CoreDeps): Core {
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
-    profile: new ProfileService(deps),
-    teams: new TeamService(deps),
-    daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
+    profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
+    teams: new TeamService({ teams: store }),
+    daily: new DailyService({
+      bank,
+      schedules: store,
+      deliveries: store,
+      scores: store,
+      settings: store,
+      clock,
+      random,
+      render: deps.dailyRenderer,
+      logger: deps.logger ?? silentLogger,
+    }),
   };
 }

@@ -21,3 +21,8 @@ export interface UserRef {
 export function communityKey(c: Community): string {
   return `${c.platform}:${c.id}`;
 }
+
+/** A community's own settings (the zone its days, weeks and months are counted in). */
+export interface CommunitySettings {
+  timeZone?: string | undefined;
+}

@@ -2,7 +2,11 @@ import { TOPICS } from './bank/schema.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt } from './calendar.js';
 import type { Community, UserRef } from './identity.js';
 import type { Clock } from './ports.js';
-import type { BoardPeriod, BoardScope, LeaderboardPage, Store, TeamInfo } from './store.js';
+import type { BoardPeriod, BoardScope, LeaderboardPage } from './leaderboard.js';
+import type { ScoreStore } from './score-store.js';
+import type { SettingsStore } from './settings-store.js';
+import type { TeamInfo } from './team.js';
+import type { TeamStore } from './team-store.js';
 
 export const LEADERBOARD_PAGE_SIZE = 10;
 
@@ -51,15 +55,15 @@ export interface Overview {
 
 /** Read models: streaks, stats, leaderboards and who is who. */
 export class ProfileService {
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { scores: ScoreStore; teams: TeamStore; settings: SettingsStore; clock: Clock }) {}
 
   private async zoneOf(c: Community): Promise<string> {
-    return (await this.deps.store.getSettings(c)).timeZone ?? DEFAULT_TIME_ZONE;
+    return (await this.deps.settings.getSettings(c)).timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** The last display name seen for a member of the community, or null for someone who never used the bot. */
   async displayName(c: Community, userId: string): Promise<string | null> {
-    return this.deps.store.getDisplayName(c, userId);
+    return this.deps.scores.getDisplayName(c, userId);
   }
 
   async overview(user: UserRef, userZone?: string): Promise<Overview> {
@@ -67,20 +71,20 @@ export class ProfileService {
       this.streak(user, userZone),
       this.stats(user),
       this.leaderboard(user.community, 'users', 'week', 1, user.userId),
-      this.deps.store.getUserTeam(user),
+      this.deps.teams.getUserTeam(user),
     ]);
     return { streak, stats, week, team };
   }
 
   async streak(user: UserRef, userZone?: string): Promise<StreakView> {
-    const s = await this.deps.store.getStreak(user);
+    const s = await this.deps.scores.getStreak(user);
     const today = localDay(this.deps.clock.now(), userZone ?? (await this.zoneOf(user.community)));
     const alive = s.lastDay >= today - 1;
     return { current: alive ? s.current : 0, best: s.best, answeredToday: s.lastDay === today };
   }
 
   async stats(user: UserRef): Promise<StatsView> {
-    const s = await this.deps.store.getStats(user);
+    const s = await this.deps.scores.getStats(user);
     const byTopic = Object.entries(s.byTopic)
       .map(([topic, t]) => ({
         topic,
@@ -109,7 +113,7 @@ export class ProfileService {
     const periods = periodsAt(this.deps.clock.now(), await this.zoneOf(c));
     const key = period === 'all' ? 'all' : periods[period];
     const safePage = Math.max(1, Math.floor(page));
-    const view = await this.deps.store.getLeaderboard(c, { scope, period, key }, (safePage - 1) * LEADERBOARD_PAGE_SIZE, LEADERBOARD_PAGE_SIZE, memberId);
+    const view = await this.deps.scores.getLeaderboard(c, { scope, period, key }, (safePage - 1) * LEADERBOARD_PAGE_SIZE, LEADERBOARD_PAGE_SIZE, memberId);
     return { ...view, scope, period, key, page: safePage, pages: Math.max(1, Math.ceil(view.total / LEADERBOARD_PAGE_SIZE)) };
   }
 }

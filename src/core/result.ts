@@ -1,4 +1,4 @@
-import type { QuizMode } from './store.js';
+import type { QuizMode } from './quiz/delivery.js';
 
 /**
  * Expected user failures are values, not exceptions: a code and the data that explains it. The

@@ -1,6 +1,7 @@
 import type { Community, UserRef } from './identity.js';
 import { fail, ok, type Result } from './result.js';
-import type { JoinTeamOutcome, Store, TeamInfo } from './store.js';
+import type { JoinTeamOutcome, TeamInfo } from './team.js';
+import type { TeamStore } from './team-store.js';
 
 const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-]$/u;
 
@@ -15,12 +16,12 @@ export function parseTeamName(raw: string): Result<{ key: string; name: string }
 
 /** Teams: join (creating if new), leave, list; one team per user per community. */
 export class TeamService {
-  constructor(private readonly deps: { store: Store }) {}
+  constructor(private readonly deps: { teams: TeamStore }) {}
 
   async join(user: UserRef, rawName: string): Promise<Result<Extract<JoinTeamOutcome, { status: 'joined' | 'already-member' }>>> {
     const parsed = parseTeamName(rawName);
     if (!parsed.ok) return parsed;
-    const outcome = await this.deps.store.joinTeam(user, parsed.value.key, parsed.value.name);
+    const outcome = await this.deps.teams.joinTeam(user, parsed.value.key, parsed.value.name);
     if (outcome.status === 'in-other-team') {
       return fail('TEAM_CONFLICT', { team: outcome.team.name });
     }
@@ -28,17 +29,17 @@ export class TeamService {
   }
 
   async leave(user: UserRef): Promise<Result<TeamInfo>> {
-    const left = await this.deps.store.leaveTeam(user);
+    const left = await this.deps.teams.leaveTeam(user);
     return left ? ok(left) : fail('NOT_IN_TEAM', {});
   }
 
   /** The user's team, or null. */
   async teamOf(user: UserRef): Promise<TeamInfo | null> {
-    return this.deps.store.getUserTeam(user);
+    return this.deps.teams.getUserTeam(user);
   }
 
   async list(c: Community): Promise<TeamInfo[]> {
-    return (await this.deps.store.listTeams(c)).sort((a, b) => b.members - a.members || a.name.localeCompare(b.name));
+    return (await this.deps.teams.listTeams(c)).sort((a, b) => b.members - a.members || a.name.localeCompare(b.name));
   }
 
   /** A team's members; an unknown team lists the teams that exist. */
@@ -49,6 +50,6 @@ export class TeamService {
     if (!team) {
       return fail('UNKNOWN_TEAM', { name: rawName.trim(), teams: teams.map((t) => t.name) });
     }
-    return ok({ team, members: await this.deps.store.teamMembers(c, team.key) });
+    return ok({ team, members: await this.deps.teams.teamMembers(c, team.key) });
   }
 }

@@ -1,5 +1,5 @@
 import { communityKey, type Community } from '../core/identity.js';
-import type { BoardRef } from '../core/store.js';
+import type { BoardRef } from '../core/leaderboard.js';
 
 /**
  * The one place that names keys. Every key of a community carries the same hash tag
@@ -25,6 +25,8 @@ export function communityKeys(prefix: string, c: Community) {
     schedules: () => `${base}daily:schedules`,
     slot: (channelId: string, slot: string) => `${base}daily:${channelId}:slot:${slot}`,
     usedDaily: (channelId: string) => `${base}daily:${channelId}:used`,
+    /** An adapter's session value (SessionStore). */
+    session: (key: string) => `${base}s:${key}`,
   };
 }
 

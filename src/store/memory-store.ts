@@ -1,24 +1,11 @@
-import { communityKey, type Community, type UserRef } from '../core/identity.js';
+import { communityKey, type Community, type CommunitySettings, type UserRef } from '../core/identity.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type {
-  AnswerInput,
-  AnswerOutcome,
-  AnswerResultRecord,
-  BoardRef,
-  CommunitySettings,
-  DailySchedule,
-  DailySlot,
-  Delivery,
-  ScheduledChannel,
-  SlotPhase,
-  JoinTeamOutcome,
-  LeaderboardPage,
-  Store,
-  StreakRecord,
-  TeamInfo,
-  UserStatsRecord,
-} from '../core/store.js';
-import { SLOT_PHASES } from '../core/store.js';
+import type { AnswerInput, AnswerOutcome, AnswerResultRecord, StreakRecord, UserStatsRecord } from '../core/answer-rules.js';
+import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel, type SlotPhase } from '../core/daily/schedule.js';
+import type { BoardRef, LeaderboardPage } from '../core/leaderboard.js';
+import type { Delivery } from '../core/quiz/delivery.js';
+import type { Store } from '../core/store.js';
+import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
@@ -282,6 +269,20 @@ export class MemoryStore implements Store {
     const key = this.k(c).usedDaily(channelId);
     if (reset) this.ks.del(key);
     this.ks.sadd(key, questionId);
+  }
+
+  async getSession(c: Community, key: string): Promise<string | null> {
+    return this.ks.get(this.k(c).session(key));
+  }
+
+  async setSession(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    this.ks.set(this.k(c).session(key), value, Math.max(1, Math.round(ttlMs)));
+  }
+
+  async deleteSession(c: Community, key: string): Promise<boolean> {
+    const existed = this.ks.get(this.k(c).session(key)) !== null;
+    this.ks.del(this.k(c).session(key));
+    return existed;
   }
 
   async ping(): Promise<void> {}

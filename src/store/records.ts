@@ -1,4 +1,5 @@
-import type { AnswerResultRecord, DailySlot, UserStatsRecord } from '../core/store.js';
+import type { AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
+import type { DailySlot } from '../core/daily/schedule.js';
 import type { Community } from '../core/identity.js';
 
 /** Turns the flat stats hash (answered, correct, points, a:TOPIC, c:TOPIC) into a record. */

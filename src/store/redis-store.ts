@@ -1,25 +1,11 @@
 import { Redis, Cluster } from 'ioredis';
-import { communityKey, type Community, type UserRef } from '../core/identity.js';
-import type {
-  AnswerInput,
-  AnswerOutcome,
-  AnswerResultRecord,
-  BoardRef,
-  CommunitySettings,
-  DailySchedule,
-  DailySlot,
-  Delivery,
-  ScheduledChannel,
-  SlotPhase,
-  JoinTeamOutcome,
-  LeaderboardEntry,
-  LeaderboardPage,
-  Store,
-  StreakRecord,
-  TeamInfo,
-  UserStatsRecord,
-} from '../core/store.js';
-import { SLOT_PHASES } from '../core/store.js';
+import { communityKey, type Community, type CommunitySettings, type UserRef } from '../core/identity.js';
+import type { AnswerInput, AnswerOutcome, AnswerResultRecord, StreakRecord, UserStatsRecord } from '../core/answer-rules.js';
+import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel, type SlotPhase } from '../core/daily/schedule.js';
+import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../core/leaderboard.js';
+import type { Delivery } from '../core/quiz/delivery.js';
+import type { Store } from '../core/store.js';
+import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
@@ -273,6 +259,18 @@ export class RedisStore implements Store {
     const tx = this.redis.multi();
     if (reset) tx.del(key);
     await tx.sadd(key, questionId).exec();
+  }
+
+  async getSession(c: Community, key: string): Promise<string | null> {
+    return this.redis.get(this.k(c).session(key));
+  }
+
+  async setSession(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k(c).session(key), value, 'PX', Math.max(1, Math.round(ttlMs)));
+  }
+
+  async deleteSession(c: Community, key: string): Promise<boolean> {
+    return (await this.redis.del(this.k(c).session(key))) === 1;
   }
 
   async ping(): Promise<void> {

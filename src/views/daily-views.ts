@@ -3,7 +3,7 @@ import type { Occurrence } from '../core/daily/schedule-time.js';
 import { describeWeekdays } from '../core/daily/schedule-input.js';
 import type { PresentedQuiz } from '../core/quiz/quiz-service.js';
 import { message, type MessageReply } from '../core/reply.js';
-import type { DailySchedule } from '../core/store.js';
+import type { DailySchedule } from '../core/daily/schedule.js';
 import type { DailyStatus } from '../core/daily/daily-service.js';
 import { TOPICS } from '../core/bank/schema.js';
 import { clockTime, percent, plural, reflow, type NameCommand } from './format.js';

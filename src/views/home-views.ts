@@ -2,7 +2,7 @@ import { quizActions } from '../../commands/quiz.actions.js';
 import { isTopic, type Topic } from '../core/bank/schema.js';
 import type { Overview } from '../core/profile-service.js';
 import { message, type MessageReply, type ReplyButton, type ReplyField } from '../core/reply.js';
-import { QUIZ_MODES, type QuizMode } from '../core/store.js';
+import { QUIZ_MODES, type QuizMode } from '../core/quiz/delivery.js';
 import { UNAVAILABLE_TEXT } from './errors.js';
 import { percent, plural, type NameCommand } from './format.js';
 

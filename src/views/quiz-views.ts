@@ -1,5 +1,5 @@
 import { TOPICS, type Question } from '../core/bank/schema.js';
-import type { Delivery } from '../core/store.js';
+import type { Delivery } from '../core/quiz/delivery.js';
 import { message, type MessageReply, type PromptReply, type ReplyButton } from '../core/reply.js';
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
 import type { Grade } from '../core/grading/grader.js';

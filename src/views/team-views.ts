@@ -1,5 +1,5 @@
 import { message, type MessageReply } from '../core/reply.js';
-import type { TeamInfo } from '../core/store.js';
+import type { TeamInfo } from '../core/team.js';
 import { plural, type NameCommand } from './format.js';
 
 export function teamJoined(team: TeamInfo, created: boolean, already: boolean): MessageReply {

@@ -27,7 +27,7 @@ describe('RedisStore', () => {
       };
     });
 
-    it('puts every key of a community in one cluster slot and expires period boards', async () => {
+    it('puts every key of a community (sessions too) in one cluster slot and expires period boards and sessions', async () => {
       const prefix = uniquePrefix();
       const store = new RedisStore({ client: new Redis(url), prefix });
       const c = aCommunity('slot-test');
@@ -35,6 +35,7 @@ describe('RedisStore', () => {
       const now = Date.now();
       for (const community of [c, other]) {
         await store.joinTeam(aUser('a', community), 'owls', 'Owls');
+        await store.setSession(community, 'modal:v1', '{}', 60_000);
         await store.recordAnswer({
           user: aUser('a', community), deliveryId: 'd1', questionId: 'q1', topic: 'cnn', correct: true, basePoints: 10, day: 1,
           week: '2026-W48', month: '2026-11', weekExpiresAt: now + 3_600_000, monthExpiresAt: now + 7_200_000,
@@ -58,6 +59,9 @@ describe('RedisStore', () => {
       expect(await admin.pttl(k.board({ scope: 'teams', key: '2026-11' }))).toBeGreaterThan(7_000_000);
       expect(await admin.pttl(k.board({ scope: 'users', key: 'all' }))).toBe(-1);
       expect(await admin.pttl(k.scored('a', 'q1'))).toBeLessThanOrEqual(1000);
+      const sessionTtl = await admin.pttl(k.session('modal:v1'));
+      expect(sessionTtl).toBeGreaterThan(59_000);
+      expect(sessionTtl).toBeLessThanOrEqual(60_000);
       await deletePrefix(admin, prefix);
       await store.close();
     });

@@ -1,4 +1,5 @@
-import type { BoardScope, StreakRecord } from '../../src/core/store.js';
+import type { BoardScope } from '../../src/core/leaderboard.js';
+import type { StreakRecord } from '../../src/core/answer-rules.js';
 
 /**
  * One table of cases for the domain rules every store applies. test/unit/answer-rules.test.ts runs

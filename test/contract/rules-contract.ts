@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { AnswerInput, BoardRef, Store } from '../../src/core/store.js';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
+import type { BoardRef } from '../../src/core/leaderboard.js';
+import type { Store } from '../../src/core/store.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { BOARD_CASES, HINT_CASES, STREAK_CASES, WINDOW_CASES, WINDOW_MS } from './rule-cases.js';

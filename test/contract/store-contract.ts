@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnswerInput, Delivery, Store } from '../../src/core/store.js';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
+import type { Delivery } from '../../src/core/quiz/delivery.js';
+import type { Store } from '../../src/core/store.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { rulesContract } from './rules-contract.js';
@@ -187,6 +189,29 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.recordAnswer(answer(aUser('u7', community), 'd1'));
       expect(await store.getDisplayName(community, 'u7')).toBe('User u7');
       expect(await store.getDisplayName(other, 'u7')).toBeNull();
+    });
+
+    it('keeps session values per community until they are deleted', async () => {
+      expect(await store.getSession(community, 'form:1')).toBeNull();
+      await store.setSession(community, 'form:1', '{"step":1}', DAY);
+      expect(await store.getSession(community, 'form:1')).toBe('{"step":1}');
+      expect(await store.getSession(other, 'form:1')).toBeNull();
+      await store.setSession(community, 'form:1', '{"step":2}', DAY);
+      expect(await store.getSession(community, 'form:1')).toBe('{"step":2}');
+      expect(await store.deleteSession(other, 'form:1')).toBe(false);
+      expect(await store.deleteSession(community, 'form:1')).toBe(true);
+      expect(await store.deleteSession(community, 'form:1')).toBe(false);
+      expect(await store.getSession(community, 'form:1')).toBeNull();
+    });
+
+    it('expires session values after their lifetime; setting again renews it', async () => {
+      await store.setSession(community, 'short', 'a', 40);
+      await store.setSession(community, 'renewed', 'b', 40);
+      await store.setSession(community, 'renewed', 'c', DAY);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await store.getSession(community, 'short')).toBeNull();
+      expect(await store.deleteSession(community, 'short')).toBe(false);
+      expect(await store.getSession(community, 'renewed')).toBe('c');
     });
 
     rulesContract(() => store);

@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createBackpropCore } from '../../src/bootstrap.js';
 import { RedisStore } from '../../src/store/redis-store.js';
-import type { DailySchedule, Store } from '../../src/core/store.js';
+import type { DailySchedule } from '../../src/core/daily/schedule.js';
+import type { Store } from '../../src/core/store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { cryptoRandom } from '../../src/random.js';
@@ -87,7 +88,7 @@ describe('two scheduler processes racing on one store', () => {
   });
 
   withRedis((url) => {
-    it(`post and reveal each of ${CHANNELS * DAYS} channel-days exactly once on one Redis`, async () => {
+    it(`post and reveal each of ${CHANNELS * DAYS} channel-days exactly once on one Redis`, { timeout: 120_000 }, async () => {
       const prefix = uniquePrefix();
       const admin = new Redis(url);
       const stores = [0, 1].map(() => new RedisStore({ client: new Redis(url), prefix }));

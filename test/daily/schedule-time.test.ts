@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { nextOccurrence, occurrenceOn, wallClockInstant } from '../../src/core/daily/schedule-time.js';
 import { parseTime, parseTimeZone, parseWeekdays, parseFilters } from '../../src/core/daily/schedule-input.js';
-import type { DailySchedule } from '../../src/core/store.js';
+import type { DailySchedule } from '../../src/core/daily/schedule.js';
 import type { Result } from '../../src/core/result.js';
 import { userErrorText } from '../../src/views/errors.js';
 

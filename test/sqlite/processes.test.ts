@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerInput, AnswerOutcome } from '../../src/core/store.js';
+import type { AnswerInput, AnswerOutcome } from '../../src/core/answer-rules.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { aCommunity, aUser } from '../support/builders.js';

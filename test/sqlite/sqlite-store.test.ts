@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { AnswerInput } from '../../src/core/store.js';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
 import { DB_FILE } from '../../src/store/sqlite/files.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -23,6 +23,7 @@ describe('SqliteStore', () => {
     const s = await SqliteStore.open({ clock, dataDir: dir, sweep: false });
     await s.saveDelivery(c, { id: 'd', questionId: 'q', mode: 'choice', ownerId: 'u1', order: [0, 1, 2, 3], createdAt: clock.now(), expiresAt: clock.now() + 1000 });
     await s.markHint(c, 'd', 'u1', 1000);
+    await s.setSession(c, 'form', 'x', 1000);
     await s.recordAnswer(answer(clock));
     const week = { scope: 'users' as const, period: 'week' as const, key: 'W' };
     expect((await s.getLeaderboard(c, week, 0, 10, 'u1')).total).toBe(1);
@@ -30,6 +31,7 @@ describe('SqliteStore', () => {
     expect((await s.getLeaderboard(c, week, 0, 10, 'u1')).total).toBe(0);
     expect((await s.getLeaderboard(c, { scope: 'users', period: 'month', key: 'M' }, 0, 10, 'u1')).total).toBe(1);
     expect(await s.getDelivery(c, 'd')).toBeNull();
+    expect(await s.getSession(c, 'form')).toBeNull();
     expect(await s.hasAnswered(c, 'd', 'u1')).toBe(false);
     expect(await s.getResults(c, 'd')).toEqual([]);
     // The answered set expired with the delivery: a new answer to it counts again, without the old hint.
@@ -42,8 +44,8 @@ describe('SqliteStore', () => {
     await s.close();
     const db = new Database(join(dir, DB_FILE), { readonly: true });
     const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-    expect({ deliveries: count('deliveries'), hints: count('hints'), answers: count('answers'), sets: count('answer_sets'), scored: count('scored') }).toEqual({
-      deliveries: 0, hints: 0, answers: 0, sets: 0, scored: 0,
+    expect({ deliveries: count('deliveries'), hints: count('hints'), answers: count('answers'), sets: count('answer_sets'), scored: count('scored'), sessions: count('sessions') }).toEqual({
+      deliveries: 0, hints: 0, answers: 0, sets: 0, scored: 0, sessions: 0,
     });
     // Only the all-time board is left; the week and month boards and their scores are gone.
     expect(db.prepare('SELECT key FROM boards').all()).toEqual([{ key: 'all' }]);

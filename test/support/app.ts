@@ -41,5 +41,5 @@ export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?:
   const bank = fixtureBank();
   const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom() });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger });
-  return { core, registry, store, logger: silentLogger };
+  return { core, registry, store, sessions: store, logger: silentLogger };
 }

@@ -5,7 +5,12 @@ import type { Community, Platform } from '../identity.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import type { MessageReply } from '../reply.js';
 import { fail, ok, type Result } from '../result.js';
-import type { DailySchedule, DailySlot, Delivery, ScheduledChannel, Store } from '../store.js';
+import type { DeliveryStore } from '../delivery-store.js';
+import type { Delivery } from '../quiz/delivery.js';
+import type { ScheduleStore } from '../schedule-store.js';
+import type { ScoreStore } from '../score-store.js';
+import type { SettingsStore } from '../settings-store.js';
+import type { DailySchedule, DailySlot, ScheduledChannel } from './schedule.js';
 import { optionsInOrder, type PresentedQuiz } from '../quiz/quiz-service.js';
 import { selectQuestion, shuffledOrder } from '../quiz/select-question.js';
 import { parseFilters, parseTime, parseTimeZone, parseWeekdays } from './schedule-input.js';
@@ -54,7 +59,10 @@ export interface DailyStatus {
 
 interface DailyDeps {
   bank: QuestionBank;
-  store: Store;
+  schedules: ScheduleStore;
+  deliveries: DeliveryStore;
+  scores: ScoreStore;
+  settings: SettingsStore;
   clock: Clock;
   random: Random;
   render: DailyRenderer;
@@ -92,23 +100,23 @@ export class DailyService {
       createdBy: req.adminId,
       createdAt: this.deps.clock.now(),
     };
-    await this.deps.store.saveSchedule(req.community, schedule);
+    await this.deps.schedules.saveSchedule(req.community, schedule);
     // The community's streak day follows its first daily schedule's zone.
-    await this.deps.store.updateSettings(req.community, { timeZone: zone.value }, true);
+    await this.deps.settings.updateSettings(req.community, { timeZone: zone.value }, true);
     return ok({ schedule, next: nextOccurrence(schedule, this.deps.clock.now()) });
   }
 
   async off(c: Community, channelId: string): Promise<Result<true>> {
-    return (await this.deps.store.deleteSchedule(c, channelId)) ? ok(true) : fail('NO_SCHEDULE', { then: 'off' });
+    return (await this.deps.schedules.deleteSchedule(c, channelId)) ? ok(true) : fail('NO_SCHEDULE', { then: 'off' });
   }
 
   async status(c: Community, channelId: string): Promise<Result<DailyStatus>> {
-    const schedule = await this.deps.store.getSchedule(c, channelId);
+    const schedule = await this.deps.schedules.getSchedule(c, channelId);
     if (!schedule) return fail('NO_SCHEDULE', { then: 'status' });
     const now = this.deps.clock.now();
     let last: DailyStatus['last'] = null;
     for (const { slot: name } of recentSlots(schedule, now).reverse()) {
-      const slot = await this.deps.store.getSlot(c, channelId, name);
+      const slot = await this.deps.schedules.getSlot(c, channelId, name);
       if (slot && slot.state !== 'claimed') {
         last = { ...slot, slot: name };
         break;
@@ -119,14 +127,14 @@ export class DailyService {
 
   /** Posts today's question now, ahead of its time; today's slot then counts as used. */
   async postNow(c: Community, channelId: string, poster: ChannelPoster): Promise<Result<DailySlot>> {
-    const schedule = await this.deps.store.getSchedule(c, channelId);
+    const schedule = await this.deps.schedules.getSchedule(c, channelId);
     if (!schedule) return fail('NO_SCHEDULE', { then: 'now' });
     const now = this.deps.clock.now();
     const slot = slotAt(now, schedule.timeZone);
     const occ: Occurrence = { slot, postAt: now, revealAt: now + schedule.revealAfterMinutes * 60_000 };
     const posted = await this.post({ community: c, schedule }, occ, poster);
     if (posted) return ok(posted);
-    const existing = await this.deps.store.getSlot(c, channelId, slot);
+    const existing = await this.deps.schedules.getSlot(c, channelId, slot);
     return fail('DAILY_ALREADY_POSTED', { inProgress: !existing?.postedAt });
   }
 
@@ -137,12 +145,12 @@ export class DailyService {
   async runDue(posters: ReadonlyMap<Platform, ChannelPoster>, limit = 8): Promise<{ posted: number; revealed: number }> {
     const now = this.deps.clock.now();
     const work: (() => Promise<'posted' | 'revealed' | null>)[] = [];
-    for (const entry of await this.deps.store.allSchedules()) {
+    for (const entry of await this.deps.schedules.allSchedules()) {
       const poster = posters.get(entry.community.platform);
       if (!poster) continue;
       for (const { slot: name, occurrence: occ } of recentSlots(entry.schedule, now)) {
         work.push(async () => {
-          const slot = await this.deps.store.getSlot(entry.community, entry.schedule.channelId, name);
+          const slot = await this.deps.schedules.getSlot(entry.community, entry.schedule.channelId, name);
           if (occ && (!slot || slot.state === 'claimed') && now >= occ.postAt && now < occ.revealAt) {
             return (await this.post(entry, occ, poster)) ? 'posted' : null;
           }
@@ -158,13 +166,13 @@ export class DailyService {
   }
 
   private async post({ community, schedule }: ScheduledChannel, occ: Occurrence, poster: ChannelPoster): Promise<DailySlot | null> {
-    const { store, clock, random, bank } = this.deps;
+    const { schedules, deliveries, clock, random, bank } = this.deps;
     const now = clock.now();
     const token = random.id();
     const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
-    if (!(await store.claimSlot(community, schedule.channelId, occ.slot, 'post', claim))) return null;
+    if (!(await schedules.claimSlot(community, schedule.channelId, occ.slot, 'post', claim))) return null;
     const candidates = bank.filter({ topic: schedule.topic as Topic | undefined, difficulty: schedule.difficulty as Difficulty | undefined });
-    const used = await store.usedDailyQuestions(community, schedule.channelId);
+    const used = await schedules.usedDailyQuestions(community, schedule.channelId);
     const fresh = candidates.filter((q) => !used.includes(q.id));
     const reset = fresh.length === 0;
     const question = selectQuestion(reset ? candidates : fresh, [], random);
@@ -181,39 +189,39 @@ export class DailyService {
       timeZone: schedule.timeZone,
       channelId: schedule.channelId,
     };
-    await store.saveDelivery(community, delivery);
+    await deliveries.saveDelivery(community, delivery);
     const ref = await poster.post(community, schedule.channelId, this.deps.render.card(present(delivery, question)));
-    const recorded = await store.finishSlot(community, schedule.channelId, occ.slot, 'post', token, {
+    const recorded = await schedules.finishSlot(community, schedule.channelId, occ.slot, 'post', token, {
       deliveryId: delivery.id,
       messageId: ref.messageId,
       postedAt: now,
       revealAt: occ.revealAt,
     });
     if (!recorded) this.deps.logger.warn('daily claim was taken over while posting', { channel: schedule.channelId, slot: occ.slot });
-    await store.markDailyQuestionUsed(community, schedule.channelId, question.id, reset);
-    return store.getSlot(community, schedule.channelId, occ.slot);
+    await schedules.markDailyQuestionUsed(community, schedule.channelId, question.id, reset);
+    return schedules.getSlot(community, schedule.channelId, occ.slot);
   }
 
   private async reveal({ community, schedule }: ScheduledChannel, slotName: string, poster: ChannelPoster): Promise<boolean> {
-    const { store, clock, random, bank } = this.deps;
+    const { schedules, deliveries, clock, random, bank } = this.deps;
     const now = clock.now();
     const token = random.id();
     const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
-    if (!(await store.claimSlot(community, schedule.channelId, slotName, 'reveal', claim))) return false;
-    const slot = await store.getSlot(community, schedule.channelId, slotName);
-    const delivery = slot?.deliveryId ? await store.getDelivery(community, slot.deliveryId) : null;
+    if (!(await schedules.claimSlot(community, schedule.channelId, slotName, 'reveal', claim))) return false;
+    const slot = await schedules.getSlot(community, schedule.channelId, slotName);
+    const delivery = slot?.deliveryId ? await deliveries.getDelivery(community, slot.deliveryId) : null;
     const question = delivery ? bank.get(delivery.questionId) : undefined;
     if (slot?.messageId && delivery && question) {
       const summary = await this.summarize(community, delivery.id);
       await poster.update(community, { channelId: schedule.channelId, messageId: slot.messageId }, this.deps.render.reveal(present(delivery, question), summary, (c) => poster.invocation(c)));
     }
-    return store.finishSlot(community, schedule.channelId, slotName, 'reveal', token, {});
+    return schedules.finishSlot(community, schedule.channelId, slotName, 'reveal', token, {});
   }
 
   private async summarize(c: Community, deliveryId: string): Promise<RevealSummary> {
-    const results = await this.deps.store.getResults(c, deliveryId);
+    const results = await this.deps.scores.getResults(c, deliveryId);
     const correct = results.filter((r) => r.correct);
-    const names = await Promise.all(correct.slice(0, 3).map(async (r) => (await this.deps.store.getDisplayName(c, r.userId)) ?? 'a member'));
+    const names = await Promise.all(correct.slice(0, 3).map(async (r) => (await this.deps.scores.getDisplayName(c, r.userId)) ?? 'a member'));
     return { answered: results.length, correct: correct.length, firstCorrect: names };
   }
 }

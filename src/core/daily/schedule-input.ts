@@ -1,7 +1,7 @@
 import { TOPIC_IDS, DIFFICULTIES } from '../bank/schema.js';
 import { isValidTimeZone } from '../calendar.js';
 import { fail, ok, type Result } from '../result.js';
-import { QUIZ_MODES, type QuizMode } from '../store.js';
+import { QUIZ_MODES, type QuizMode } from '../quiz/delivery.js';
 
 export const DEFAULT_REVEAL_HOURS = 8;
 export const MIN_REVEAL_HOURS = 1;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DailySchedule } from '../store.js';
+import type { DailySchedule } from './schedule.js';
 
 /** One scheduled post: the slot is the local date, e.g. "2026-11-23". */
 export interface Occurrence {

@@ -5,7 +5,11 @@ import type { UserRef } from '../identity.js';
 import type { Clock, Random } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRating } from '../scoring.js';
-import type { AnswerOutcome, Delivery, QuizMode, Store } from '../store.js';
+import type { AnswerOutcome } from '../answer-rules.js';
+import type { DeliveryStore } from '../delivery-store.js';
+import type { ScoreStore } from '../score-store.js';
+import type { SettingsStore } from '../settings-store.js';
+import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 
@@ -17,7 +21,9 @@ export const DELIVERY_TTL_MS = 7 * 86_400_000;
 
 export interface CoreDeps {
   bank: QuestionBank;
-  store: Store;
+  deliveries: DeliveryStore;
+  scores: ScoreStore;
+  settings: SettingsStore;
   clock: Clock;
   random: Random;
   grader: Grader;
@@ -69,12 +75,12 @@ export class QuizService {
   constructor(private readonly deps: CoreDeps) {}
 
   async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
-    const { bank, store, clock, random } = this.deps;
+    const { bank, deliveries, clock, random } = this.deps;
     const candidates = bank.filter({ topic: req.topic, difficulty: req.difficulty });
     if (candidates.length === 0) {
       return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty });
     }
-    const question = selectQuestion(candidates, await store.getRecent(req.user), random)!;
+    const question = selectQuestion(candidates, await deliveries.getRecent(req.user), random)!;
     const now = clock.now();
     const delivery: Delivery = {
       id: random.id(),
@@ -85,14 +91,14 @@ export class QuizService {
       createdAt: now,
       expiresAt: now + DELIVERY_TTL_MS,
     };
-    await store.saveDelivery(req.user.community, delivery);
-    await store.pushRecent(req.user, question.id, RECENT_KEEP);
+    await deliveries.saveDelivery(req.user.community, delivery);
+    await deliveries.pushRecent(req.user, question.id, RECENT_KEEP);
     return ok({ delivery, question, options: optionsInOrder(question, delivery) });
   }
 
   /** Loads a delivery the user may act on, or says why not. */
   async open(user: UserRef, deliveryId: string, mode?: QuizMode): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
-    const delivery = await this.deps.store.getDelivery(user.community, deliveryId);
+    const delivery = await this.deps.deliveries.getDelivery(user.community, deliveryId);
     const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
     if (!delivery || !question) {
       return fail('DELIVERY_NOT_FOUND', {});
@@ -106,7 +112,7 @@ export class QuizService {
     if (mode && delivery.mode !== mode) {
       return fail('WRONG_MODE', { mode: delivery.mode, requested: mode });
     }
-    if (await this.deps.store.hasAnswered(user.community, deliveryId, user.userId)) {
+    if (await this.deps.scores.hasAnswered(user.community, deliveryId, user.userId)) {
       return fail('ALREADY_ANSWERED', {});
     }
     return ok({ delivery, question, options: optionsInOrder(question, delivery) });
@@ -117,7 +123,7 @@ export class QuizService {
     const opened = await this.open(user, deliveryId);
     if (!opened.ok) return opened;
     const ttl = Math.max(1, opened.value.delivery.expiresAt - this.deps.clock.now());
-    await this.deps.store.markHint(user.community, deliveryId, user.userId, ttl);
+    await this.deps.deliveries.markHint(user.community, deliveryId, user.userId, ttl);
     return opened;
   }
 
@@ -166,11 +172,11 @@ export class QuizService {
     basePoints: number,
     userZone: string | undefined,
   ): Promise<Result<Recorded>> {
-    const { store, clock } = this.deps;
+    const { scores, settings, clock } = this.deps;
     const now = clock.now();
-    const communityZone = (await store.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
+    const communityZone = (await settings.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
     const periods = periodsAt(now, communityZone);
-    const outcome = await store.recordAnswer({
+    const outcome = await scores.recordAnswer({
       user,
       deliveryId: delivery.id,
       questionId: question.id,

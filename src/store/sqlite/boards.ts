@@ -1,4 +1,4 @@
-import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../../core/store.js';
+import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../../core/leaderboard.js';
 import type { BoardUpdate } from '../../core/answer-rules.js';
 import type { SqliteDatabase } from './database.js';
 

@@ -1,5 +1,7 @@
 import { NO_STREAK } from '../../core/answer-rules.js';
-import type { DailySlot, StreakRecord, TeamInfo } from '../../core/store.js';
+import type { DailySlot } from '../../core/daily/schedule.js';
+import type { StreakRecord } from '../../core/answer-rules.js';
+import type { TeamInfo } from '../../core/team.js';
 import type { SqliteDatabase } from './database.js';
 
 /** Reads shared by the main thread's queries and the writer's transactions. `c` is communityKey(). */

@@ -1,24 +1,12 @@
 import { join } from 'node:path';
-import { communityKey as ck, type Community, type UserRef } from '../../core/identity.js';
+import { communityKey as ck, type Community, type CommunitySettings, type UserRef } from '../../core/identity.js';
 import type { Clock, Logger } from '../../core/ports.js';
-import type {
-  AnswerInput,
-  AnswerOutcome,
-  AnswerResultRecord,
-  BoardRef,
-  CommunitySettings,
-  DailySchedule,
-  DailySlot,
-  Delivery,
-  JoinTeamOutcome,
-  LeaderboardPage,
-  ScheduledChannel,
-  SlotPhase,
-  Store,
-  StreakRecord,
-  TeamInfo,
-  UserStatsRecord,
-} from '../../core/store.js';
+import type { AnswerInput, AnswerOutcome, AnswerResultRecord, StreakRecord, UserStatsRecord } from '../../core/answer-rules.js';
+import type { DailySchedule, DailySlot, ScheduledChannel, SlotPhase } from '../../core/daily/schedule.js';
+import type { BoardRef, LeaderboardPage } from '../../core/leaderboard.js';
+import type { Delivery } from '../../core/quiz/delivery.js';
+import type { Store } from '../../core/store.js';
+import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import { leaderboardPage } from './boards.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
@@ -213,6 +201,18 @@ export class SqliteStore implements Store {
 
   async markDailyQuestionUsed(c: Community, channelId: string, questionId: string, reset: boolean): Promise<void> {
     await this.writer.call('markDailyQuestionUsed', this.now, c, channelId, questionId, reset);
+  }
+
+  async getSession(c: Community, key: string): Promise<string | null> {
+    return this.read.get<{ value: string }>('SELECT value FROM sessions WHERE community = ? AND key = ? AND expires_at > ?', ck(c), key, this.now)?.value ?? null;
+  }
+
+  async setSession(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    await this.writer.call('setSession', this.now, c, key, value, ttlMs);
+  }
+
+  deleteSession(c: Community, key: string): Promise<boolean> {
+    return this.writer.call('deleteSession', this.now, c, key);
   }
 
   /** Deletes expired rows now (a sweep also runs every minute); returns how many went. */

@@ -13,6 +13,7 @@ const SIMPLE = [
   ['hints', 'expires_at', '(community, delivery_id, user_id)'],
   ['scored', 'until', '(community, user_id, question_id)'],
   ['slots', 'expires_at', '(community, channel_id, slot)'],
+  ['sessions', 'expires_at', '(community, key)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

@@ -1,10 +1,13 @@
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../../core/answer-rules.js';
-import { communityKey as ck, type Community, type UserRef } from '../../core/identity.js';
-import { SLOT_PHASES } from '../../core/store.js';
-import type { AnswerInput, AnswerOutcome, CommunitySettings, DailySchedule, DailySlot, Delivery, JoinTeamOutcome, SlotPhase, TeamInfo } from '../../core/store.js';
+import type { AnswerInput, AnswerOutcome } from '../../core/answer-rules.js';
+import { SLOT_PHASES, type DailySchedule, type DailySlot, type SlotPhase } from '../../core/daily/schedule.js';
+import { communityKey as ck, type Community, type CommunitySettings, type UserRef } from '../../core/identity.js';
+import type { Delivery } from '../../core/quiz/delivery.js';
+import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import { addToBoard } from './boards.js';
 import type { SqliteDatabase } from './database.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
+import { SESSION_WRITES } from './session-writes.js';
 import { sweepBatch } from './sweeper.js';
 
 /**
@@ -157,7 +160,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
-  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch,
+  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES,
 };
 
 export type Writes = typeof WRITES;

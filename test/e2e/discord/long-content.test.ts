@@ -77,6 +77,7 @@ describe('a question with a very long model answer, end to end', () => {
       core: createBackpropCore({ bank, store, clock, random: seededRandom(5) }),
       registry: new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger }),
       store,
+      sessions: store,
       logger: silentLogger,
     };
   });
