@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { parseTextCommand, tokenize } from '../../src/registry/parse-text.js';
-import { defineCommand } from '../../src/registry/command.js';
+import { defineCommand, type OptionDef } from '../../src/registry/command.js';
 import { onAction } from '../../src/registry/action.js';
 import { message } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/core/ports.js';
@@ -37,6 +37,29 @@ describe('text syntax', () => {
     expect(parse('team join Deep Divers')).toMatchObject({ input: { subcommand: 'join', options: { name: 'Deep Divers' } } });
     expect(parse('streak <@U123|ana>')).toMatchObject({ input: { options: { user: 'U123' } } });
     expect(tokenize('team join "Deep  Divers" x')).toEqual(['team', 'join', 'Deep  Divers', 'x']);
+  });
+
+  it('reads every option of every command in key:value form', () => {
+    const sample = (d: OptionDef): { text: string; value: unknown } => {
+      const choice = registry.choicesOf(d)?.[0];
+      if (choice !== undefined) return { text: choice, value: choice };
+      if (d.type === 'integer') return { text: String(d.minValue ?? 1), value: d.minValue ?? 1 };
+      if (d.type === 'boolean') return { text: 'true', value: true };
+      if (d.type === 'user' || d.type === 'channel') return { text: 'X1234', value: 'X1234' };
+      return { text: 'Deep', value: 'Deep' };
+    };
+    let cases = 0;
+    for (const cmd of registry.commands) {
+      for (const sub of cmd.subcommands?.map((s) => s.name) ?? [undefined]) {
+        for (const def of registry.optionsOf(cmd, sub)) {
+          const { text, value } = sample(def);
+          const line = [cmd.name, sub, `${def.name}:${text}`].filter(Boolean).join(' ');
+          expect(parse(line), line).toMatchObject({ ok: true, input: { subcommand: sub, options: { [def.name]: value } } });
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(15);
   });
 
   it('says what is wrong and what is valid', () => {
