@@ -4,7 +4,7 @@ import { SLOT_PHASES } from './store.js';
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-14.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-15.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store.
  */

@@ -47,6 +47,12 @@ export interface AnswerInput {
   now: number;
   /** How long the delivery's answer records live. */
   deliveryTtlMs: number;
+  /**
+   * What was submitted ("choice:2", "flash:good", "open:<hash>"). The same submission again (a
+   * client re-sending after a dropped connection, a repeated request) gets the stored outcome of
+   * the first; a different one is a duplicate. Without it every repeat is a duplicate.
+   */
+  submission?: string | undefined;
 }
 
 export type AnswerOutcome =

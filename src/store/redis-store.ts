@@ -96,6 +96,7 @@ export class RedisStore implements Store {
       k.teamOf(),
       k.names(),
       k.board({ scope: 'users', key: 'all' }),
+      k.outcomes(a.deliveryId),
       u,
       a.user.displayName,
       a.topic,
@@ -107,10 +108,11 @@ export class RedisStore implements Store {
       a.weekExpiresAt,
       a.monthExpiresAt,
       a.deliveryTtlMs,
-    )) as number[];
+      a.submission ?? '',
+    )) as (number | string)[];
     if (reply[0] === 0) return { status: 'duplicate' };
-    const [, points, hint, scored, current, best, lastDay] = reply as [number, number, number, number, number, number, number];
-    return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+    if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
+    return recordedOutcome(reply.slice(1).map(Number));
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -286,4 +288,10 @@ export class RedisStore implements Store {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
+function recordedOutcome(v: number[]): AnswerOutcome {
+  const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
+  return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
 }
