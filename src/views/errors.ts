@@ -7,6 +7,10 @@ import type { NameCommand } from './format.js';
  * platform's own way of naming a command ("/quiz" on Discord, "/prep quiz" on Slack).
  */
 
+/** Said while the process is stopping: nothing was started, and another replica or the restart will take it. */
+export const RESTARTING_TEXT = 'Backprop is restarting. Nothing was changed; please try again in a moment.';
+/** Said when a result is late but may still land: "nothing was changed" would not be known to be true. */
+export const STILL_PROCESSING_TEXT = 'Backprop is still processing this: its storage is slow right now. The result will appear here when it is recorded; if nothing appears within a minute, please try again.';
 export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
 
 export const TEAM_NAME_RULES = '2–32 characters: letters, digits, spaces, hyphens, underscores and dots';
