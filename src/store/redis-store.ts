@@ -277,11 +277,16 @@ export class RedisStore implements Store {
     await tx.sadd(key, questionId).exec();
   }
 
+  /**
+   * A write, not a PING: a Redis out of memory (maxmemory, noeviction) still answers PING but
+   * refuses every answer. The message names the cause in our words; the driver's is the `cause`.
+   */
   async ping(): Promise<void> {
     try {
-      await this.redis.ping();
+      await this.redis.set(`${this.prefix}readyz-probe`, '1', 'PX', 10_000);
     } catch (cause) {
-      throw new AppError('STORE_UNAVAILABLE', `Redis did not answer: ${(cause as Error).message}`, { cause });
+      const oom = /^OOM\b/.test((cause as Error).message);
+      throw new AppError('STORE_UNAVAILABLE', oom ? 'Redis refuses writes (out of memory)' : 'Redis did not answer', { cause });
     }
   }
 
