@@ -80,6 +80,7 @@ export function userErrorText(e: UserError, cmd: NameCommand): string {
 function invalidOption(p: Extract<UserError, { code: 'INVALID_OPTION' }>['params']): string {
   switch (p.option) {
     case 'team-name':
+      if (p.lookalike) return `${quoted(p.value)} mixes alphabets to look like the team ${quoted(p.lookalike)}. Join ${quoted(p.lookalike)} or pick another name.`;
       return `${quoted(p.value)} is not a valid team name. Use ${TEAM_NAME_RULES}.`;
     case 'time':
       return `${quoted(p.value, 20)} is not a time. Use HH:MM on a 24-hour clock, for example 09:00 or 17:30.`;

@@ -82,6 +82,8 @@ describe('typed actions', () => {
     expect(registry.actionWord(quizActions.rate.ref({ deliveryId: 'abc', rating: 'good' }))).toBe('good');
     expect(registry.opensPrompt(quizActions.answer.ref({ deliveryId: 'abc' }))).toBe(true);
     expect(registry.actionWord({ name: 'quiz.rate', args: ['abc', 'perfect'] })).toBeNull();
+    // An empty or non-digit position is refused, not read as option 1.
+    for (const bad of ['', ' ', '1a', '-1', '10']) expect(quizActions.choice.read(['abc', bad]), bad).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
     expect(quizActions.next.read(['nosuchtopic', 'nosuchmode'])).toEqual({ ok: true, value: { topic: undefined, mode: 'choice' } });
   });
 });
