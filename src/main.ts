@@ -13,9 +13,9 @@ import type { Service } from './service.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
   const logger = createLogger(config.console && config.logLevel === 'info' ? 'warn' : config.logLevel);
-  let app: App | undefined;
+  // Filled in as start proceeds; a signal during start stops what exists so far.
+  const running: { app?: App; scheduler?: DailyScheduler } = {};
   const services: Service[] = [];
-  let scheduler: DailyScheduler | undefined;
   let stopping = false;
 
   /**
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       logger.warn('grace period over; exiting with work unfinished', { graceMs: config.shutdownGraceMs });
       process.exit(code);
     }, config.shutdownGraceMs).unref();
+    const { app, scheduler } = running;
     app?.registry.close();
     await scheduler?.stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
     await app?.registry.drain();
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0, 'SIGTERM'));
   installProcessGuard(logger, () => void stop(1, 'repeated unexpected errors'));
 
-  app = await createApp(config, logger);
+  const app = await createApp(config, logger);
+  running.app = app;
   const adapters = await enabledAdapters(config, app);
   const posters = new Map<string, ChannelPoster>();
   for (const adapter of adapters) {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     services.push(await startHealthServer(config.port, healthRoutes(app.store)));
   }
   if (stopping) return;
-  scheduler = new DailyScheduler(app.core.daily, posters, logger).start();
+  running.scheduler = new DailyScheduler(app.core.daily, posters, logger).start();
 
   // An adapter that ends by itself (the console at the end of its input) ends the process.
   const finished = adapters.flatMap((a) => (a.finished ? [a.finished] : []));
