@@ -25,7 +25,8 @@ export const quizActions = {
   /** Position is 0-based; the core checks its range. */
   choice: defineAction<OnDelivery & { position: number }>('quiz.choice', {
     toArgs: (p) => [p.deliveryId, String(p.position)],
-    fromArgs: ([deliveryId = '', position = '']) => ok({ deliveryId, position: Number(position) }),
+    // Only a digit: an empty or odd position must not read as 0 (option 1).
+    fromArgs: ([deliveryId = '', position = '']) => (/^\d$/.test(position) ? ok({ deliveryId, position: Number(position) }) : fail('INVALID_ANSWER', { problem: 'choice', options: 4 })),
     word: (p) => String(p.position + 1),
   }),
   answer: delivery('quiz.answer', 'answer', true),

@@ -17,9 +17,12 @@ async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
   if (!config.redis) return SqliteStore.open({ clock: systemClock, dataDir: resolve(config.dataDir), logger });
   // Loaded only when configured, so the embedded path starts without the Redis client.
   const { RedisStore, createRedisClient, createRedisCluster } = await import('./store/redis-store.js');
+  const { logConnectionStates, warnWithoutPersistence } = await import('./store/redis-health.js');
   const client = config.redis.clusterNodes ? createRedisCluster(config.redis.clusterNodes) : createRedisClient(config.redis.url!);
+  logConnectionStates(client, logger);
   const store = new RedisStore({ client, prefix: config.redis.prefix });
   await store.ping();
+  await warnWithoutPersistence(client, logger);
   logger.info('Using Redis', { prefix: config.redis.prefix });
   return store;
 }

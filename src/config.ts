@@ -24,6 +24,7 @@ const envSchema = z.object({
   BANK_DIR: optionalVar,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   PORT: portVar,
+  SHUTDOWN_GRACE_SECONDS: optionalVar.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 600), 'must be a whole number of seconds from 1 to 600, e.g. 10'),
 });
 
 export type { DiscordConfig, SlackConfig };
@@ -37,6 +38,8 @@ export interface AppConfig {
   /** The health server's port when no adapter serves the health routes itself. */
   port: number;
   console: boolean;
+  /** How long a stop waits for interactions in flight before it exits anyway. */
+  shutdownGraceMs: number;
   discord?: DiscordConfig | undefined;
   slack?: SlackConfig | undefined;
 }
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     logLevel: e.LOG_LEVEL ?? 'info',
     port: Number(e.PORT ?? 3000),
     console: argv.includes('--console') || (!discord && !slack),
+    shutdownGraceMs: Number(e.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     discord,
     slack,
   };

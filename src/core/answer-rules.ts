@@ -5,7 +5,7 @@ import type { BoardScope } from './leaderboard.js';
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-14.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-15.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store. The records an answer goes in as and comes
  * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.
@@ -30,6 +30,12 @@ export interface AnswerInput {
   now: number;
   /** How long the delivery's answer records live. */
   deliveryTtlMs: number;
+  /**
+   * What was submitted ("choice:2", "flash:good", "open:<hash>"). The same submission again (a
+   * client re-sending after a dropped connection, a repeated request) gets the stored outcome of
+   * the first; a different one is a duplicate. Without it every repeat is a duplicate.
+   */
+  submission?: string | undefined;
 }
 
 export type AnswerOutcome =

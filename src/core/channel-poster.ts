@@ -19,4 +19,9 @@ export interface ChannelPoster {
   checkChannel(community: Community, channelId: string): Promise<string | null>;
   post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef>;
   update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void>;
+  /**
+   * False while the platform connection is down (a Discord gateway that is not ready): the
+   * scheduler then claims nothing, leaving the slot to a replica that can post. Absent: always up.
+   */
+  isConnected?(): boolean;
 }

@@ -15,7 +15,7 @@ export interface UserErrorParams {
   ALREADY_ANSWERED: object;
   INVALID_ANSWER: { problem: 'choice'; options: number } | { problem: 'empty' } | { problem: 'too-long'; length: number; max: number };
   INVALID_OPTION:
-    | { option: 'team-name' | 'time' | 'timezone' | 'weekdays'; value: string }
+    | { option: 'team-name' | 'time' | 'timezone' | 'weekdays'; value: string; /** An existing team the name imitates with look-alike letters. */ lookalike?: string }
     | { option: 'difficulty' | 'mode' | 'rating'; valid: readonly string[] }
     | { option: 'reveal-hours'; min: number; max: number };
   UNKNOWN_TOPIC: { topic: string; valid: readonly string[] };

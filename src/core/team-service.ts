@@ -2,12 +2,13 @@ import type { Community, UserRef } from './identity.js';
 import { fail, ok, type Result } from './result.js';
 import type { JoinTeamOutcome, TeamInfo } from './team.js';
 import type { TeamStore } from './team-store.js';
+import { mixesScripts, normalizeTeamName, skeleton } from './team-names.js';
 
 const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-]$/u;
 
 /** Validates a team name and derives its key: the same team whatever the case or spacing. */
 export function parseTeamName(raw: string): Result<{ key: string; name: string }> {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = normalizeTeamName(raw);
   if (!TEAM_NAME.test(name)) {
     return fail('INVALID_OPTION', { option: 'team-name', value: name });
   }
@@ -21,7 +22,12 @@ export class TeamService {
   async join(user: UserRef, rawName: string): Promise<Result<Extract<JoinTeamOutcome, { status: 'joined' | 'already-member' }>>> {
     const parsed = parseTeamName(rawName);
     if (!parsed.ok) return parsed;
-    const outcome = await this.deps.teams.joinTeam(user, parsed.value.key, parsed.value.name);
+    const { key, name } = parsed.value;
+    if (mixesScripts(name)) {
+      const twin = (await this.deps.teams.listTeams(user.community)).find((t) => t.key !== key && skeleton(t.name) === skeleton(name));
+      if (twin) return fail('INVALID_OPTION', { option: 'team-name', value: name, lookalike: twin.name });
+    }
+    const outcome = await this.deps.teams.joinTeam(user, key, name);
     if (outcome.status === 'in-other-team') {
       return fail('TEAM_CONFLICT', { team: outcome.team.name });
     }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { AppError } from '../core/errors.js';
 import type { Store } from '../core/store.js';
 import type { Service } from '../service.js';
 
@@ -28,13 +29,31 @@ export function healthRoutes(store: ReadinessSource): HealthRoute[] {
       method: 'GET',
       handler: (_req, res) => {
         const storage = () => store.storageInfo?.().then((s) => ({ storage: s }), () => ({})) ?? Promise.resolve({});
-        store.ping().then(
-          async () => reply(res, 200, { status: 'ready', ...(await storage()) }),
-          async (err: unknown) => reply(res, 503, { status: 'unavailable', reason: (err as Error).message, ...(await storage()) }),
+        withinDeadline(store.ping(), READY_DEADLINE_MS).then(
+          async () => reply(res, 200, { status: 'ready', ...(await within(storage())) }),
+          async (err: unknown) => reply(res, 503, { status: 'unavailable', dependency: 'store', reason: publicReason(err), ...(await within(storage())) }),
         );
       },
     },
   ];
+}
+
+/** /readyz answers within this, so an orchestrator's probe never times out on a hung store. */
+export const READY_DEADLINE_MS = 1000;
+
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('STORE_UNAVAILABLE', `the store did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+const within = (p: Promise<object>) => withinDeadline(p, READY_DEADLINE_MS / 2).catch(() => ({}));
+
+/** Our own words for what is down: an AppError's message, never a driver's. */
+function publicReason(err: unknown): string {
+  return err instanceof AppError ? err.message : 'the store did not answer';
 }
 
 /** A small HTTP server for the health routes when no platform brings its own server. */

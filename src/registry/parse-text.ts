@@ -35,7 +35,8 @@ export function parseTextCommand(registry: CommandRegistry, line: string): Parse
   const free = () => defs.filter((d) => raw[d.name] === undefined);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const kv = /^([a-z][a-z0-9-]*):(.*)$/i.exec(token);
+    // Option names may hold `_` and `-` (reveal_hours); the registry decides which names exist.
+    const kv = /^([a-z][a-z0-9_-]*):(.*)$/i.exec(token);
     if (kv && defs.some((d) => d.name === kv[1]!.toLowerCase())) {
       raw[kv[1]!.toLowerCase()] = kv[2]!;
       continue;

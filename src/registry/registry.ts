@@ -3,7 +3,7 @@ import type { ActionRef, Reply } from '../core/reply.js';
 import type { Logger } from '../core/ports.js';
 import type { UserError } from '../core/result.js';
 import { commandSchema } from './definition-schema.js';
-import { errorReply, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
+import { errorReply, RESTARTING_TEXT, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
 import type { BoundAction } from './action.js';
 import type { CommandContext, CommandDef, CommandInput, OptionDef, OptionValues } from './command.js';
 
@@ -23,6 +23,9 @@ export class CommandRegistry {
   private readonly byName: Map<string, CommandDef>;
   private readonly actions = new Map<string, BoundAction>();
   private readonly prompts = new Map<string, BoundAction>();
+  /** Handlers running now, so a shutdown can let them finish. */
+  private readonly inFlight = new Set<Promise<Reply>>();
+  private closing = false;
 
   constructor(
     commands: readonly CommandDef[],
@@ -158,7 +161,25 @@ export class CommandRegistry {
     return this.actions.get(ref.name)?.opensPrompt ?? false;
   }
 
-  private async guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
+  /** Stops taking new work: later commands and buttons are told to try again in a moment. */
+  close(): void {
+    this.closing = true;
+  }
+
+  /** Resolves when every handler that was running has finished. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
+    if (this.closing) return Promise.resolve(errorReply(RESTARTING_TEXT));
+    const run = this.run(ctx, fn, what);
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
+  private async run(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
     try {
       const out = await fn();
       // A user error's words are written here, for the platform that asked.

@@ -12,6 +12,7 @@ export function communityKeys(prefix: string, c: Community) {
     answered: (id: string) => `${base}d:${id}:answered`,
     hints: (id: string) => `${base}d:${id}:hints`,
     results: (id: string) => `${base}d:${id}:results`,
+    outcomes: (id: string) => `${base}d:${id}:outcomes`,
     scored: (userId: string, questionId: string) => `${base}u:${userId}:scored:${questionId}`,
     stats: (userId: string) => `${base}u:${userId}:stats`,
     streak: (userId: string) => `${base}u:${userId}:streak`,

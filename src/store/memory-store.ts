@@ -57,12 +57,15 @@ export class MemoryStore implements Store {
     return added;
   }
 
-  /** The same steps as lua/record-answer-14.lua, with the rules of core/answer-rules.ts. */
+  /** The same steps as lua/record-answer-15.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
     const u = a.user.userId;
-    if (!ks.sadd(k.answered(a.deliveryId), u)) return { status: 'duplicate' };
+    if (!ks.sadd(k.answered(a.deliveryId), u)) {
+      const stored = ks.hget(k.outcomes(a.deliveryId), u);
+      return a.submission && stored?.startsWith(`${a.submission}|`) ? (JSON.parse(stored.slice(a.submission.length + 1)) as AnswerOutcome) : { status: 'duplicate' };
+    }
     ks.pexpire(k.answered(a.deliveryId), a.deliveryTtlMs);
 
     const hintUsed = ks.sismember(k.hints(a.deliveryId), u);
@@ -95,7 +98,12 @@ export class MemoryStore implements Store {
     ks.hset(k.names(), u, a.user.displayName);
     ks.rpush(k.results(a.deliveryId), `${u}|${a.correct ? 1 : 0}|${a.now}`);
     ks.pexpire(k.results(a.deliveryId), a.deliveryTtlMs);
-    return { status: 'recorded', points, hintUsed, scored: window.scored, streak };
+    const outcome: AnswerOutcome = { status: 'recorded', points, hintUsed, scored: window.scored, streak };
+    if (a.submission) {
+      ks.hset(k.outcomes(a.deliveryId), u, `${a.submission}|${JSON.stringify(outcome)}`);
+      ks.pexpire(k.outcomes(a.deliveryId), a.deliveryTtlMs);
+    }
+    return outcome;
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {

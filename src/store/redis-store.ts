@@ -82,6 +82,7 @@ export class RedisStore implements Store {
       k.teamOf(),
       k.names(),
       k.board({ scope: 'users', key: 'all' }),
+      k.outcomes(a.deliveryId),
       u,
       a.user.displayName,
       a.topic,
@@ -93,10 +94,11 @@ export class RedisStore implements Store {
       a.weekExpiresAt,
       a.monthExpiresAt,
       a.deliveryTtlMs,
-    )) as number[];
+      a.submission ?? '',
+    )) as (number | string)[];
     if (reply[0] === 0) return { status: 'duplicate' };
-    const [, points, hint, scored, current, best, lastDay] = reply as [number, number, number, number, number, number, number];
-    return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+    if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
+    return recordedOutcome(reply.slice(1).map(Number));
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -273,15 +275,26 @@ export class RedisStore implements Store {
     return (await this.redis.del(this.k(c).session(key))) === 1;
   }
 
+  /**
+   * A write, not a PING: a Redis out of memory (maxmemory, noeviction) still answers PING but
+   * refuses every answer. The message names the cause in our words; the driver's is the `cause`.
+   */
   async ping(): Promise<void> {
     try {
-      await this.redis.ping();
+      await this.redis.set(`${this.prefix}readyz-probe`, '1', 'PX', 10_000);
     } catch (cause) {
-      throw new AppError('STORE_UNAVAILABLE', `Redis did not answer: ${(cause as Error).message}`, { cause });
+      const oom = /^OOM\b/.test((cause as Error).message);
+      throw new AppError('STORE_UNAVAILABLE', oom ? 'Redis refuses writes (out of memory)' : 'Redis did not answer', { cause });
     }
   }
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
+function recordedOutcome(v: number[]): AnswerOutcome {
+  const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
+  return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
 }

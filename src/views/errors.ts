@@ -7,6 +7,10 @@ import type { NameCommand } from './format.js';
  * platform's own way of naming a command ("/quiz" on Discord, "/prep quiz" on Slack).
  */
 
+/** Said while the process is stopping: nothing was started, and another replica or the restart will take it. */
+export const RESTARTING_TEXT = 'Backprop is restarting. Nothing was changed; please try again in a moment.';
+/** Said when a result is late but may still land: "nothing was changed" would not be known to be true. */
+export const STILL_PROCESSING_TEXT = 'Backprop is still processing this: its storage is slow right now. The result will appear here when it is recorded; if nothing appears within a minute, please try again.';
 export const UNAVAILABLE_TEXT = 'Backprop is temporarily unavailable (its storage did not answer). Nothing was changed; please try again in a minute.';
 
 export const TEAM_NAME_RULES = '2–32 characters: letters, digits, spaces, hyphens, underscores and dots';
@@ -76,6 +80,7 @@ export function userErrorText(e: UserError, cmd: NameCommand): string {
 function invalidOption(p: Extract<UserError, { code: 'INVALID_OPTION' }>['params']): string {
   switch (p.option) {
     case 'team-name':
+      if (p.lookalike) return `${quoted(p.value)} mixes alphabets to look like the team ${quoted(p.lookalike)}. Join ${quoted(p.lookalike)} or pick another name.`;
       return `${quoted(p.value)} is not a valid team name. Use ${TEAM_NAME_RULES}.`;
     case 'time':
       return `${quoted(p.value, 20)} is not a time. Use HH:MM on a 24-hour clock, for example 09:00 or 17:30.`;

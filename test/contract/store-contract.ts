@@ -64,6 +64,21 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.getDelivery(community, 'nope')).toBeNull();
     });
 
+    it('returns the first outcome for a repeat of the same submission, and counts it once', async () => {
+      const u = aUser('u1', community);
+      const first = await store.recordAnswer(answer(u, 'd1', { submission: 'choice:2' }));
+      expect(first).toMatchObject({ status: 'recorded', points: 20, scored: true });
+      // A later answer changes the streak; the repeat still reports what the first recorded.
+      await store.recordAnswer(answer(u, 'd2', { day: 20_001, questionId: 'q2', submission: 'choice:1' }));
+      expect(await store.recordAnswer(answer(u, 'd1', { submission: 'choice:2', now: now + 5000 }))).toEqual(first);
+      expect(await store.recordAnswer(answer(u, 'd1', { submission: 'choice:3', correct: false }))).toEqual({ status: 'duplicate' });
+      expect(await store.recordAnswer(answer(u, 'd1'))).toEqual({ status: 'duplicate' });
+      expect(await store.getStats(u)).toMatchObject({ answered: 2, points: 40 });
+      expect((await store.getResults(community, 'd1')).map((r) => r.userId)).toEqual(['u1']);
+      // Another member's identical submission is their own first answer.
+      expect(await store.recordAnswer(answer(aUser('u2', community), 'd1', { submission: 'choice:2' }))).toMatchObject({ status: 'recorded', points: 20 });
+    });
+
     it('counts only the first answer per delivery and user', async () => {
       const u = aUser('u1', community);
       const first = await store.recordAnswer(answer(u, 'd1'));

@@ -31,6 +31,17 @@ async function schedule(core: Core, poster: RecordingPoster, channelId = 'chan-1
 }
 
 describe('daily questions', () => {
+  it('claims nothing while its poster is disconnected, so a replica that can post takes the slot at once', async () => {
+    const { clock, core, store, poster, posters } = await setup();
+    await schedule(core, poster);
+    clock.set('2026-11-23T08:00:30Z');
+    poster.connected = false;
+    expect(await core.daily.runDue(posters)).toEqual({ posted: 0, revealed: 0 });
+    expect(await store.getSlot(community, 'chan-1', '2026-11-23')).toBeNull();
+    poster.connected = true;
+    expect(await core.daily.runDue(posters)).toEqual({ posted: 1, revealed: 0 });
+  });
+
   it('posts at the local time once, records answers privately, and reveals with the results', async () => {
     const { clock, core, store, poster, posters } = await setup();
     const { next } = await schedule(core, poster);
@@ -55,7 +66,7 @@ describe('daily questions', () => {
       clock.advance(MIN);
       const r = await core.quiz.answerChoice(aUser(name, community), deliveryId, name === 'ben' ? (right + 1) % 4 : right);
       expect(r.ok && r.value.hidden).toBe(true);
-      if (i === 0) expect(await core.quiz.answerChoice(aUser(name, community), deliveryId, right)).toMatchObject({ code: 'ALREADY_ANSWERED' });
+      if (i === 0) expect(await core.quiz.answerChoice(aUser(name, community), deliveryId, (right + 1) % 4)).toMatchObject({ code: 'ALREADY_ANSWERED' });
     }
     expect((await core.profile.stats(aUser('ana', community))).points).toBe(20);
     expect((await core.profile.streak(aUser('ana', community))).current).toBe(1);

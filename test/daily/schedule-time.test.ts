@@ -59,6 +59,17 @@ describe('daily schedule times', () => {
     expect(parseWeekdays('weekends')).toEqual({ ok: true, value: [6, 7] });
     expect(parseWeekdays(undefined)).toEqual({ ok: true, value: [1, 2, 3, 4, 5, 6, 7] });
     expect(words(parseWeekdays('fri-mon'))).toContain('mon,wed,fri');
+  });
+
+  it('accepts day names and their standard abbreviations only, not anything that starts like one', () => {
+    expect(parseWeekdays('Monday, Tues,weds thurs-friday')).toEqual({ ok: true, value: [1, 2, 3, 4, 5] });
+    expect(parseWeekdays('sat-sunday')).toEqual({ ok: true, value: [6, 7] });
+    for (const garbage of ['monkey,wedge', 'sunshine', 'frisbee', 'mo', 'satu', 'mon-', 'mon-wed-fri', 'wednesdays']) {
+      expect(parseWeekdays(garbage), garbage).toMatchObject({ ok: false, code: 'INVALID_OPTION' });
+    }
+  });
+
+  it('still words reveal-hours and topic problems', () => {
     expect(words(parseFilters({ revealHours: 0 }))).toContain('1 to 23');
     expect(parseFilters({ topic: 'astrology' })).toMatchObject({ ok: false, code: 'UNKNOWN_TOPIC' });
   });

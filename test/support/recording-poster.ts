@@ -14,12 +14,17 @@ export interface RecordedPost {
 export class RecordingPoster implements ChannelPoster {
   readonly posts: RecordedPost[] = [];
   readonly hidden = new Set<string>();
+  connected = true;
   private n = 0;
 
   constructor(readonly platform: Platform = 'discord') {}
 
   invocation(command: string): string {
     return `/${command}`;
+  }
+
+  isConnected(): boolean {
+    return this.connected;
   }
 
   async checkChannel(_c: Community, channelId: string): Promise<string | null> {

@@ -51,7 +51,9 @@ describe('QuizService', () => {
     const pos = quiz.options.indexOf(quiz.question.choices.correct);
     const res = unwrap(await core.quiz.answerChoice(user, quiz.delivery.id, pos));
     expect(res.outcome.points).toBe(15);
-    const again = await core.quiz.answerChoice(user, quiz.delivery.id, pos);
+    // The same choice again returns the recorded result; another choice is refused.
+    expect(unwrap(await core.quiz.answerChoice(user, quiz.delivery.id, pos)).outcome).toEqual(res.outcome);
+    const again = await core.quiz.answerChoice(user, quiz.delivery.id, (pos + 1) % 4);
     expect(again).toMatchObject({ ok: false, code: 'ALREADY_ANSWERED' });
     expect((await core.profile.stats(user)).points).toBe(15);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { parseTextCommand, tokenize } from '../../src/registry/parse-text.js';
-import { defineCommand } from '../../src/registry/command.js';
+import { defineCommand, type OptionDef } from '../../src/registry/command.js';
 import { onAction } from '../../src/registry/action.js';
 import { message } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/core/ports.js';
@@ -39,6 +39,29 @@ describe('text syntax', () => {
     expect(tokenize('team join "Deep  Divers" x')).toEqual(['team', 'join', 'Deep  Divers', 'x']);
   });
 
+  it('reads every option of every command in key:value form', () => {
+    const sample = (d: OptionDef): { text: string; value: unknown } => {
+      const choice = registry.choicesOf(d)?.[0];
+      if (choice !== undefined) return { text: choice, value: choice };
+      if (d.type === 'integer') return { text: String(d.minValue ?? 1), value: d.minValue ?? 1 };
+      if (d.type === 'boolean') return { text: 'true', value: true };
+      if (d.type === 'user' || d.type === 'channel') return { text: 'X1234', value: 'X1234' };
+      return { text: 'Deep', value: 'Deep' };
+    };
+    let cases = 0;
+    for (const cmd of registry.commands) {
+      for (const sub of cmd.subcommands?.map((s) => s.name) ?? [undefined]) {
+        for (const def of registry.optionsOf(cmd, sub)) {
+          const { text, value } = sample(def);
+          const line = [cmd.name, sub, `${def.name}:${text}`].filter(Boolean).join(' ');
+          expect(parse(line), line).toMatchObject({ ok: true, input: { subcommand: sub, options: { [def.name]: value } } });
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(15);
+  });
+
   it('says what is wrong and what is valid', () => {
     expect(parse('team frob')).toMatchObject({ ok: false, error: expect.stringContaining('join, leave, list') });
     expect(parse('leaderboard page:two')).toMatchObject({ ok: false, error: expect.stringContaining('whole number') });
@@ -59,6 +82,8 @@ describe('typed actions', () => {
     expect(registry.actionWord(quizActions.rate.ref({ deliveryId: 'abc', rating: 'good' }))).toBe('good');
     expect(registry.opensPrompt(quizActions.answer.ref({ deliveryId: 'abc' }))).toBe(true);
     expect(registry.actionWord({ name: 'quiz.rate', args: ['abc', 'perfect'] })).toBeNull();
+    // An empty or non-digit position is refused, not read as option 1.
+    for (const bad of ['', ' ', '1a', '-1', '10']) expect(quizActions.choice.read(['abc', bad]), bad).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
     expect(quizActions.next.read(['nosuchtopic', 'nosuchmode'])).toEqual({ ok: true, value: { topic: undefined, mode: 'choice' } });
   });
 });

@@ -68,4 +68,17 @@ describe('stats, leaderboards and teams', () => {
     expect(!unknown.ok && userErrorText(unknown, slash)).toBe('There is no team called "nope". Teams: Deep Divers.');
     expect(await core.teams.leave(aUser('c'))).toMatchObject({ ok: false, code: 'NOT_IN_TEAM' });
   });
+
+  it('normalises team names (NFKC) and refuses mixed-alphabet look-alikes of an existing team', async () => {
+    const { core } = await setup();
+    expect(await core.teams.join(aUser('a'), 'Deep Divers')).toMatchObject({ ok: true });
+    // Full-width letters are the same team.
+    expect(await core.teams.join(aUser('b'), 'Ｄｅｅｐ Ｄｉｖｅｒｓ')).toMatchObject({ ok: true, value: { created: false, team: { name: 'Deep Divers' } } });
+    // Cyrillic е and і drawn like Latin e and i.
+    const fake = await core.teams.join(aUser('c'), 'Dеep Dіvers');
+    expect(fake).toMatchObject({ ok: false, code: 'INVALID_OPTION' });
+    expect(!fake.ok && userErrorText(fake, slash)).toBe('"Dеep Dіvers" mixes alphabets to look like the team "Deep Divers". Join "Deep Divers" or pick another name.');
+    // One alphabet throughout is a name of its own.
+    expect(await core.teams.join(aUser('d'), 'Глубина')).toMatchObject({ ok: true, value: { created: true } });
+  });
 });

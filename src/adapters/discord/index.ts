@@ -62,7 +62,11 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
   client.on(Events.InteractionCreate, (i) => void handle(i));
   client.on(Events.Error, (err) => logger.error('discord client error', { error: err.message }));
   client.on(Events.ShardError, (err) => logger.warn('discord gateway error', { error: err.message }));
-  client.on(Events.ShardReconnecting, () => logger.warn('discord gateway reconnecting'));
+  // Closing the gateway on purpose is not a reconnect worth a warning.
+  let stopping = false;
+  client.on(Events.ShardReconnecting, () => {
+    if (!stopping) logger.warn('discord gateway reconnecting');
+  });
   client.on(Events.ShardResume, () => logger.info('discord gateway resumed'));
   client.on(Events.Warn, (w) => logger.warn('discord warning', { warning: w }));
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
@@ -92,6 +96,7 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
         .catch((err: unknown) => logger.warn('Could not list the registered slash commands', { error: message(err) }));
     },
     async stop() {
+      stopping = true;
       await client.destroy();
     },
   };

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, Routes, type Client } from 'discord.js';
+import { PermissionFlagsBits, Routes, Status, type Client } from 'discord.js';
 import type { ChannelMessageRef, ChannelPoster } from '../../core/channel-poster.js';
 import type { Community } from '../../core/identity.js';
 import type { MessageReply } from '../../core/reply.js';
@@ -17,6 +17,10 @@ export class DiscordPoster implements ChannelPoster {
   readonly invocation = (command: string) => `/${command}`;
 
   constructor(private readonly client: Client) {}
+
+  isConnected(): boolean {
+    return this.client.isReady() && this.client.ws.status === Status.Ready;
+  }
 
   async checkChannel(community: Community, channelId: string): Promise<string | null> {
     if (community.id.startsWith('dm:')) return 'Channel posts need a server: run this command in a server channel, not in a direct message.';

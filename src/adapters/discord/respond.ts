@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';
-import { errorReply, UNAVAILABLE_TEXT } from '../../views/index.js';
+import { errorReply, STILL_PROCESSING_TEXT, UNAVAILABLE_TEXT } from '../../views/index.js';
 import { FIRST_RESPONSE_BUDGET_MS, raceDeadline } from '../shared/deadline.js';
 import { NO_MENTIONS } from './mentions.js';
 import { renderMessage, renderModal } from './render.js';
@@ -19,7 +19,7 @@ export type AnswerableInteraction = ChatInputCommandInteraction | MessageCompone
 export interface Timing {
   /** Past this, the interaction is acknowledged (deferred) so Discord's 3 seconds are kept. */
   firstResponseMs: number;
-  /** Past this (from the start), the user is told to try again instead of waiting on. */
+  /** Past this (from the start), the user is told the result is still being processed. */
   giveUpMs: number;
 }
 
@@ -34,6 +34,8 @@ const SLOW_FORM = message({
   tone: 'warning',
   ephemeral: true,
 });
+
+const STILL_PROCESSING = message({ title: 'Still processing', text: STILL_PROCESSING_TEXT, tone: 'warning', ephemeral: true });
 
 const POSTED = message({ text: 'Posted in the channel.', tone: 'info', ephemeral: true });
 
@@ -73,11 +75,12 @@ export class Responder {
     const late = await raceDeadline(first.later, rest);
     if (late.inTime) return this.sendAfterDefer(i, deferral, late.value);
 
-    this.logger.warn('discord handler timed out', { after: this.timing.giveUpMs });
-    await this.sendAfterDefer(i, deferral, errorReply(UNAVAILABLE_TEXT));
-    // A result that still arrives replaces the "try again" (the interaction token lives 15 minutes).
+    this.logger.warn('discord handler is slow', { after: this.timing.giveUpMs });
+    // Not "nothing was changed": the store may still apply it. The result, success or failure,
+    // replaces this note when it lands (the interaction token lives 15 minutes).
+    await this.sendAfterDefer(i, deferral, STILL_PROCESSING);
     void late.later
-      .then((reply) => (reply.type === 'message' && reply.tone !== 'error' ? this.sendAfterDefer(i, deferral, reply) : undefined))
+      .then((reply) => (reply.type === 'message' ? this.sendAfterDefer(i, deferral, reply) : undefined))
       .catch((err: unknown) => this.logger.warn('discord late reply failed', { error: err instanceof Error ? err.message : String(err) }));
   }
 

@@ -10,6 +10,8 @@ import { publishHome } from './app-home.js';
 import { slackContext, type UserDirectory } from './context.js';
 import { commandResponse, type SlackResponder } from './deliver.js';
 import { EventDeduper, eventIdOf } from './event-dedupe.js';
+import { REQUEST_KEY } from './guarded-receiver.js';
+import { ReplayGuard } from './replay-guard.js';
 import { INPUT_BLOCK_ID, PROMPT_CALLBACK_ID, readSubmission } from './modals.js';
 import { toPlain, truncate } from './mrkdwn.js';
 import { slackActions } from './render-blocks.js';
@@ -61,10 +63,12 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       ? deps.responder.prompt(client, triggerId, origin, caller.userId, reply)
       : deps.responder.message(client, origin, caller.userId, reply);
   /** After the ack: deliver the reply, telling the member first if the store keeps them waiting. */
-  const deliverLater = async (client: webApi.WebClient, origin: Origin, caller: Caller, triggerId: string, work: Promise<Reply>) => {
+  /** `null` work (a replayed request) delivers nothing. */
+  const deliverLater = async (client: webApi.WebClient, origin: Origin, caller: Caller, triggerId: string, work: Promise<Reply | null>) => {
     const raced = await raceDeadline(work, deps.slowNoticeMs);
     if (!raced.inTime) await deps.responder.message(client, origin, caller.userId, slowNotice());
-    await deliver(client, origin, caller, triggerId, raced.inTime ? raced.value : await raced.later);
+    const reply = raced.inTime ? raced.value : await raced.later;
+    if (reply) await deliver(client, origin, caller, triggerId, reply);
   };
   /** Never rejects: a failure outside the registry's own guard still becomes "try again". */
   const safely = (what: string, fn: () => Promise<Reply>): Promise<Reply> =>
@@ -85,20 +89,24 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     return { ...help, text: `${note}\n\n${help.text ?? ''}` };
   };
 
-  bolt.command(`/${deps.command}`, async ({ body, ack, client }) => {
+  const replays = new ReplayGuard(app.store, logger);
+  bolt.command(`/${deps.command}`, async ({ body, ack, client, context: boltContext }) => {
     const inv = parseSlashCommand(body);
     if (!inv) {
       await ack({ response_type: 'ephemeral', text: 'Backprop could not read this command. Please try again.' });
       return;
     }
-    const raced = await raceDeadline(safely('slash command', () => runSlash(client, inv.caller, inv.text)), deps.ackDeadlineMs);
-    if (raced.inTime && raced.value.type === 'message') {
-      await ack(commandResponse(raced.value));
-      return;
+    // The replay check is part of the work, so a slow store never delays the ack.
+    const work = replays.firstTime(inv.caller.teamId, boltContext[REQUEST_KEY]).then((first) => (first ? safely('slash command', () => runSlash(client, inv.caller, inv.text)) : null));
+    const raced = await raceDeadline(work, deps.ackDeadlineMs);
+    if (!raced.inTime) {
+      await ack();
+      return deliverLater(client, inv.origin, inv.caller, inv.triggerId, raced.later);
     }
+    const reply = raced.value;
+    if (reply?.type === 'message') return ack(commandResponse(reply));
     await ack();
-    if (raced.inTime) await deliver(client, inv.origin, inv.caller, inv.triggerId, raced.value);
-    else await deliverLater(client, inv.origin, inv.caller, inv.triggerId, raced.later);
+    if (reply) await deliver(client, inv.origin, inv.caller, inv.triggerId, reply);
   });
 
   bolt.action(ANY_ACTION, async ({ body, ack, client }) => {

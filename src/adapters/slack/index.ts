@@ -10,6 +10,7 @@ import type { PlatformAdapter } from '../shared/platform-adapter.js';
 import { FIRST_RESPONSE_BUDGET_MS } from '../shared/deadline.js';
 import { UserDirectory } from './context.js';
 import { SlackResponder } from './deliver.js';
+import { createGuardedReceiver } from './guarded-receiver.js';
 import { registerHandlers, SLOW_NOTICE_MS } from './handlers.js';
 import { SlackPoster } from './poster.js';
 
@@ -98,7 +99,7 @@ export function createSlackAdapter(config: SlackConfig, app: App, opts: SlackAda
       ...(socketMode
         ? // The Socket Mode client mutates the options it is given (retries); give it its own copy.
           { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions: { ...clientOptions } } }
-        : { signingSecret: config.signingSecret, customRoutes: routes, port: config.port }),
+        : { receiver: createGuardedReceiver({ signingSecret: config.signingSecret, customRoutes: routes, logger: boltLogger(logger) }) }),
     });
     bolt = started;
     started.error(async (err) => {

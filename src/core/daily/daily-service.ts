@@ -147,7 +147,8 @@ export class DailyService {
     const work: (() => Promise<'posted' | 'revealed' | null>)[] = [];
     for (const entry of await this.deps.schedules.allSchedules()) {
       const poster = posters.get(entry.community.platform);
-      if (!poster) continue;
+      // A replica that cannot post must not claim: its claims would hold slots for the takeover delay.
+      if (!poster || poster.isConnected?.() === false) continue;
       for (const { slot: name, occurrence: occ } of recentSlots(entry.schedule, now)) {
         work.push(async () => {
           const slot = await this.deps.schedules.getSlot(entry.community, entry.schedule.channelId, name);

@@ -7,6 +7,18 @@ export const DEFAULT_REVEAL_HOURS = 8;
 export const MIN_REVEAL_HOURS = 1;
 export const MAX_REVEAL_HOURS = 23;
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+// Full names and the usual abbreviations only: matching by prefix took "monkey" for Monday.
+const DAY_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    ['monday', 'mon'],
+    ['tuesday', 'tue', 'tues'],
+    ['wednesday', 'wed', 'weds'],
+    ['thursday', 'thu', 'thur', 'thurs'],
+    ['friday', 'fri'],
+    ['saturday', 'sat'],
+    ['sunday', 'sun'],
+  ].flatMap((words, i) => words.map((w) => [w, i + 1] as const)),
+);
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** "9:05" or "09:05" -> "09:05"; anything else is refused with the valid form. */
@@ -33,10 +45,11 @@ export function parseWeekdays(raw: string | undefined): Result<number[]> {
   if (text === 'weekends') return ok([6, 7]);
   const days = new Set<number>();
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
-    const [a, b] = part.split('-');
-    const from = DAY_NAMES.indexOf(a?.slice(0, 3) as never) + 1;
-    const to = b === undefined ? from : DAY_NAMES.indexOf(b.slice(0, 3) as never) + 1;
-    if (from < 1 || to < 1 || to < from) return invalid;
+    const range = part.split('-');
+    if (range.length > 2) return invalid;
+    const from = DAY_WORDS.get(range[0] ?? '');
+    const to = range[1] === undefined ? from : DAY_WORDS.get(range[1]);
+    if (from === undefined || to === undefined || to < from) return invalid;
     for (let d = from; d <= to; d++) days.add(d);
   }
   return days.size === 0 ? invalid : ok([...days].sort());

@@ -96,8 +96,12 @@ export class QuizService {
     return ok({ delivery, question, options: optionsInOrder(question, delivery) });
   }
 
-  /** Loads a delivery the user may act on, or says why not. */
-  async open(user: UserRef, deliveryId: string, mode?: QuizMode): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
+  /**
+   * Loads a delivery the user may act on, or says why not. Answers skip the "already answered"
+   * check here: the store tells a repeat of the same submission (which gets its recorded result)
+   * from a different one.
+   */
+  async open(user: UserRef, deliveryId: string, mode?: QuizMode, checkAnswered = true): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
     const delivery = await this.deps.deliveries.getDelivery(user.community, deliveryId);
     const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
     if (!delivery || !question) {
@@ -112,7 +116,7 @@ export class QuizService {
     if (mode && delivery.mode !== mode) {
       return fail('WRONG_MODE', { mode: delivery.mode, requested: mode });
     }
-    if (await this.deps.scores.hasAnswered(user.community, deliveryId, user.userId)) {
+    if (checkAnswered && (await this.deps.scores.hasAnswered(user.community, deliveryId, user.userId))) {
       return fail('ALREADY_ANSWERED', {});
     }
     return ok({ delivery, question, options: optionsInOrder(question, delivery) });
@@ -131,11 +135,11 @@ export class QuizService {
     if (!Number.isInteger(position) || position < 0 || position > 3) {
       return fail('INVALID_ANSWER', { problem: 'choice', options: 4 });
     }
-    const opened = await this.open(user, deliveryId, 'choice');
+    const opened = await this.open(user, deliveryId, 'choice', false);
     if (!opened.ok) return opened;
     const { delivery, question, options } = opened.value;
     const correct = delivery.order[position] === 0;
-    const rec = await this.record(user, delivery, question, correct, choicePoints(question.difficulty, correct), timeZone);
+    const rec = await this.record(user, delivery, question, correct, choicePoints(question.difficulty, correct), timeZone, `choice:${position}`);
     if (!rec.ok) return rec;
     return ok({ ...rec.value, kind: 'choice', chosen: position, correctPosition: delivery.order.indexOf(0), correct, options });
   }
@@ -146,20 +150,20 @@ export class QuizService {
     if (answer.length > MAX_ANSWER_CHARS) {
       return fail('INVALID_ANSWER', { problem: 'too-long', length: answer.length, max: MAX_ANSWER_CHARS });
     }
-    const opened = await this.open(user, deliveryId, 'open');
+    const opened = await this.open(user, deliveryId, 'open', false);
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
     const grade = await this.deps.grader.grade(question, answer);
-    const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone);
+    const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone, `open:${fingerprint(answer)}`);
     if (!rec.ok) return rec;
     return ok({ ...rec.value, kind: 'open', grade });
   }
 
   async rateFlash(user: UserRef, deliveryId: string, rating: FlashRating, timeZone?: string): Promise<Result<FlashResult>> {
-    const opened = await this.open(user, deliveryId, 'flash');
+    const opened = await this.open(user, deliveryId, 'flash', false);
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
-    const rec = await this.record(user, delivery, question, rating !== 'again', flashPoints(question.difficulty, rating), timeZone);
+    const rec = await this.record(user, delivery, question, rating !== 'again', flashPoints(question.difficulty, rating), timeZone, `flash:${rating}`);
     if (!rec.ok) return rec;
     return ok({ ...rec.value, kind: 'flash', rating });
   }
@@ -171,6 +175,7 @@ export class QuizService {
     correct: boolean,
     basePoints: number,
     userZone: string | undefined,
+    submission: string,
   ): Promise<Result<Recorded>> {
     const { scores, settings, clock } = this.deps;
     const now = clock.now();
@@ -191,12 +196,20 @@ export class QuizService {
       scoreWindowMs: SCORE_WINDOW_MS,
       now,
       deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
+      submission,
     });
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }
     return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }
+}
+
+/** A short stand-in for an open answer's text (FNV-1a, 32 bits, and its length): same text, same value. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${h.toString(36)}.${text.length}`;
 }
 
 export function optionsInOrder(q: Question, d: Delivery): string[] {

@@ -131,7 +131,8 @@ export class Writer {
       await this.call('probe', this.clock.now()).catch(() => {});
     }
     if (this.failure) {
-      throw new AppError('STORE_UNAVAILABLE', `Writes to ${this.path} fail since ${new Date(this.failure.since).toISOString()}: ${this.failure.message}`);
+      // The driver's own message stays in the log; readiness bodies carry only ours.
+      throw new AppError('STORE_UNAVAILABLE', `Writes to ${this.path} fail since ${new Date(this.failure.since).toISOString()}`);
     }
   }
 

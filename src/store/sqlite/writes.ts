@@ -26,15 +26,19 @@ function markHint(sql: SqliteDatabase, now: number, c: Community, deliveryId: st
   return had === undefined;
 }
 
-/** lua/record-answer-14.lua. */
+/** lua/record-answer-15.lua. */
 function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerOutcome {
   const c = ck(a.user.community);
   const u = a.user.userId;
   const set = sql.get<{ exp: number }>('SELECT expires_at AS exp FROM answer_sets WHERE community = ? AND delivery_id = ?', c, a.deliveryId);
   // Answers of an expired set are gone, as the expired Redis keys would be.
   if (!set || set.exp <= now) sql.run('DELETE FROM answers WHERE community = ? AND delivery_id = ?', c, a.deliveryId);
-  const first = sql.run('INSERT OR IGNORE INTO answers (community, delivery_id, user_id, correct, at) VALUES (?, ?, ?, ?, ?)', c, a.deliveryId, u, a.correct ? 1 : 0, a.now);
-  if (first === 0) return { status: 'duplicate' };
+  const first = sql.run('INSERT OR IGNORE INTO answers (community, delivery_id, user_id, correct, at, submission) VALUES (?, ?, ?, ?, ?, ?)', c, a.deliveryId, u, a.correct ? 1 : 0, a.now, a.submission ?? null);
+  if (first === 0) {
+    // The same submission again gets the first one's outcome; anything else is a duplicate.
+    const prev = sql.get<{ submission: string | null; outcome: string | null }>('SELECT submission, outcome FROM answers WHERE community = ? AND delivery_id = ? AND user_id = ?', c, a.deliveryId, u);
+    return a.submission && prev?.submission === a.submission && prev.outcome ? (JSON.parse(prev.outcome) as AnswerOutcome) : { status: 'duplicate' };
+  }
   sql.run('INSERT OR REPLACE INTO answer_sets (community, delivery_id, expires_at) VALUES (?, ?, ?)', c, a.deliveryId, now + a.deliveryTtlMs);
 
   const hintUsed = sql.get('SELECT 1 FROM hints WHERE community = ? AND delivery_id = ? AND user_id = ? AND expires_at > ?', c, a.deliveryId, u, now) !== undefined;
@@ -59,7 +63,9 @@ function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerO
   sql.run('INSERT OR REPLACE INTO streaks (community, user_id, current, best, last_day) VALUES (?, ?, ?, ?, ?)', c, u, streak.current, streak.best, streak.lastDay);
   for (const b of boardUpdates(a, teamOf(sql, c, u) ?? null)) addToBoard(sql, c, b, points, now);
   sql.run('INSERT OR REPLACE INTO names (community, user_id, name) VALUES (?, ?, ?)', c, u, a.user.displayName);
-  return { status: 'recorded', points, hintUsed, scored: window.scored, streak };
+  const outcome: AnswerOutcome = { status: 'recorded', points, hintUsed, scored: window.scored, streak };
+  if (a.submission) sql.run('UPDATE answers SET outcome = ? WHERE community = ? AND delivery_id = ? AND user_id = ?', JSON.stringify(outcome), c, a.deliveryId, u);
+  return outcome;
 }
 
 function pushRecent(sql: SqliteDatabase, _now: number, user: UserRef, questionId: string, keep: number): void {

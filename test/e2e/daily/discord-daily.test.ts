@@ -37,7 +37,9 @@ it('posts at 09:00 Berlin, takes one private answer per member, and reveals with
   const first = await fake.click(everyone, card, right).response();
   expect(isEphemeral(first.message)).toBe(true);
   expect(text(first.message)).toMatch(/Recorded — the answer is revealed at 17:00 CET/);
-  const twice = await fake.click(everyone, card, right).response();
+  // The same button again shows what was recorded; another one is "already answered".
+  expect(text((await fake.click(everyone, card, right).response()).message)).toMatch(/Recorded — the answer is revealed at 17:00 CET/);
+  const twice = await fake.click(everyone, card, wrongLabel(card)).response();
   expect(text(twice.message)).toMatch(/already answered/i);
   await fake.click(fake.member('Bo'), card, wrongLabel(card)).response();
 

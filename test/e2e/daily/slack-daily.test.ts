@@ -49,7 +49,9 @@ describe('daily questions on Slack, through the real Bolt app', () => {
     const ana = await h.member('UANA').press(card, right);
     expect(ana.place.kind).toBe('ephemeral');
     expect(ana.text).toMatch(/Recorded — the answer is revealed at 17:00 CET/);
-    const again = await h.member('UANA').press(card, right);
+    // The same button again shows what was recorded; another one is "already answered".
+    expect((await h.member('UANA').press(card, right)).text).toMatch(/Recorded — the answer is revealed at 17:00 CET/);
+    const again = await h.member('UANA').press(card, right === '1' ? '2' : '1');
     expect(again.text).toMatch(/already answered/i);
     await h.member('UBEN').press(card, right === '1' ? '2' : '1');
     expect((await h.app.store.getStats({ community, userId: 'UANA', displayName: '' })).points).toBe(20);

@@ -4,7 +4,7 @@ import type { App } from '../../../src/bootstrap.js';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Timing } from '../../../src/adapters/discord/respond.js';
 import { TONE_COLOURS } from '../../../src/adapters/discord/render.js';
-import { UNAVAILABLE_TEXT } from '../../../src/views/errors.js';
+import { STILL_PROCESSING_TEXT, UNAVAILABLE_TEXT } from '../../../src/views/errors.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
@@ -71,7 +71,7 @@ describe('store outage', () => {
     expect(text(answered.message)).toContain('Correct!');
   });
 
-  it('a hanging store: the bot defers within 3 seconds, then says "try again" instead of thinking forever', async () => {
+  it('a hanging store: the bot defers within 3 seconds, then says it is still processing instead of thinking forever', async () => {
     const { fake, storeSwitch } = await world(FAST);
     const alice = fake.member('Alice');
     storeSwitch.mode = 'hang';
@@ -79,13 +79,14 @@ describe('store outage', () => {
     await h.response();
     expect(h.firstCallback).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(isEphemeral(h.original)).toBe(true);
-    expect(text(h.original)).toContain(UNAVAILABLE_TEXT);
+    expect(text(h.original)).toContain(STILL_PROCESSING_TEXT);
+    expect(text(h.original)).not.toContain('Nothing was changed');
     expect(h.record.failed).toBeUndefined();
   });
 });
 
 describe('slow store', () => {
-  it('a result that still arrives after the "try again" replaces it', async () => {
+  it('past the deadline the member is told it is still processing, and the late result replaces that', async () => {
     const { fake, app, storeSwitch } = await world(FAST);
     const alice = fake.member('Alice');
     await app.core.teams.join(userRef(fake, alice), 'Owls');
@@ -93,7 +94,7 @@ describe('slow store', () => {
     // Leaving is private; the store applies it late, so "nothing was changed" must not stand.
     const h = fake.slash(alice, 'team', { subcommand: 'leave' });
     const shows = (s: string) => (x: typeof h) => (x.original?.embeds[0]?.description ?? '').includes(s);
-    await h.waitFor(shows(UNAVAILABLE_TEXT), 'the try-again message');
+    await h.waitFor(shows(STILL_PROCESSING_TEXT), 'the still-processing message');
     await h.waitFor(shows('You left **Owls**'), 'the late result');
     expect(h.record.edits).toBe(2);
     expect(h.followUps).toEqual([]);

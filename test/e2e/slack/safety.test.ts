@@ -49,6 +49,29 @@ describe('Slack request verification', () => {
     expect((await h.app.store.listTeams(community)).map((t) => t.name)).toEqual(['Latecomers']);
   });
 
+  it('a signed payload=null or JSON null gets 400 from the real Bolt receiver, and the app keeps serving', async () => {
+    expect((await http.signed('payload=null', contentType)).status).toBe(400);
+    expect((await http.signed('null', 'application/json')).status).toBe(400);
+    expect((await http.signed('payload=%5B%5D', contentType)).status).toBe(400);
+    expect((await http.signed('{"type":', 'application/json')).status).toBe(400);
+    expect((await h.member('UNULL').run('topics')).text).toContain('cnn');
+  });
+
+  it('a signed slash command replayed byte for byte is processed once; a timestamp in the future is refused', async () => {
+    await h.app.core.teams.leave(user('U1'));
+    const body = form('team join Replayers');
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await http.signed(body, contentType, {}, ts)).status).toBe(200);
+    expect((await h.app.core.teams.teamOf(user('U1')))?.name).toBe('Replayers');
+    await h.app.core.teams.leave(user('U1'));
+    expect((await http.signed(body, contentType, {}, ts)).status).toBe(200);
+    await h.fake.waitFor(() => h.logger.lines.find((l) => l.msg === 'ignored a replayed Slack request'), 'the replay to be dropped');
+    expect(await h.app.core.teams.teamOf(user('U1'))).toBeNull();
+    const future = await http.signed(form('team join Timetravellers'), contentType, {}, ts + 86_400);
+    expect(future.status).toBe(401);
+    expect((await h.app.store.listTeams(community)).map((t) => t.name)).not.toContain('Timetravellers');
+  });
+
   it('an Events API retry (X-Slack-Retry-Num) of a handled event is not processed twice', async () => {
     const eve = h.member('UEVE');
     expect((await eve.openHome('Ev0001')).status).toBe(200);

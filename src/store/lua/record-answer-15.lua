@@ -11,16 +11,23 @@
   KEYS[5]  user stats hash            KEYS[12] team-of hash (user -> team key)
   KEYS[6]  user streak hash           KEYS[13] names hash (user -> display name)
   KEYS[7]  users board, week          KEYS[14] users board, all time
+                                      KEYS[15] outcomes hash (user -> submission, user# -> outcome)
 
   ARGV[1] user id        ARGV[5] base points      ARGV[9]  week boards expire at (ms)
   ARGV[2] display name   ARGV[6] local day        ARGV[10] month boards expire at (ms)
   ARGV[3] topic          ARGV[7] score window ms  ARGV[11] delivery ttl ms
-  ARGV[4] correct 0/1    ARGV[8] now ms
+  ARGV[4] correct 0/1    ARGV[8] now ms           ARGV[12] submission ('' for none)
 
-  Returns {0} for a duplicate, else {1, points, hintUsed, scored, current, best, lastDay}.
+  Returns {0} for a duplicate, {2, "points|hint|scored|current|best|lastDay"} for a repeat of the
+  recorded submission (ioredis re-sends a script whose reply a dropped connection lost), else
+  {1, points, hintUsed, scored, current, best, lastDay}.
 ]]
 local user = ARGV[1]
 if redis.call('SADD', KEYS[1], user) == 0 then
+  local previous = redis.call('HGET', KEYS[15], user)
+  if ARGV[12] ~= '' and previous == ARGV[12] then
+    return {2, redis.call('HGET', KEYS[15], user .. '#')}
+  end
   return {0}
 end
 local ttl = tonumber(ARGV[11])
@@ -79,4 +86,8 @@ end
 redis.call('HSET', KEYS[13], user, ARGV[2])
 redis.call('RPUSH', KEYS[3], user .. '|' .. correct .. '|' .. ARGV[8])
 redis.call('PEXPIRE', KEYS[3], ttl)
+if ARGV[12] ~= '' then
+  redis.call('HSET', KEYS[15], user, ARGV[12], user .. '#', table.concat({points, hint, scored, current, best, last}, '|'))
+  redis.call('PEXPIRE', KEYS[15], ttl)
+end
 return {1, points, hint, scored, current, best, last}
