@@ -25,6 +25,10 @@ export function communityKeys(prefix: string, c: Community) {
     schedules: () => `${base}daily:schedules`,
     slot: (channelId: string, slot: string) => `${base}daily:${channelId}:slot:${slot}`,
     usedDaily: (channelId: string) => `${base}daily:${channelId}:used`,
+    aiMemberCount: (day: string, userId: string) => `${base}ai:${day}:u:${userId}`,
+    aiCommunityCount: (day: string) => `${base}ai:${day}:all`,
+    aiCache: (key: string) => `${base}ai:cache:${key}`,
+    aiTokens: (day: string) => `${base}ai:${day}:tokens`,
   };
 }
 

@@ -143,7 +143,7 @@ export class QuizService {
     const opened = await this.open(user, deliveryId, 'open');
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
-    const grade = await this.deps.grader.grade(question, answer);
+    const grade = await this.deps.grader.grade(question, answer, { user });
     const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone);
     if (!rec.ok) return rec;
     return ok({ ...rec.value, kind: 'open', grade });

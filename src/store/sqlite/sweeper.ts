@@ -13,6 +13,9 @@ const SIMPLE = [
   ['hints', 'expires_at', '(community, delivery_id, user_id)'],
   ['scored', 'until', '(community, user_id, question_id)'],
   ['slots', 'expires_at', '(community, channel_id, slot)'],
+  ['ai_counts', 'expires_at', '(community, day, member)'],
+  ['ai_cache', 'expires_at', '(community, key)'],
+  ['ai_tokens', 'expires_at', '(community, day)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

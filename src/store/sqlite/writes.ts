@@ -6,6 +6,7 @@ import { addToBoard } from './boards.js';
 import type { SqliteDatabase } from './database.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
 import { sweepBatch } from './sweeper.js';
+import { GRADING_WRITES } from './grading-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -157,7 +158,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
-  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch,
+  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch, ...GRADING_WRITES,
 };
 
 export type Writes = typeof WRITES;
