@@ -25,7 +25,15 @@ export async function checkEndpoint(client: OpenAI, config: Pick<AiConfig, 'base
   }
 }
 
+/** The innermost cause's code (ECONNREFUSED, ENOTFOUND, …): fetch wraps it twice. */
 function describeCause(err: Error): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? err.message;
+  let e: unknown = err;
+  let last = err.message;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof message === 'string') last = message;
+    e = cause;
+  }
+  return last;
 }

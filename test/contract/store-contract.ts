@@ -3,6 +3,7 @@ import type { AnswerInput, Delivery, Store } from '../../src/core/store.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { rulesContract } from './rules-contract.js';
+import { gradingUsageContract } from './grading-usage-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -190,5 +191,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     });
 
     rulesContract(() => store);
+    gradingUsageContract(() => store);
   });
 }
