@@ -77,7 +77,7 @@ export class OpenAiJudge implements Judge {
           { role: 'user', content: userPrompt(req.question, req.answer) },
         ],
         ...(this.structured
-          ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'judgement', strict: true, schema: JUDGEMENT_JSON_SCHEMA as unknown as Record<string, unknown> } } }
+          ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'judgement', strict: true, schema: JUDGEMENT_JSON_SCHEMA } } }
           : {}),
       },
       { signal: req.signal },

@@ -44,9 +44,9 @@ export class FakeOpenAi {
   private constructor(private readonly server: Server) {}
 
   static async start(opts: { apiKey?: string } = {}): Promise<FakeOpenAi> {
-    let fake!: FakeOpenAi;
-    const server = createServer((req, res) => void fake.handle(req, res));
-    fake = new FakeOpenAi(server);
+    const server = createServer();
+    const fake = new FakeOpenAi(server);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
     fake.apiKey = opts.apiKey;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
