@@ -9,6 +9,12 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { aCommunity, aQuestion, aUser } from '../support/builders.js';
 import { FakeOpenAi, judgementJson } from '../support/fake-openai/fake-openai.js';
 import { recordingLogger } from '../e2e/discord/harness.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
+import { writeFixtureBank } from '../support/app.js';
 
 const question = aQuestion({ id: 'backprop' });
 const GOOD = 'Backprop applies the chain rule layer by layer. It gets the gradient of the loss for each weight, all in a single backward pass.';
@@ -238,5 +244,30 @@ describe('the start-up check of GRADER=ai', () => {
     expect(grader).toBeInstanceOf(RubricGrader);
     expect(warning).toContain('AI_MODEL "gpt-9" is not served by');
     expect(warning).toContain('test-model');
+  });
+
+  it('the bot starts on the rubric grader with the warning; with a good key its open answers are graded by the AI', async () => {
+    const bankDir = writeFixtureBank(mkdtempSync(join(tmpdir(), 'bp-ai-start-')));
+    const env = { GRADER: 'ai', AI_BASE_URL: fake.baseUrl, AI_MODEL: 'test-model', BANK_DIR: bankDir };
+    const answerWith = async (apiKey: string) => {
+      const logger = recordingLogger();
+      const store = await MemoryStore.open({ clock: { now: () => Date.now() } });
+      const app = await createApp(loadConfig({ ...env, AI_API_KEY: apiKey }), logger, { store });
+      const quiz = await app.core.quiz.start({ user: ann, topic: 'cnn', mode: 'open' });
+      if (!quiz.ok) throw new Error('no quiz');
+      const result = await app.core.quiz.answerOpen(ann, quiz.value.delivery.id, 'It applies the chain rule in one backward pass.');
+      if (!result.ok) throw new Error('not graded');
+      return { grade: result.value.grade, warnings: logger.lines.filter((l) => l.level === 'warn').map((l) => l.msg) };
+    };
+    try {
+      const rejected = await answerWith('sk-wrong');
+      expect(rejected.grade.gradedBy).toBe('rubric');
+      expect(rejected.warnings).toEqual([expect.stringContaining('GRADER=ai is not usable') as unknown]);
+      fake.reply({ content: allCovered });
+      const accepted = await answerWith('sk-test');
+      expect(accepted).toMatchObject({ grade: { gradedBy: 'ai' }, warnings: [] });
+    } finally {
+      rmSync(bankDir, { recursive: true, force: true });
+    }
   });
 });
