@@ -185,7 +185,7 @@ describe('AI grading against an OpenAI-compatible endpoint', () => {
     expect(g).toMatchObject({ gradedBy: 'rubric', notice: 'ai-timeout' });
     expect(g.score).toBeGreaterThan(60);
     expect(took).toBeGreaterThanOrEqual(450);
-    expect(took).toBeLessThan(900);
+    expect(took).toBeLessThan(1200); // the timeout, plus the rubric and a loaded machine
   });
 
   it('cap reached: past the member\'s and the community\'s daily caps the rubric grades, without calling the model', async () => {
