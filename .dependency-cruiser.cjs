@@ -2,7 +2,7 @@
  * The layer rules (npm run lint:layers). Data flows one way: adapters -> registry/commands ->
  * core, with views writing the words; nothing points back up. See CONTRIBUTING.md for the map.
  */
-const PLATFORM_SDKS = '^(discord\\.js|@discordjs/|@slack/|ioredis|better-sqlite3|node:http|node-cron)';
+const PLATFORM_SDKS = '^(openai|discord\\.js|@discordjs/|@slack/|ioredis|better-sqlite3|node:http|node-cron)';
 
 module.exports = {
   forbidden: [

@@ -7,6 +7,9 @@ import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { SessionStore } from './core/session-store.js';
 import type { Store } from './core/store.js';
+import type { Grader } from './core/grading/grader.js';
+import { hasGradingUsage } from './core/grading/grading-usage.js';
+import { createGrader } from './grading-ai/index.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
 import { CommandRegistry } from './registry/registry.js';
@@ -41,11 +44,14 @@ export interface App {
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  overrides: { store?: Store; clock?: Clock; random?: Random } = {},
+  overrides: { store?: Store; clock?: Clock; random?: Random; grader?: Grader } = {},
 ): Promise<App> {
   const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
   const store = overrides.store ?? (await openStore(config, logger));
-  const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger });
+  const clock = overrides.clock ?? systemClock;
+  const usage = hasGradingUsage(store) ? store : undefined;
+  const grader = overrides.grader ?? (await createGrader(config.grader, { questions: bank.questions, clock, logger, usage }));
+  const core = createBackpropCore({ bank, store, clock, random: overrides.random ?? cryptoRandom, logger, grader });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
   return { core, registry, store, sessions: store, logger };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readDiscordConfig, discordEnv, type DiscordConfig } from './adapters/discord/config.js';
 import { readSlackConfig, slackEnv, type SlackConfig } from './adapters/slack/config.js';
 import { AppError } from './core/errors.js';
+import { graderEnv, readGraderConfig, type GraderConfig } from './grading-ai/config.js';
 import { optionalVar, portVar, urlVar } from './env.js';
 
 /**
@@ -14,6 +15,7 @@ const envSchema = z.object({
   // Platforms' variables first: PORT is shared (Slack serves its requests on it).
   ...discordEnv,
   ...slackEnv,
+  ...graderEnv,
   REDIS_URL: urlVar(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   REDIS_CLUSTER_NODES: optionalVar.refine(
     (v) => v === undefined || v.split(',').every((n) => /^[\w.-]+:\d+$/.test(n.trim())),
@@ -42,6 +44,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   discord?: DiscordConfig | undefined;
   slack?: SlackConfig | undefined;
+  /** How open answers are graded: GRADER=rubric (default) or ai. */
+  grader: GraderConfig;
 }
 
 export class ConfigError extends AppError {
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
   const problems: string[] = [];
   const slack = readSlackConfig(e, problems);
   const discord = readDiscordConfig(e, problems);
+  const grader = readGraderConfig(e, problems);
   if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) problems.push('set REDIS_URL or REDIS_CLUSTER_NODES, not both');
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -82,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     shutdownGraceMs: Number(e.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     discord,
     slack,
+    grader,
   };
 }

@@ -10,6 +10,10 @@ export interface GradeLine {
   covered: string[];
   missed: string[];
   misconceptions: string[];
+  gradedBy: Grade['gradedBy'];
+  partial?: string[];
+  notice?: Grade['notice'];
+  feedback?: string;
 }
 
 const inputLine = z.object({ id: z.string().min(1), answer: z.string() });
@@ -21,6 +25,10 @@ export const toGradeLine = (id: string, g: Grade): GradeLine => ({
   covered: g.covered.map((k) => k.point),
   missed: g.missed.map((k) => k.point),
   misconceptions: g.misconceptions.map((m) => m.misconception.statement),
+  gradedBy: g.gradedBy,
+  ...(g.partial && g.partial.length > 0 ? { partial: g.partial.map((k) => k.point) } : {}),
+  ...(g.notice ? { notice: g.notice } : {}),
+  ...(g.feedback ? { feedback: g.feedback } : {}),
 });
 
 const unknownId = (bank: QuestionBank, id: string) => `unknown question id "${id}"; see the id: fields in data/questions/*.yaml (e.g. "${bank.questions[0]?.id ?? ''}")`;
@@ -45,9 +53,12 @@ export async function gradeText(bank: QuestionBank, grader: Grader, id: string, 
   const q = bank.get(id);
   if (!q) return { ok: false, text: `error: ${unknownId(bank, id)}` };
   const g = await grader.grade(q, answer);
-  const lines = [`${q.id}: ${g.score}/100 (${g.pass ? 'pass' : 'below the pass line'})`];
+  const by = g.gradedBy === 'ai' ? 'graded by AI' : `graded by the rubric${g.notice ? ` (${g.notice})` : ''}`;
+  const lines = [`${q.id}: ${g.score}/100 (${g.pass ? 'pass' : 'below the pass line'}; ${by})`];
   for (const k of g.covered) lines.push(`  covered: ${k.point}`);
+  for (const k of g.partial ?? []) lines.push(`  partly:  ${k.point}`);
   for (const k of g.missed) lines.push(`  missed:  ${k.point}`);
   for (const m of g.misconceptions) lines.push(`  misconception: "${m.quote}" — ${m.misconception.statement} ${m.misconception.correction}`);
+  if (g.feedback) lines.push(`  feedback: ${g.feedback}`);
   return { ok: true, text: lines.join('\n') };
 }

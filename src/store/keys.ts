@@ -28,6 +28,10 @@ export function communityKeys(prefix: string, c: Community) {
     usedDaily: (channelId: string) => `${base}daily:${channelId}:used`,
     /** An adapter's session value (SessionStore). */
     session: (key: string) => `${base}s:${key}`,
+    aiMemberCount: (day: string, userId: string) => `${base}ai:${day}:u:${userId}`,
+    aiCommunityCount: (day: string) => `${base}ai:${day}:all`,
+    aiCache: (key: string) => `${base}ai:cache:${key}`,
+    aiTokens: (day: string) => `${base}ai:${day}:tokens`,
   };
 }
 

@@ -24,4 +24,5 @@ export interface ScriptCommands {
   leaveTeam(...args: (string | number)[]): Promise<Reply>;
   claimSlot(...args: (string | number)[]): Promise<Reply>;
   finishSlot(...args: (string | number)[]): Promise<Reply>;
+  takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
 }

@@ -6,10 +6,11 @@ import type { BoardRef, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
+import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats } from './records.js';
+import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
   clock: Clock;
@@ -21,7 +22,7 @@ export interface MemoryStoreConfig {
  * layout of RedisStore's keys over an in-memory keyspace and applies the same domain rules
  * (core/answer-rules.ts); JavaScript's single thread makes each method atomic.
  */
-export class MemoryStore implements Store {
+export class MemoryStore implements Store, GradingUsageStore {
   private readonly ks: MemoryKeyspace;
 
   private constructor(config: MemoryStoreConfig) {
@@ -294,6 +295,35 @@ export class MemoryStore implements Store {
   }
 
   async ping(): Promise<void> {}
+
+  // AI grading usage, as lua/take-grading-slot-2.lua and RedisStore do it.
+  async takeGradingSlot(user: UserRef, day: string, limits: GradingLimits, ttlMs: number): Promise<SlotVerdict> {
+    const k = this.k(user.community);
+    const keys = [k.aiMemberCount(day, user.userId), k.aiCommunityCount(day)];
+    const [member, community] = keys.map((key) => Number(this.ks.hget(key, 'n') ?? 0)) as [number, number];
+    if (member >= limits.member) return 'member-limit';
+    if (community >= limits.community) return 'community-limit';
+    for (const key of keys) if (this.ks.hincrby(key, 'n', 1) === 1) this.ks.pexpire(key, ttlMs);
+    return 'granted';
+  }
+
+  async getCachedGrade(c: Community, key: string): Promise<string | null> {
+    return this.ks.get(this.k(c).aiCache(key));
+  }
+
+  async putCachedGrade(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    this.ks.set(this.k(c).aiCache(key), value, ttlMs);
+  }
+
+  async addTokenUsage(c: Community, day: string, u: TokenUsage, ttlMs: number): Promise<void> {
+    const key = this.k(c).aiTokens(day);
+    for (const f of ['calls', 'promptTokens', 'completionTokens'] as const) this.ks.hincrby(key, f, u[f]);
+    this.ks.pexpire(key, ttlMs);
+  }
+
+  async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
+    return parseUsage(this.ks.hgetall(this.k(c).aiTokens(day)));
+  }
 
   async close(): Promise<void> {}
 }

@@ -1,5 +1,6 @@
 import type { AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
 import type { DailySlot } from '../core/daily/schedule.js';
+import type { TokenUsage } from '../core/grading/grading-usage.js';
 import type { Community } from '../core/identity.js';
 
 /** Turns the flat stats hash (answered, correct, points, a:TOPIC, c:TOPIC) into a record. */
@@ -47,3 +48,8 @@ export function parseIndexMember(m: string): { community: Community; channelId: 
 /** Field/value pairs of the defined entries, for HSET. */
 export const definedFields = (o: Record<string, string | number | undefined>): string[] =>
   Object.entries(o).flatMap(([k, v]) => (v === undefined ? [] : [k, String(v)]));
+
+/** Token counters from a hash (Redis, MemoryStore) of calls, promptTokens, completionTokens. */
+export function parseUsage(h: Record<string, string>): TokenUsage {
+  return { calls: Number(h['calls'] ?? 0), promptTokens: Number(h['promptTokens'] ?? 0), completionTokens: Number(h['completionTokens'] ?? 0) };
+}

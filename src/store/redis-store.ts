@@ -7,9 +7,10 @@ import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
+import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats } from './records.js';
+import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface RedisStoreConfig {
   /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
@@ -31,7 +32,7 @@ export function createRedisCluster(nodes: { host: string; port: number }[]): Clu
 }
 
 /** The shared store: every multi-key update is one Lua script, every key of a community one hash tag. */
-export class RedisStore implements Store {
+export class RedisStore implements Store, GradingUsageStore {
   private readonly redis: Client;
   private readonly prefix: string;
 
@@ -273,6 +274,29 @@ export class RedisStore implements Store {
 
   async deleteSession(c: Community, key: string): Promise<boolean> {
     return (await this.redis.del(this.k(c).session(key))) === 1;
+  }
+
+  // AI grading usage (core/grading/grading-usage.ts): the caps are one script, under the community's tag.
+  async takeGradingSlot(user: UserRef, day: string, limits: GradingLimits, ttlMs: number): Promise<SlotVerdict> {
+    const k = this.k(user.community);
+    return (await this.redis.takeGradingSlot(k.aiMemberCount(day, user.userId), k.aiCommunityCount(day), limits.member, limits.community, ttlMs)) as SlotVerdict;
+  }
+
+  async getCachedGrade(c: Community, key: string): Promise<string | null> {
+    return this.redis.get(this.k(c).aiCache(key));
+  }
+
+  async putCachedGrade(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k(c).aiCache(key), value, 'PX', ttlMs);
+  }
+
+  async addTokenUsage(c: Community, day: string, u: TokenUsage, ttlMs: number): Promise<void> {
+    const key = this.k(c).aiTokens(day);
+    await this.redis.multi().hincrby(key, 'calls', u.calls).hincrby(key, 'promptTokens', u.promptTokens).hincrby(key, 'completionTokens', u.completionTokens).pexpire(key, ttlMs).exec();
+  }
+
+  async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
+    return parseUsage(await this.redis.hgetall(this.k(c).aiTokens(day)));
   }
 
   /**

@@ -106,7 +106,8 @@ export function answerResult(r: AnswerResult): MessageReply {
   if (r.kind === 'open') {
     const { score, pass } = r.grade;
     const fields = [...gradeFields(r.grade), ...modelAnswerFields(q, false)];
-    return message({ ...base, title: heading(q), text: `${q.prompt}\n\nScore: **${score}/100** ${pointsLine(r)}`, fields, tone: pass ? 'success' : 'warning' });
+    const text = `${q.prompt}\n\nScore: **${score}/100** ${pointsLine(r)}\n*${graderNote(r.grade)}*`;
+    return message({ ...base, title: heading(q), text, fields, tone: pass ? 'success' : 'warning' });
   }
   return message({
     ...base,
@@ -117,10 +118,25 @@ export function answerResult(r: AnswerResult): MessageReply {
   });
 }
 
-/** Covered and missed key points, and each misconception named with the member's own words. */
+const NOTICES: Record<NonNullable<Grade['notice']>, string> = {
+  'ai-timeout': 'Graded by the rubric: the AI grader did not answer in time.',
+  'ai-failed': 'Graded by the rubric: the AI grader is unavailable right now.',
+  'member-limit': "Graded by the rubric: you have used today's AI gradings (more at 00:00 UTC).",
+  'community-limit': "Graded by the rubric: this community has used today's AI gradings (more at 00:00 UTC).",
+};
+
+/** Which grader graded, and why the rubric did when the AI grader is configured. */
+export function graderNote(g: Grade): string {
+  if (g.notice) return NOTICES[g.notice];
+  return g.gradedBy === 'ai' ? 'Graded by AI: only points your own words show count.' : 'Graded by the rubric.';
+}
+
+/** Covered, partly covered and missed key points, misconceptions with the member's words, AI feedback. */
 export function gradeFields(g: Grade): { name: string; value: string }[] {
+  const partial = g.partial ?? [];
   const fields = [
     { name: `Covered (${g.covered.length})`, value: g.covered.map((k) => `✅ ${k.point}`).join('\n') || 'None of the key points yet.' },
+    ...(partial.length > 0 ? [{ name: `Partly covered (${partial.length})`, value: partial.map((k) => `◐ ${k.point}`).join('\n') }] : []),
     { name: `Missed (${g.missed.length})`, value: g.missed.map((k) => `▫️ ${k.point}`).join('\n') || 'Nothing: every key point covered.' },
   ];
   if (g.misconceptions.length > 0) {
@@ -129,6 +145,7 @@ export function gradeFields(g: Grade): { name: string; value: string }[] {
       value: g.misconceptions.map((m) => `❌ **${m.misconception.statement}** You wrote “${m.quote}”. ${m.misconception.correction}`).join('\n'),
     });
   }
+  if (g.feedback) fields.push({ name: 'Feedback', value: g.feedback });
   return fields;
 }
 

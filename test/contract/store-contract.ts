@@ -5,6 +5,7 @@ import type { Store } from '../../src/core/store.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { rulesContract } from './rules-contract.js';
+import { gradingUsageContract } from './grading-usage-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -230,5 +231,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     });
 
     rulesContract(() => store);
+    gradingUsageContract(() => store);
   });
 }

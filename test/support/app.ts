@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { createBackpropCore as createCore } from '../../src/bootstrap.js';
 import type { Clock, Random } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store.js';
+import type { Grader } from '../../src/core/grading/grader.js';
 import type { App } from '../../src/bootstrap.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -35,11 +36,11 @@ export function writeFixtureBank(dir: string): string {
 }
 
 /** Core + command registry over a given (or fresh in-memory) store, for adapter tests. */
-export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random } = {}): Promise<App> {
+export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random; grader?: Grader } = {}): Promise<App> {
   const clock = opts.clock ?? { now: () => Date.now() };
   const store = opts.store ?? (await MemoryStore.open({ clock }));
   const bank = fixtureBank();
-  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom() });
+  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger });
   return { core, registry, store, sessions: store, logger: silentLogger };
 }

@@ -57,6 +57,7 @@ const recorded = { status: 'recorded', points: 10, hintUsed: true, scored: false
 const results = (): AnswerResult[] => [
   { ...quiz(), kind: 'choice', outcome: recorded, hidden: false, chosen: 0, correctPosition: 1, correct: false, options: quiz().options },
   { ...quiz({ mode: 'open' }), kind: 'open', outcome: recorded, hidden: false, grade: grade() },
+  { ...quiz({ mode: 'open' }), kind: 'open', outcome: recorded, hidden: false, grade: aiGrade() },
   { ...quiz({ mode: 'flash', ownerId: null }), kind: 'flash', outcome: recorded, hidden: false, rating: 'again' },
   { ...quiz({ revealAt: 3_600_000, timeZone: 'Europe/Berlin', ownerId: null }), kind: 'flash', outcome: recorded, hidden: true, rating: 'good' },
 ];
@@ -64,7 +65,21 @@ const results = (): AnswerResult[] => [
 function grade() {
   const points = Array.from({ length: 12 }, (_, i) => ({ point: `${long('Key point', 10)} ${i} @here`, keywords: ['k'] }));
   const misconception = { statement: long('It estimates', 10), correction: long('It computes', 10), evidence: [['x']], keyPoint: 1 };
-  return { score: 42, pass: false, covered: points.slice(0, 6), missed: points.slice(6), misconceptions: [{ misconception, quote: '<!channel> finite differences' }] };
+  return {
+    score: 42, pass: false, covered: points.slice(0, 6), missed: points.slice(6), misconceptions: [{ misconception, quote: '<!channel> finite differences' }],
+    gradedBy: 'rubric' as const, notice: 'ai-timeout' as const,
+  };
+}
+
+/** An AI grade at its largest: partial points, several quoted misconceptions, the longest feedback. */
+function aiGrade() {
+  const base = grade();
+  const quote = `${long('<!here> you wrote', 40)} @everyone`;
+  return {
+    ...base, gradedBy: 'ai' as const, notice: undefined, covered: base.covered.slice(0, 2), partial: base.covered.slice(2),
+    misconceptions: Array.from({ length: 8 }, () => ({ ...base.misconceptions[0]!, quote })),
+    feedback: long('Add the <@U123> backward pass and say @here why', 600).slice(0, 600),
+  };
 }
 
 const board = (over: Partial<LeaderboardView> = {}): LeaderboardView => ({

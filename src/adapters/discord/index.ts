@@ -12,6 +12,7 @@ import { DEFAULT_TIMING, type Timing } from './respond.js';
 
 export { deployCommands, createRest } from './deploy.js';
 export { DiscordPoster } from './poster.js';
+export { DEFAULT_TIMING } from './respond.js';
 export type { DiscordConfig } from './config.js';
 
 export interface DiscordAdapterOptions {

@@ -15,6 +15,7 @@ import { registerHandlers, SLOW_NOTICE_MS } from './handlers.js';
 import { SlackPoster } from './poster.js';
 
 export type { SlackConfig } from './config.js';
+export { SLOW_NOTICE_MS } from './handlers.js';
 
 export interface SlackAdapterOptions {
   /** Defaults to the app's logger. */

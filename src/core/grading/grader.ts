@@ -1,4 +1,5 @@
 import type { KeyPoint, Misconception, Question } from '../bank/schema.js';
+import type { UserRef } from '../identity.js';
 
 /** An open answer at or above this score counts as correct for accuracy statistics and streaks. */
 export const PASS_SCORE = 60;
@@ -9,6 +10,12 @@ export interface StatedMisconception {
   quote: string;
 }
 
+/**
+ * Why an answer was graded by the rubric although the AI grader is configured: the AI did not
+ * answer in time, failed (error, unusable reply), or a daily cap was reached. Views word it.
+ */
+export type GradeNotice = 'ai-timeout' | 'ai-failed' | 'member-limit' | 'community-limit';
+
 /** What a grader says of one open answer; the member sees all of it. */
 export interface Grade {
   /** 0–100. */
@@ -17,9 +24,22 @@ export interface Grade {
   covered: KeyPoint[];
   missed: KeyPoint[];
   misconceptions: StatedMisconception[];
+  /** Which grader produced this grade. */
+  gradedBy: 'rubric' | 'ai';
+  /** Key points the AI found half made (half credit); the rubric grader has none. */
+  partial?: KeyPoint[] | undefined;
+  /** Set when the AI grader was configured but the rubric graded, and why. */
+  notice?: GradeNotice | undefined;
+  /** The AI's two or three sentences of feedback. */
+  feedback?: string | undefined;
+}
+
+/** Who is being graded: the AI grader counts daily caps and caches per community with it. */
+export interface GradingContext {
+  user: UserRef;
 }
 
 /** The grading port: the rubric grader by default; others (an AI grader) can take its place. */
 export interface Grader {
-  grade(question: Question, answer: string): Promise<Grade>;
+  grade(question: Question, answer: string, context?: GradingContext): Promise<Grade>;
 }

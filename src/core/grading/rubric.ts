@@ -79,7 +79,7 @@ export class RubricGrader implements Grader {
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
     const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
-    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions };
+    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric' };
   }
 
   private prepare(q: Question): Prepared {

@@ -153,7 +153,7 @@ export class QuizService {
     const opened = await this.open(user, deliveryId, 'open', false);
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
-    const grade = await this.deps.grader.grade(question, answer);
+    const grade = await this.deps.grader.grade(question, answer, { user });
     const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone, `open:${fingerprint(answer)}`);
     if (!rec.ok) return rec;
     return ok({ ...rec.value, kind: 'open', grade });

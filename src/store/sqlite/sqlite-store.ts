@@ -7,7 +7,9 @@ import type { BoardRef, LeaderboardPage } from '../../core/leaderboard.js';
 import type { Delivery } from '../../core/quiz/delivery.js';
 import type { Store } from '../../core/store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
+import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
+import { cachedGrade, tokenUsage } from './grading-writes.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -32,7 +34,7 @@ export interface SqliteStoreConfig {
  * connection as indexed lookups and short range scans. Several processes may share the file;
  * SQLite's locking serialises their writers.
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, GradingUsageStore {
   private readonly sweeper: Sweeper;
 
   private constructor(
@@ -226,6 +228,27 @@ export class SqliteStore implements Store {
   }
 
   /** Throws while writes fail (see Writer.checkWritable: a throttled write probe). */
+  // AI grading usage (migration 0002, grading-writes.ts): writes in the writer thread, reads here.
+  takeGradingSlot(user: UserRef, day: string, limits: GradingLimits, ttlMs: number): Promise<SlotVerdict> {
+    return this.writer.call('takeGradingSlot', this.now, user, day, limits, ttlMs);
+  }
+
+  async getCachedGrade(c: Community, key: string): Promise<string | null> {
+    return cachedGrade(this.read, this.now, c, key);
+  }
+
+  async putCachedGrade(c: Community, key: string, value: string, ttlMs: number): Promise<void> {
+    await this.writer.call('putCachedGrade', this.now, c, key, value, ttlMs);
+  }
+
+  async addTokenUsage(c: Community, day: string, usage: TokenUsage, ttlMs: number): Promise<void> {
+    await this.writer.call('addTokenUsage', this.now, c, day, usage, ttlMs);
+  }
+
+  async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
+    return tokenUsage(this.read, this.now, c, day);
+  }
+
   async ping(): Promise<void> {
     await this.writer.checkWritable();
   }

@@ -14,6 +14,9 @@ const SIMPLE = [
   ['scored', 'until', '(community, user_id, question_id)'],
   ['slots', 'expires_at', '(community, channel_id, slot)'],
   ['sessions', 'expires_at', '(community, key)'],
+  ['ai_counts', 'expires_at', '(community, day, member)'],
+  ['ai_cache', 'expires_at', '(community, key)'],
+  ['ai_tokens', 'expires_at', '(community, day)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

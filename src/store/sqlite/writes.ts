@@ -9,6 +9,7 @@ import type { SqliteDatabase } from './database.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
 import { SESSION_WRITES } from './session-writes.js';
 import { sweepBatch } from './sweeper.js';
+import { GRADING_WRITES } from './grading-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -166,7 +167,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
-  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES,
+  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES,
 };
 
 export type Writes = typeof WRITES;

@@ -1,0 +1,45 @@
+import type { Question } from '../core/bank/schema.js';
+import { AiGrader } from '../core/grading/ai-grader.js';
+import type { Grader } from '../core/grading/grader.js';
+import type { GradingUsageStore } from '../core/grading/grading-usage.js';
+import { RubricGrader } from '../core/grading/rubric.js';
+import type { Clock, Logger } from '../core/ports.js';
+import type { GraderConfig } from './config.js';
+import { createOpenAiClient, OpenAiJudge } from './openai-judge.js';
+import { checkEndpoint } from './probe.js';
+
+export type { GraderConfig } from './config.js';
+
+export interface GraderDeps {
+  questions: readonly Question[];
+  clock: Clock;
+  logger: Logger;
+  /** Caps, cache and token counters; absent for bank tooling. */
+  usage?: GradingUsageStore | undefined;
+}
+
+/**
+ * The configured grader. GRADER=ai checks the endpoint once; when it is unusable (unreachable,
+ * key rejected, unknown model) the bot still starts, on the rubric grader, with a warning that
+ * says what to fix.
+ */
+export async function createGrader(config: GraderConfig, deps: GraderDeps): Promise<Grader> {
+  const rubric = new RubricGrader(deps.questions);
+  if (config.kind === 'rubric') return rubric;
+  const client = createOpenAiClient(config);
+  const problem = await checkEndpoint(client, config);
+  if (problem) {
+    deps.logger.warn(`GRADER=ai is not usable, grading open answers with the rubric grader: ${problem}`);
+    return rubric;
+  }
+  deps.logger.info('Grading open answers with the AI grader', { baseUrl: config.baseUrl, model: config.model });
+  return new AiGrader({
+    judge: new OpenAiJudge(client, config.model, deps.clock, deps.logger),
+    fallback: rubric,
+    usage: deps.usage,
+    clock: deps.clock,
+    logger: deps.logger,
+    limits: { member: config.dailyLimit, community: config.communityDailyLimit },
+    timeoutMs: config.timeoutMs,
+  });
+}
