@@ -24,4 +24,11 @@ export interface ChannelPoster {
    * scheduler then claims nothing, leaving the slot to a replica that can post. Absent: always up.
    */
   isConnected?(): boolean;
+  /**
+   * True when a failed post or update is the platform's own answer (an API error response, such as
+   * missing permissions), not a failure to reach it. The scheduler keeps the claim on the former,
+   * so a refusing channel is retried only after the takeover delay, and gives it back at once on
+   * the latter, so another replica can post. Absent: every failure is the platform's answer.
+   */
+  isPlatformAnswer?(err: unknown): boolean;
 }

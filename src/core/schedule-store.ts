@@ -25,6 +25,12 @@ export interface ScheduleStore {
   claimSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, claim: SlotClaim): Promise<boolean>;
   /** Finishes a phase this caller claimed; false when the claim was taken over meanwhile. */
   finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<Pick<DailySlot, 'deliveryId' | 'messageId' | 'postedAt' | 'revealAt'>>): Promise<boolean>;
+  /**
+   * Gives back a phase this caller claimed but could not finish for a reason that was not the
+   * platform's answer (the connection dropped): the slot is claimable again at once instead of
+   * after the takeover delay. False when the claim is no longer the caller's.
+   */
+  releaseSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string): Promise<boolean>;
   getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null>;
   /** Questions already used in a channel's daily posts (so none repeats until all are used). */
   usedDailyQuestions(c: Community, channelId: string): Promise<string[]>;

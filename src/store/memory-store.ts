@@ -266,6 +266,14 @@ export class MemoryStore implements Store, GradingUsageStore {
     return true;
   }
 
+  /** As RedisStore.releaseSlot: the claim's time zeroed, so any caller may take it at once. */
+  async releaseSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string): Promise<boolean> {
+    const key = this.k(c).slot(channelId, slot);
+    if (this.ks.hget(key, 'token') !== token || this.ks.hget(key, 'state') !== SLOT_PHASES[phase].busy) return false;
+    this.ks.hset(key, 'claimedAt', '0');
+    return true;
+  }
+
   async getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null> {
     return parseSlot(this.ks.hgetall(this.k(c).slot(channelId, slot)));
   }

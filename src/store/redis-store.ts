@@ -249,6 +249,12 @@ export class RedisStore implements Store, GradingUsageStore {
     return reply === 1;
   }
 
+  /** finish-slot-1.lua with the busy state kept and the claim's time zeroed: stale, so free to take. */
+  async releaseSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string): Promise<boolean> {
+    const { busy } = SLOT_PHASES[phase];
+    return (await this.redis.finishSlot(this.k(c).slot(channelId, slot), token, busy, busy, 'claimedAt', '0')) === 1;
+  }
+
   async getSlot(c: Community, channelId: string, slot: string): Promise<DailySlot | null> {
     return parseSlot(await this.redis.hgetall(this.k(c).slot(channelId, slot)));
   }

@@ -105,6 +105,20 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.recordAnswer(answer(aUser('u2', community), 'd1', { basePoints: 25 }))).toMatchObject({ points: 25, hintUsed: false });
     });
 
+    it('gives a claimed slot back only to its owner, and then anyone may claim it at once', async () => {
+      const claim = (token: string, now: number) => ({ token, now, staleBefore: now - 300_000, ttlMs: DAY });
+      const now = 1_800_000_000_000;
+      expect(await store.claimSlot(community, 'ch', '2026-12-01', 'post', claim('a', now))).toBe(true);
+      expect(await store.claimSlot(community, 'ch', '2026-12-01', 'post', claim('b', now + 1000))).toBe(false);
+      expect(await store.releaseSlot(community, 'ch', '2026-12-01', 'post', 'b')).toBe(false);
+      expect(await store.releaseSlot(community, 'ch', '2026-12-01', 'reveal', 'a')).toBe(false);
+      expect(await store.releaseSlot(community, 'ch', '2026-12-01', 'post', 'a')).toBe(true);
+      expect(await store.claimSlot(community, 'ch', '2026-12-01', 'post', claim('b', now + 1000))).toBe(true);
+      expect(await store.releaseSlot(community, 'ch', '2026-12-01', 'post', 'a')).toBe(false);
+      expect(await store.finishSlot(community, 'ch', '2026-12-01', 'post', 'b', { deliveryId: 'd', messageId: 'm', postedAt: now, revealAt: now + 1 })).toBe(true);
+      expect(await store.getSlot(community, 'ch', '2026-12-01')).toMatchObject({ state: 'posted', token: 'b' });
+    });
+
     it('scores a question for a user at most once per window', async () => {
       const u = aUser('u1', community);
       await store.recordAnswer(answer(u, 'd1'));

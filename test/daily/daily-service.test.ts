@@ -42,6 +42,28 @@ describe('daily questions', () => {
     expect(await core.daily.runDue(posters)).toEqual({ posted: 1, revealed: 0 });
   });
 
+  it('gives its claim back at once when a post never reached the platform, and keeps it when the platform refused', async () => {
+    const { clock, core, poster, posters } = await setup();
+    await schedule(core, poster);
+    clock.set('2026-11-23T08:00:30Z');
+    poster.failNext = new Error('socket hang up');
+    expect(await core.daily.runDue(posters)).toEqual({ posted: 0, revealed: 0 });
+    // Released: the next tick (this or another replica) posts without waiting for the takeover delay.
+    expect(await core.daily.runDue(posters)).toEqual({ posted: 1, revealed: 0 });
+
+    const other = await setup();
+    await schedule(other.core, other.poster);
+    other.clock.set('2026-11-23T08:00:30Z');
+    const refused = new Error('Missing Access');
+    other.poster.platformAnswers.add(refused);
+    other.poster.failNext = refused;
+    expect(await other.core.daily.runDue(other.posters)).toEqual({ posted: 0, revealed: 0 });
+    expect(await other.core.daily.runDue(other.posters)).toEqual({ posted: 0, revealed: 0 });
+    expect(await other.store.getSlot(community, 'chan-1', '2026-11-23')).toMatchObject({ state: 'claimed' });
+    other.clock.advance(STALE_CLAIM_MS + MIN);
+    expect(await other.core.daily.runDue(other.posters)).toEqual({ posted: 1, revealed: 0 });
+  });
+
   it('posts at the local time once, records answers privately, and reveals with the results', async () => {
     const { clock, core, store, poster, posters } = await setup();
     const { next } = await schedule(core, poster);

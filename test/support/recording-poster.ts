@@ -15,6 +15,10 @@ export class RecordingPoster implements ChannelPoster {
   readonly posts: RecordedPost[] = [];
   readonly hidden = new Set<string>();
   connected = true;
+  /** The next post throws this, once. */
+  failNext: Error | null = null;
+  /** Which failures count as the platform's own answer (see ChannelPoster.isPlatformAnswer). */
+  platformAnswers = new Set<Error>();
   private n = 0;
 
   constructor(readonly platform: Platform = 'discord') {}
@@ -31,7 +35,14 @@ export class RecordingPoster implements ChannelPoster {
     return this.hidden.has(channelId) ? `I cannot post in <#${channelId}>: give me View Channel and Send Messages there.` : null;
   }
 
+  isPlatformAnswer(err: unknown): boolean {
+    return err instanceof Error && this.platformAnswers.has(err);
+  }
+
   async post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef> {
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
     const messageId = `m${++this.n}`;
     this.posts.push({ community, channelId, messageId, reply, updates: [] });
     return { channelId, messageId };

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, Routes, Status, type Client } from 'discord.js';
+import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, Status, type Client } from 'discord.js';
 import type { ChannelMessageRef, ChannelPoster } from '../../core/channel-poster.js';
 import type { Community } from '../../core/identity.js';
 import type { MessageReply } from '../../core/reply.js';
@@ -20,6 +20,11 @@ export class DiscordPoster implements ChannelPoster {
 
   isConnected(): boolean {
     return this.client.isReady() && this.client.ws.status === Status.Ready;
+  }
+
+  /** Discord answered (an API error or an HTTP status); anything else never reached it or got no answer. */
+  isPlatformAnswer(err: unknown): boolean {
+    return err instanceof DiscordAPIError || err instanceof HTTPError;
   }
 
   async checkChannel(community: Community, channelId: string): Promise<string | null> {

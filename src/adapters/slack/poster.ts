@@ -39,6 +39,12 @@ function errorCode(err: unknown): string {
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'slack' as const;
 
+  /** Slack answered (ok:false or an HTTP status); a request error never reached it or got no answer. */
+  isPlatformAnswer(err: unknown): boolean {
+    const code = (err as { code?: unknown } | null)?.code;
+    return code === 'slack_webapi_platform_error' || code === 'slack_webapi_http_error' || code === 'slack_webapi_rate_limited_error';
+  }
+
   constructor(
     /** Bolt's Web API client, which exists once the adapter has started. */
     private readonly clientOf: () => webApi.WebClient,

@@ -10,7 +10,7 @@ import type { Delivery } from '../quiz/delivery.js';
 import type { ScheduleStore } from '../schedule-store.js';
 import type { ScoreStore } from '../score-store.js';
 import type { SettingsStore } from '../settings-store.js';
-import type { DailySchedule, DailySlot, ScheduledChannel } from './schedule.js';
+import type { DailySchedule, DailySlot, ScheduledChannel, SlotPhase } from './schedule.js';
 import { optionsInOrder, type PresentedQuiz } from '../quiz/quiz-service.js';
 import { selectQuestion, shuffledOrder } from '../quiz/select-question.js';
 import { parseFilters, parseTime, parseTimeZone, parseWeekdays } from './schedule-input.js';
@@ -167,11 +167,33 @@ export class DailyService {
   }
 
   private async post({ community, schedule }: ScheduledChannel, occ: Occurrence, poster: ChannelPoster): Promise<DailySlot | null> {
-    const { schedules, deliveries, clock, random, bank } = this.deps;
+    const { schedules, clock, random } = this.deps;
     const now = clock.now();
     const token = random.id();
     const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
     if (!(await schedules.claimSlot(community, schedule.channelId, occ.slot, 'post', claim))) return null;
+    return this.releasingOnFailure(poster, community, schedule.channelId, occ.slot, 'post', token, () => this.postClaimed({ community, schedule }, occ, poster, token, now));
+  }
+
+  /**
+   * Runs a claimed phase. When it fails for a reason that is not the platform's answer (the
+   * connection dropped, the store timed out), the claim is given back at once so another replica
+   * can post now instead of after the takeover delay; a platform refusal keeps it, so a channel
+   * that refuses is retried only after that delay.
+   */
+  private async releasingOnFailure<T>(poster: ChannelPoster, c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(poster.isPlatformAnswer?.(err) ?? true)) {
+        await this.deps.schedules.releaseSlot(c, channelId, slot, phase, token).catch(() => false);
+      }
+      throw err;
+    }
+  }
+
+  private async postClaimed({ community, schedule }: ScheduledChannel, occ: Occurrence, poster: ChannelPoster, token: string, now: number): Promise<DailySlot | null> {
+    const { schedules, deliveries, random, bank } = this.deps;
     const candidates = bank.filter({ topic: schedule.topic as Topic | undefined, difficulty: schedule.difficulty as Difficulty | undefined });
     const used = await schedules.usedDailyQuestions(community, schedule.channelId);
     const fresh = candidates.filter((q) => !used.includes(q.id));
@@ -204,11 +226,16 @@ export class DailyService {
   }
 
   private async reveal({ community, schedule }: ScheduledChannel, slotName: string, poster: ChannelPoster): Promise<boolean> {
-    const { schedules, deliveries, clock, random, bank } = this.deps;
+    const { schedules, clock, random } = this.deps;
     const now = clock.now();
     const token = random.id();
     const claim = { token, now, staleBefore: now - STALE_CLAIM_MS, ttlMs: SLOT_TTL_MS };
     if (!(await schedules.claimSlot(community, schedule.channelId, slotName, 'reveal', claim))) return false;
+    return this.releasingOnFailure(poster, community, schedule.channelId, slotName, 'reveal', token, () => this.revealClaimed({ community, schedule }, slotName, poster, token));
+  }
+
+  private async revealClaimed({ community, schedule }: ScheduledChannel, slotName: string, poster: ChannelPoster, token: string): Promise<boolean> {
+    const { schedules, deliveries, bank } = this.deps;
     const slot = await schedules.getSlot(community, schedule.channelId, slotName);
     const delivery = slot?.deliveryId ? await deliveries.getDelivery(community, slot.deliveryId) : null;
     const question = delivery ? bank.get(delivery.questionId) : undefined;

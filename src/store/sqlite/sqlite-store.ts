@@ -189,6 +189,10 @@ export class SqliteStore implements Store, GradingUsageStore {
     return this.writer.call('claimSlot', this.now, c, channelId, slot, phase, claim);
   }
 
+  releaseSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string): Promise<boolean> {
+    return this.writer.call('releaseSlot', this.now, c, channelId, slot, phase, token);
+  }
+
   finishSlot(c: Community, channelId: string, slot: string, phase: SlotPhase, token: string, fields: Partial<DailySlot>): Promise<boolean> {
     return this.writer.call('finishSlot', this.now, c, channelId, slot, phase, token, fields);
   }

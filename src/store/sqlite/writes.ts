@@ -142,6 +142,15 @@ function finishSlot(sql: SqliteDatabase, now: number, c: Community, channelId: s
   return changed > 0;
 }
 
+/** As RedisStore.releaseSlot: the claim's time zeroed, so any caller may take it at once. */
+function releaseSlot(sql: SqliteDatabase, now: number, c: Community, channelId: string, slot: string, phase: SlotPhase, token: string): boolean {
+  const changed = sql.run(
+    'UPDATE slots SET claimed_at = 0 WHERE community = ? AND channel_id = ? AND slot = ? AND token = ? AND state = ? AND expires_at > ?',
+    ck(c), channelId, slot, token, SLOT_PHASES[phase].busy, now,
+  );
+  return changed > 0;
+}
+
 function markDailyQuestionUsed(sql: SqliteDatabase, _now: number, c: Community, channelId: string, questionId: string, reset: boolean): void {
   if (reset) sql.run('DELETE FROM daily_used WHERE community = ? AND channel_id = ?', ck(c), channelId);
   sql.run('INSERT OR IGNORE INTO daily_used (community, channel_id, question_id) VALUES (?, ?, ?)', ck(c), channelId, questionId);
@@ -167,7 +176,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
-  claimSlot, finishSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES,
+  claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES,
 };
 
 export type Writes = typeof WRITES;
