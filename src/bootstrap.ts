@@ -6,6 +6,8 @@ import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { Store } from './core/store.js';
+import { instrumentStore } from './metrics/instrument-store.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
 import { CommandRegistry } from './registry/registry.js';
@@ -28,19 +30,30 @@ export interface App {
   registry: CommandRegistry;
   store: Store;
   logger: Logger;
+  /** Counters and histograms for GET /metrics. */
+  metrics: PrometheusMetrics;
 }
 
 /** Builds everything but the adapters: bank, store, core, command registry. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  overrides: { store?: Store; clock?: Clock; random?: Random } = {},
+  overrides: { store?: Store; clock?: Clock; random?: Random; metrics?: PrometheusMetrics } = {},
 ): Promise<App> {
   const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
-  const store = overrides.store ?? (await openStore(config, logger));
-  const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
-  return { core, registry, store, logger };
+  const metrics = overrides.metrics ?? createPrometheusMetrics();
+  const opened = overrides.store ?? (await openStore(config, logger));
+  const store = instrumentStore(opened, storeName(config, opened), metrics);
+  const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger, metrics });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  return { core, registry, store, logger, metrics };
+}
+
+/** The store label of store_operation_seconds: redis, redis-cluster, sqlite, or the class of a given store. */
+function storeName(config: AppConfig, store: Store): string {
+  const cls = store.constructor.name.replace(/Store$/, '').toLowerCase() || 'store';
+  if (cls === 'redis' && config.redis?.clusterNodes) return 'redis-cluster';
+  return cls;
 }
 
 

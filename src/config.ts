@@ -23,6 +23,8 @@ const envSchema = z.object({
   DATA_DIR: optionalVar,
   BANK_DIR: optionalVar,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  LOG_FORMAT: optionalVar.pipe(z.enum(['json', 'pretty']).optional()),
+  LOG_REDACT: optionalVar.refine((v) => v === undefined || v.split(',').every((p) => /^[\w.*[\]"'-]+$/.test(p.trim())), 'must be a comma-separated list of paths, e.g. user.email,*.apiKey'),
   PORT: portVar,
 });
 
@@ -34,6 +36,10 @@ export interface AppConfig {
   /** Holds questions/*.yaml and seed-ids.json. */
   bankDir?: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Unset: pretty at a terminal, JSON lines otherwise. */
+  logFormat?: 'json' | 'pretty' | undefined;
+  /** Paths redacted besides the built-in tokens and secrets. */
+  logRedact: string[];
   /** The health server's port when no adapter serves the health routes itself. */
   port: number;
   console: boolean;
@@ -74,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     dataDir: e.DATA_DIR ?? '.data',
     bankDir: e.BANK_DIR,
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT,
+    logRedact: e.LOG_REDACT?.split(',').map((p) => p.trim()) ?? [],
     port: Number(e.PORT ?? 3000),
     console: argv.includes('--console') || (!discord && !slack),
     discord,

@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
+import { noMetrics, type Metrics } from './metrics.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -31,6 +32,8 @@ export interface CoreDeps {
   logger?: Logger | undefined;
   /** Grades open answers; the offline rubric grader when not given. */
   grader?: Grader | undefined;
+  /** Where counters go (Prometheus in production); nothing when not given. */
+  metrics?: Metrics | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -38,9 +41,9 @@ export function createCore(deps: CoreDeps): Core {
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
+    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions), metrics: deps.metrics }),
     profile: new ProfileService(deps),
     teams: new TeamService(deps),
-    daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger }),
+    daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger, metrics: deps.metrics ?? noMetrics }),
   };
 }

@@ -57,6 +57,7 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
     poster,
     logger,
     timing: { ...DEFAULT_TIMING, ...opts.timing },
+    metrics: app.metrics,
   });
 
   client.on(Events.InteractionCreate, (i) => void handle(i));
@@ -65,7 +66,16 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
   client.on(Events.ShardReconnecting, () => logger.warn('discord gateway reconnecting'));
   client.on(Events.ShardResume, () => logger.info('discord gateway resumed'));
   client.on(Events.Warn, (w) => logger.warn('discord warning', { warning: w }));
-  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    // Emitted when a request has to wait for its exhausted bucket before it is sent: time spent waiting.
+    app.metrics.rateLimitWait('discord', info.retryAfter / 1000);
+    logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global });
+  });
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    app.metrics.platformRequest('discord', response.status);
+    // A 429 is retried after its Retry-After (seconds) without a RateLimited event: that wait too.
+    if (response.status === 429) app.metrics.rateLimitWait('discord', Number(response.headers.get('retry-after')) || 0);
+  });
 
   return {
     platform: 'discord',

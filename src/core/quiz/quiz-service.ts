@@ -8,6 +8,7 @@ import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRatin
 import type { AnswerOutcome, Delivery, QuizMode, Store } from '../store.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
+import type { Metrics } from '../metrics.js';
 
 export const MAX_ANSWER_CHARS = 4000;
 /** How many recently seen questions a user is spared from seeing again. */
@@ -21,6 +22,8 @@ export interface CoreDeps {
   clock: Clock;
   random: Random;
   grader: Grader;
+  /** Counts answers by mode and verdict; nothing by default. */
+  metrics?: Metrics | undefined;
 }
 
 export interface StartQuizRequest {
@@ -186,6 +189,7 @@ export class QuizService {
       now,
       deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
     });
+    this.deps.metrics?.answer(delivery.mode, outcome.status === 'duplicate' ? 'duplicate' : correct ? 'correct' : 'incorrect');
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }
