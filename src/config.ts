@@ -22,11 +22,14 @@ const envSchema = z.object({
   REDIS_PREFIX: optionalVar.refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), 'may hold letters, digits, and _ : . - (at most 64), and no braces'),
   DATA_DIR: optionalVar,
   BANK_DIR: optionalVar,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  LOG_LEVEL: optionalVar.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   LOG_FORMAT: optionalVar.pipe(z.enum(['json', 'pretty']).optional()),
   LOG_REDACT: optionalVar.refine((v) => v === undefined || v.split(',').every((p) => /^[\w.*[\]"'-]+$/.test(p.trim())), 'must be a comma-separated list of paths, e.g. user.email,*.apiKey'),
   PORT: portVar,
 });
+
+/** Every variable Backprop reads (.env.example lists each one; a test keeps them in step). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type { DiscordConfig, SlackConfig };
 
