@@ -18,6 +18,10 @@ COPY src ./src
 COPY commands ./commands
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# Validate the bank once, here: the result is cached under node_modules/.cache/backprop (keyed by
+# the files' hashes), which the runtime stage copies, so the container starts without parsing YAML.
+COPY data ./data
+RUN node dist/scripts/bank-cache.js
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production

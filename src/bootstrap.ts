@@ -1,13 +1,14 @@
 import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.js';
-import { loadBank } from './bank-loader.js';
+import { loadBankCached } from './bank-cache.js';
+import type { QuestionBank } from './core/bank/question-bank.js';
 import type { AppConfig } from './config.js';
 import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { instrumentStore } from './metrics/instrument-store.js';
-import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.js';
+import { unscrapedMetrics, type ScrapeableMetrics } from './metrics/scrapeable.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
 import { CommandRegistry } from './registry/registry.js';
@@ -30,19 +31,29 @@ export interface App {
   registry: CommandRegistry;
   store: Store;
   logger: Logger;
-  /** Counters and histograms for GET /metrics. */
-  metrics: PrometheusMetrics;
+  /** Counters and histograms for GET /metrics (none for the console, which serves no HTTP). */
+  metrics: ScrapeableMetrics;
 }
 
 /** Builds everything but the adapters: bank, store, core, command registry. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  overrides: { store?: Store; clock?: Clock; random?: Random; metrics?: PrometheusMetrics } = {},
+  overrides: { store?: Store; clock?: Clock; random?: Random; metrics?: ScrapeableMetrics } = {},
 ): Promise<App> {
-  const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
-  const metrics = overrides.metrics ?? createPrometheusMetrics();
-  const opened = overrides.store ?? (await openStore(config, logger));
+  // The store opens (the embedded one starts its writer thread) while the bank loads.
+  const opening = overrides.store ? Promise.resolve(overrides.store) : openStore(config, logger);
+  opening.catch(() => {}); // handled where it is awaited below; not an unhandled rejection meanwhile
+  let bank: QuestionBank;
+  try {
+    ({ bank } = await loadBankCached(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data')));
+  } catch (err) {
+    // An invalid bank stops the start: close what was opened meanwhile.
+    await opening.then((s) => (overrides.store ? undefined : s.close()), () => undefined);
+    throw err;
+  }
+  const metrics = overrides.metrics ?? (config.console ? unscrapedMetrics : (await import('./metrics/prometheus.js')).createPrometheusMetrics());
+  const opened = await opening;
   const store = instrumentStore(opened, storeName(config, opened), metrics);
   const core = createBackpropCore({ bank, store, clock: overrides.clock ?? systemClock, random: overrides.random ?? cryptoRandom, logger, metrics });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });

@@ -41,9 +41,15 @@ export function createCore(deps: CoreDeps): Core {
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions), metrics: deps.metrics }),
+    quiz: new QuizService({ bank, store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
     profile: new ProfileService(deps),
     teams: new TeamService(deps),
     daily: new DailyService({ bank, store, clock, random, render: deps.dailyRenderer, logger: deps.logger ?? silentLogger, metrics: deps.metrics ?? noMetrics }),
   };
+}
+
+/** The rubric grader builds its term weights over the whole bank: at the first open answer, not at start. */
+function lazyGrader(make: () => Grader): Grader {
+  let grader: Grader | undefined;
+  return { grade: (question, answer) => (grader ??= make()).grade(question, answer) };
 }

@@ -1,15 +1,13 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { Metrics } from '../core/metrics.js';
+import type { ScrapeableMetrics } from './scrapeable.js';
 
 /** Buckets in seconds: Discord's 3 s first-response deadline sits between 2.5 and 5. */
 const RESPONSE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const STORE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 const LAG_BUCKETS = [0.5, 1, 5, 15, 30, 60, 120, 300, 900, 3600];
 
-export interface PrometheusMetrics extends Metrics {
+export interface PrometheusMetrics extends ScrapeableMetrics {
   readonly registry: Registry;
-  /** The exposition text and its content type, for GET /metrics. */
-  scrape(): Promise<{ contentType: string; body: string }>;
 }
 
 /**

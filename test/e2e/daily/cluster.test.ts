@@ -6,6 +6,7 @@ import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { createApp, type App } from '../../../src/bootstrap.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/ports.js';
+import { createPrometheusMetrics } from '../../../src/metrics/prometheus.js';
 import { createRedisCluster } from '../../../src/store/redis-store.js';
 import { writeFixtureBank } from '../../support/app.js';
 import { FixedClock } from '../../support/builders.js';
@@ -37,7 +38,8 @@ describe('Backprop on Redis Cluster, end to end', () => {
       });
       expect(config.redis?.clusterNodes).toHaveLength(3);
       fake = await FakeDiscord.start();
-      app = await createApp(config, silentLogger, { clock });
+      // No platform variables: a console config, which has no /metrics; this test reads them.
+      app = await createApp(config, silentLogger, { clock, metrics: createPrometheusMetrics({ defaultMetrics: false }) });
       await deploy(fake, app);
       bot = await startBot(fake, app);
     });
