@@ -49,6 +49,12 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
     allowedMentions: NO_MENTIONS,
     // discord.js takes the gateway URL from GET /gateway/bot on this base, so a proxy serves both.
     rest: { ...opts.clientOptions?.rest, api: config.apiBase },
+    // Sharding across processes: this process runs DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT.
+    ...(config.shards
+      ? config.shards.count === 'auto'
+        ? { shards: 'auto' as const }
+        : { shards: config.shards.ids ?? Array.from({ length: config.shards.count }, (_, i) => i), shardCount: config.shards.count }
+      : {}),
   });
   const poster = new DiscordPoster(client);
   const handle = createInteractionHandler({
@@ -93,7 +99,13 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
       if (config.appId && connected.application.id !== config.appId) {
         logger.warn("DISCORD_APP_ID is not the application of DISCORD_TOKEN; using the token's", { configured: config.appId, actual: connected.application.id });
       }
-      logger.info('Connected to Discord', { user: connected.user.tag, application: connected.application.id, guilds: connected.guilds.cache.size });
+      logger.info('Connected to Discord', {
+        user: connected.user.tag,
+        application: connected.application.id,
+        guilds: connected.guilds.cache.size,
+        shards: connected.ws.shards.map((s) => s.id),
+        shardCount: client.options.shardCount,
+      });
       // The most common first-run problem: the bot is online but its slash commands were never registered.
       void unregisteredCommands({ rest: client.rest, appId: connected.application.id, guildId: config.guildId, commands: app.registry.commands })
         .then((missing) => {
