@@ -2,7 +2,7 @@
  * The layer rules (npm run lint:layers). Data flows one way: adapters -> registry/commands ->
  * core, with views writing the words; nothing points back up. See CONTRIBUTING.md for the map.
  */
-const PLATFORM_SDKS = '^(openai|discord\\.js|@discordjs/|@slack/|ioredis|better-sqlite3|node:http|node-cron)';
+const PLATFORM_SDKS = '^(openai|discord\\.js|@discordjs/|@slack/|ioredis|better-sqlite3|node:http|node-cron|pino|prom-client)';
 
 module.exports = {
   forbidden: [
@@ -11,7 +11,7 @@ module.exports = {
       comment: 'src/core imports no platform, no store, no Redis, no HTTP, and nothing above it.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: ['^src/(adapters|store|registry|views|scheduler|http)/', '^commands/', '^scripts/', '^src/(app|main|config|platforms)\\.ts$'] },
+      to: { path: ['^src/(adapters|store|registry|views|scheduler|http|metrics)/', '^commands/', '^scripts/', '^src/(app|main|config|platforms|logger)\\.ts$'] },
     },
     {
       name: 'core-uses-no-platform-library',

@@ -2,7 +2,8 @@
 # Multi-stage: compile TypeScript and better-sqlite3's native addon with the build tools, then ship
 # the compiled app with production dependencies only (no compiler in the runtime image).
 
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS (maintained until April 2027): Node 20 left maintenance in April 2026.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 is compiled from the source the lockfile pins (node-gyp: python3, make, g++),
 # against the headers of this image's Node, so nothing is downloaded besides npm packages.
@@ -17,8 +18,12 @@ COPY src ./src
 COPY commands ./commands
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# Validate the bank once, here: the result is cached under node_modules/.cache/backprop (keyed by
+# the files' hashes), which the runtime stage copies, so the container starts without parsing YAML.
+COPY data ./data
+RUN node dist/scripts/bank-cache.js
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -22,7 +22,7 @@ try {
 }
 const bank = loadBank(process.env.BANK_DIR ?? join(projectRoot, 'data'));
 // Warnings (an unusable endpoint, a fallback) go to stderr; no caps or cache for the authors' tool.
-const grader = await createGrader(config.grader, { questions: bank.questions, clock: systemClock, logger: createLogger('warn') });
+const grader = await createGrader(config.grader, { questions: bank.questions, clock: systemClock, logger: createLogger({ level: 'warn' }) });
 const args = process.argv.slice(2);
 
 async function readAll(): Promise<string> {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.js';
-import { loadBank } from './bank-loader.js';
+import { loadBankCached } from './bank-cache.js';
+import type { QuestionBank } from './core/bank/question-bank.js';
 import type { AppConfig } from './config.js';
 import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
@@ -10,6 +11,8 @@ import type { Store } from './core/store.js';
 import type { Grader } from './core/grading/grader.js';
 import { hasGradingUsage } from './core/grading/grading-usage.js';
 import { createGrader } from './grading-ai/index.js';
+import { instrumentStore } from './metrics/instrument-store.js';
+import { unscrapedMetrics, type ScrapeableMetrics } from './metrics/scrapeable.js';
 import { projectRoot } from './paths.js';
 import { cryptoRandom } from './random.js';
 import { CommandRegistry } from './registry/registry.js';
@@ -38,22 +41,44 @@ export interface App {
   /** Adapters' short-lived state (forms, confirmations), per community and shared by every process. */
   sessions: SessionStore;
   logger: Logger;
+  /** Counters and histograms for GET /metrics (none for the console, which serves no HTTP). */
+  metrics: ScrapeableMetrics;
 }
 
 /** Builds everything but the adapters: bank, store, core, command registry. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  overrides: { store?: Store; clock?: Clock; random?: Random; grader?: Grader } = {},
+  overrides: { store?: Store; clock?: Clock; random?: Random; grader?: Grader; metrics?: ScrapeableMetrics } = {},
 ): Promise<App> {
-  const bank = loadBank(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data'));
-  const store = overrides.store ?? (await openStore(config, logger));
+  // The store opens (the embedded one starts its writer thread) while the bank loads.
+  const opening = overrides.store ? Promise.resolve(overrides.store) : openStore(config, logger);
+  opening.catch(() => {}); // handled where it is awaited below; not an unhandled rejection meanwhile
+  let bank: QuestionBank;
+  try {
+    ({ bank } = await loadBankCached(config.bankDir ? resolve(config.bankDir) : join(projectRoot, 'data')));
+  } catch (err) {
+    // An invalid bank stops the start: close what was opened meanwhile.
+    await opening.then((s) => (overrides.store ? undefined : s.close()), () => undefined);
+    throw err;
+  }
+  const metrics = overrides.metrics ?? (config.console ? unscrapedMetrics : (await import('./metrics/prometheus.js')).createPrometheusMetrics());
+  const opened = await opening;
+  const store = instrumentStore(opened, storeName(config, opened), metrics);
   const clock = overrides.clock ?? systemClock;
+  // The usage port is read off the store itself: the metrics wrapper forwards every method.
   const usage = hasGradingUsage(store) ? store : undefined;
   const grader = overrides.grader ?? (await createGrader(config.grader, { questions: bank.questions, clock, logger, usage }));
-  const core = createBackpropCore({ bank, store, clock, random: overrides.random ?? cryptoRandom, logger, grader });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger });
-  return { core, registry, store, sessions: store, logger };
+  const core = createBackpropCore({ bank, store, clock, random: overrides.random ?? cryptoRandom, logger, grader, metrics });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  return { core, registry, store, sessions: store, logger, metrics };
+}
+
+/** The store label of store_operation_seconds: redis, redis-cluster, sqlite, or the class of a given store. */
+function storeName(config: AppConfig, store: Store): string {
+  const cls = store.constructor.name.replace(/Store$/, '').toLowerCase() || 'store';
+  if (cls === 'redis' && config.redis?.clusterNodes) return 'redis-cluster';
+  return cls;
 }
 
 

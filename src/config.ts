@@ -24,10 +24,15 @@ const envSchema = z.object({
   REDIS_PREFIX: optionalVar.refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), 'may hold letters, digits, and _ : . - (at most 64), and no braces'),
   DATA_DIR: optionalVar,
   BANK_DIR: optionalVar,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  LOG_LEVEL: optionalVar.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  LOG_FORMAT: optionalVar.pipe(z.enum(['json', 'pretty']).optional()),
+  LOG_REDACT: optionalVar.refine((v) => v === undefined || v.split(',').every((p) => /^[\w.*[\]"'-]+$/.test(p.trim())), 'must be a comma-separated list of paths, e.g. user.email,*.apiKey'),
   PORT: portVar,
   SHUTDOWN_GRACE_SECONDS: optionalVar.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 600), 'must be a whole number of seconds from 1 to 600, e.g. 10'),
 });
+
+/** Every variable Backprop reads (.env.example lists each one; a test keeps them in step). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type { DiscordConfig, SlackConfig };
 
@@ -37,6 +42,10 @@ export interface AppConfig {
   /** Holds questions/*.yaml and seed-ids.json. */
   bankDir?: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Unset: pretty at a terminal, JSON lines otherwise. */
+  logFormat?: 'json' | 'pretty' | undefined;
+  /** Paths redacted besides the built-in tokens and secrets. */
+  logRedact: string[];
   /** The health server's port when no adapter serves the health routes itself. */
   port: number;
   console: boolean;
@@ -82,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     dataDir: e.DATA_DIR ?? '.data',
     bankDir: e.BANK_DIR,
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT,
+    logRedact: e.LOG_REDACT?.split(',').map((p) => p.trim()) ?? [],
     port: Number(e.PORT ?? 3000),
     console: argv.includes('--console') || (!discord && !slack),
     shutdownGraceMs: Number(e.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import type { ChannelPoster } from './core/channel-poster.js';
 import { AppError } from './core/errors.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { createLogger } from './logger.js';
 import { enabledAdapters } from './platforms.js';
 import { installProcessGuard } from './process-guard.js';
@@ -12,7 +13,11 @@ import type { Service } from './service.js';
 /** The composition root: config, app, the enabled adapters, the health server and the scheduler. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
-  const logger = createLogger(config.console && config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger({
+    level: config.console && config.logLevel === 'info' ? 'warn' : config.logLevel,
+    format: config.logFormat,
+    redact: config.logRedact,
+  });
   // Filled in as start proceeds; a signal during start stops what exists so far.
   const running: { app?: App; scheduler?: DailyScheduler } = {};
   const services: Service[] = [];
@@ -55,7 +60,9 @@ async function main(): Promise<void> {
     posters.set(adapter.platform, adapter.poster);
   }
   if (!config.console && !adapters.some((a) => a.servesHealth)) {
-    services.push(await startHealthServer(config.port, healthRoutes(app.store)));
+    const health = await startHealthServer(config.port, [...healthRoutes(app.store), metricsRoute(app.metrics)]);
+    logger.info('Serving /healthz, /readyz and /metrics', { port: health.port });
+    services.push(health);
   }
   if (stopping) return;
   running.scheduler = new DailyScheduler(app.core.daily, posters, logger).start();

@@ -7,6 +7,7 @@ import type { CoreStore } from './store.js';
 import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
+import { noMetrics, type Metrics } from './metrics.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -32,6 +33,8 @@ export interface CoreDeps {
   logger?: Logger | undefined;
   /** Grades open answers; the offline rubric grader when not given. */
   grader?: Grader | undefined;
+  /** Where counters go (Prometheus in production); nothing when not given. */
+  metrics?: Metrics | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -39,7 +42,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? new RubricGrader(bank.questions) }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
@@ -52,6 +55,13 @@ export function createCore(deps: CoreDeps): Core {
       random,
       render: deps.dailyRenderer,
       logger: deps.logger ?? silentLogger,
+      metrics: deps.metrics ?? noMetrics,
     }),
   };
+}
+
+/** The rubric grader builds its term weights over the whole bank: at the first open answer, not at start. */
+function lazyGrader(make: () => Grader): Grader {
+  let grader: Grader | undefined;
+  return { grade: (question, answer) => (grader ??= make()).grade(question, answer) };
 }

@@ -4,6 +4,7 @@ import type { Reply } from '../core/reply.js';
 import type { UserError } from '../core/result.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
 import type { Topic } from '../core/bank/schema.js';
+import type { Logger } from '../core/ports.js';
 import type { BoundAction } from './action.js';
 
 /**
@@ -94,6 +95,10 @@ export interface CommandContext {
   poster?: ChannelPoster | undefined;
   /** Every command, for help. */
   commands: readonly CommandDef[];
+  /** The platform's id for this interaction, carried by every log line about it. */
+  interactionId?: string | undefined;
+  /** The adapter's logger for this interaction, when it has one (the registry's otherwise). */
+  log?: Logger | undefined;
 }
 
 export interface CommandDef {

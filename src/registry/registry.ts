@@ -1,5 +1,7 @@
 import { AppError } from '../core/errors.js';
 import type { ActionRef, Reply } from '../core/reply.js';
+import { childLogger } from '../core/logging.js';
+import { noMetrics, type InteractionOutcome, type Metrics } from '../core/metrics.js';
 import type { Logger } from '../core/ports.js';
 import type { UserError } from '../core/result.js';
 import { commandSchema } from './definition-schema.js';
@@ -11,6 +13,8 @@ export interface RegistryOptions {
   /** Values for options with dynamicChoices, e.g. the bank's topics. */
   dynamicChoices: { topic: () => readonly string[] };
   logger: Logger;
+  /** Counts interactions by platform, command and outcome; nothing when not given. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -127,11 +131,11 @@ export class CommandRegistry {
       return errorReply(`Unknown command "${name.slice(0, 40)}". Valid commands: ${this.commands.map((c) => c.name).join(', ')}.`);
     }
     const problem = this.validate(cmd, input);
-    if (problem) return errorReply(problem);
+    if (problem) return this.count(ctx, name, 'invalid', errorReply(problem));
     if (cmd.adminOnly && !ctx.isAdmin) {
-      return errorReply(`Only ${ctx.adminRule ?? 'admins'} can use ${ctx.invocation(cmd.name)}.`);
+      return this.count(ctx, name, 'user_error', errorReply(`Only ${ctx.adminRule ?? 'admins'} can use ${ctx.invocation(cmd.name)}.`));
     }
-    return this.guard(ctx, () => cmd.run(ctx, input), { command: name });
+    return this.guard(ctx, () => cmd.run(ctx, input), name);
   }
 
   /**
@@ -141,14 +145,14 @@ export class CommandRegistry {
    */
   async runAction(ctx: CommandContext, ref: ActionRef | null): Promise<Reply> {
     const bound = ref && this.actions.get(ref.name);
-    if (!ref || !bound) return errorReply('This button is no longer supported. Start again with a new command.');
-    return this.guard(ctx, () => bound.run(ctx, ref.args, ''), { action: ref.name });
+    if (!ref || !bound) return this.count(ctx, 'unknown', 'invalid', errorReply('This button is no longer supported. Start again with a new command.'));
+    return this.guard(ctx, () => bound.run(ctx, ref.args, ''), ref.name);
   }
 
   async runPrompt(ctx: CommandContext, ref: ActionRef | null, text: string): Promise<Reply> {
     const bound = ref && this.prompts.get(ref.name);
-    if (!ref || !bound) return errorReply('This form is no longer supported. Start again with a new command.');
-    return this.guard(ctx, () => bound.run(ctx, ref.args, text), { prompt: ref.name });
+    if (!ref || !bound) return this.count(ctx, 'unknown', 'invalid', errorReply('This form is no longer supported. Start again with a new command.'));
+    return this.guard(ctx, () => bound.run(ctx, ref.args, text), ref.name);
   }
 
   /** What a text-only user types to press a button with this action (the console); null when unknown. */
@@ -171,22 +175,38 @@ export class CommandRegistry {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
+  private count(ctx: CommandContext, command: string, outcome: InteractionOutcome, reply: Reply): Reply {
+    (this.options.metrics ?? noMetrics).interaction(ctx.user.community.platform, command, outcome);
+    return reply;
+  }
+
+  /** Refuses new work while closing; otherwise runs it and keeps it in flight until it settles. */
+  private guard(ctx: CommandContext, fn: () => Promise<Reply | UserError>, command: string): Promise<Reply> {
     if (this.closing) return Promise.resolve(errorReply(RESTARTING_TEXT));
-    const run = this.run(ctx, fn, what);
+    const run = this.run(ctx, fn, command);
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
     return run;
   }
 
-  private async run(ctx: CommandContext, fn: () => Promise<Reply | UserError>, what: Record<string, string>): Promise<Reply> {
+  /** Runs a handler with a child logger for this interaction; a throw becomes "try again", counted as failed. */
+  private async run(ctx: CommandContext, fn: () => Promise<Reply | UserError>, command: string): Promise<Reply> {
+    const started = performance.now();
+    const log = childLogger(ctx.log ?? this.options.logger, {
+      platform: ctx.user.community.platform,
+      community: ctx.user.community.id,
+      command,
+      interactionId: ctx.interactionId,
+    });
     try {
       const out = await fn();
       // A user error's words are written here, for the platform that asked.
-      return 'type' in out ? out : userErrorReply(out, ctx.invocation);
+      const outcome = 'type' in out ? 'ok' : 'user_error';
+      (log as Logger & { debug?: Logger['info'] }).debug?.('interaction handled', { outcome, ms: Math.round(performance.now() - started) });
+      return this.count(ctx, command, outcome, 'type' in out ? out : userErrorReply(out, ctx.invocation));
     } catch (err) {
-      this.options.logger.error('handler failed', { ...what, error: err instanceof Error ? err.message : String(err) });
-      return errorReply(UNAVAILABLE_TEXT);
+      log.error('handler failed', { error: err instanceof Error ? err.message : String(err) });
+      return this.count(ctx, command, 'failed', errorReply(UNAVAILABLE_TEXT));
     }
   }
 }

@@ -88,6 +88,7 @@ describe('two scheduler processes racing on one store', () => {
   });
 
   withRedis((url) => {
+    // Like the SQLite run: a load test of its own (62-79 s on a shared 2-core box at load 10), not a timing.
     it(`post and reveal each of ${CHANNELS * DAYS} channel-days exactly once on one Redis`, { timeout: 120_000 }, async () => {
       const prefix = uniquePrefix();
       const admin = new Redis(url);

@@ -9,7 +9,9 @@ import type { App } from '../../src/bootstrap.js';
 import { CommandRegistry } from '../../src/registry/registry.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { commands } from '../../commands/index.js';
-import { silentLogger } from '../../src/core/ports.js';
+import { silentLogger, type Logger } from '../../src/core/ports.js';
+import { instrumentStore } from '../../src/metrics/instrument-store.js';
+import { createPrometheusMetrics } from '../../src/metrics/prometheus.js';
 import { aBank, aQuestion, seededRandom } from './builders.js';
 
 /** A small bank over three topics and all difficulties, independent of data/questions. */
@@ -36,11 +38,13 @@ export function writeFixtureBank(dir: string): string {
 }
 
 /** Core + command registry over a given (or fresh in-memory) store, for adapter tests. */
-export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random; grader?: Grader } = {}): Promise<App> {
+export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random; grader?: Grader; logger?: Logger } = {}): Promise<App> {
   const clock = opts.clock ?? { now: () => Date.now() };
-  const store = opts.store ?? (await MemoryStore.open({ clock }));
+  const metrics = createPrometheusMetrics({ defaultMetrics: false });
+  const store = instrumentStore(opts.store ?? (await MemoryStore.open({ clock })), 'memory', metrics);
   const bank = fixtureBank();
-  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger: silentLogger });
-  return { core, registry, store, sessions: store, logger: silentLogger };
+  const logger = opts.logger ?? silentLogger;
+  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader, metrics, logger });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  return { core, registry, store, sessions: store, logger, metrics };
 }

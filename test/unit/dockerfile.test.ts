@@ -20,8 +20,8 @@ describe('Dockerfile', () => {
   });
 
   it('ships production dependencies and the files read at run time, as the node user', () => {
-    expect(runtime).toMatch(/^node:20-bookworm-slim AS runtime/);
-    expect(build).toMatch(/^node:20-bookworm-slim AS build/); // same base: the compiled addon fits
+    expect(runtime).toMatch(/^node:22-bookworm-slim AS runtime/);
+    expect(build).toMatch(/^node:22-bookworm-slim AS build/); // same base: the compiled addon fits
     expect(runtime).toContain('COPY --from=build /app/node_modules ./node_modules');
     expect(runtime).toContain('COPY src/store/sqlite/migrations ./dist/src/store/sqlite/migrations');
     expect(runtime).toContain('COPY src/store/lua ./dist/src/store/lua');

@@ -50,6 +50,12 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
     allowedMentions: NO_MENTIONS,
     // discord.js takes the gateway URL from GET /gateway/bot on this base, so a proxy serves both.
     rest: { ...opts.clientOptions?.rest, api: config.apiBase },
+    // Sharding across processes: this process runs DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT.
+    ...(config.shards
+      ? config.shards.count === 'auto'
+        ? { shards: 'auto' as const }
+        : { shards: config.shards.ids ?? Array.from({ length: config.shards.count }, (_, i) => i), shardCount: config.shards.count }
+      : {}),
   });
   const poster = new DiscordPoster(client);
   const handle = createInteractionHandler({
@@ -58,6 +64,7 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
     poster,
     logger,
     timing: { ...DEFAULT_TIMING, ...opts.timing },
+    metrics: app.metrics,
   });
 
   client.on(Events.InteractionCreate, (i) => void handle(i));
@@ -70,7 +77,16 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
   });
   client.on(Events.ShardResume, () => logger.info('discord gateway resumed'));
   client.on(Events.Warn, (w) => logger.warn('discord warning', { warning: w }));
-  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    // Emitted when a request has to wait for its exhausted bucket before it is sent: time spent waiting.
+    app.metrics.rateLimitWait('discord', info.retryAfter / 1000);
+    logger.warn('discord rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global });
+  });
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    app.metrics.platformRequest('discord', response.status);
+    // A 429 is retried after its Retry-After (seconds) without a RateLimited event: that wait too.
+    if (response.status === 429) app.metrics.rateLimitWait('discord', Number(response.headers.get('retry-after')) || 0);
+  });
 
   return {
     platform: 'discord',
@@ -88,7 +104,13 @@ export function createDiscordAdapter(config: DiscordConfig, app: App, opts: Disc
       if (config.appId && connected.application.id !== config.appId) {
         logger.warn("DISCORD_APP_ID is not the application of DISCORD_TOKEN; using the token's", { configured: config.appId, actual: connected.application.id });
       }
-      logger.info('Connected to Discord', { user: connected.user.tag, application: connected.application.id, guilds: connected.guilds.cache.size });
+      logger.info('Connected to Discord', {
+        user: connected.user.tag,
+        application: connected.application.id,
+        guilds: connected.guilds.cache.size,
+        shards: connected.ws.shards.map((s) => s.id),
+        shardCount: client.options.shardCount,
+      });
       // The most common first-run problem: the bot is online but its slash commands were never registered.
       void unregisteredCommands({ rest: client.rest, appId: connected.application.id, guildId: config.guildId, commands: app.registry.commands })
         .then((missing) => {

@@ -36,5 +36,6 @@ export function contextFor(interaction: BaseInteraction, deps: ContextDeps): Com
     channelId: interaction.channelId ?? undefined,
     poster: deps.poster,
     commands: deps.registry.commands,
+    interactionId: interaction.id,
   };
 }

@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../core/ports.js';
 import type { CommandInput, OptionValues } from '../../registry/command.js';
 import type { CommandRegistry } from '../../registry/registry.js';
@@ -9,6 +10,7 @@ import { Responder, type Timing } from './respond.js';
 export interface InteractionDeps extends ContextDeps {
   logger: Logger;
   timing: Timing;
+  metrics?: Metrics | undefined;
 }
 
 /** Options as the command defines them; values Discord sends for anything else are ignored. */
@@ -38,7 +40,7 @@ function promptText(i: ModalSubmitInteraction): string {
  */
 export function createInteractionHandler(deps: InteractionDeps): (i: Interaction) => Promise<void> {
   const { registry, logger } = deps;
-  const responder = new Responder(deps.timing, logger);
+  const responder = new Responder(deps.timing, logger, deps.metrics);
 
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
     const cmd = registry.get(i.commandName);
@@ -49,16 +51,17 @@ export function createInteractionHandler(deps: InteractionDeps): (i: Interaction
   }
 
   return async (i) => {
+    const receivedAt = performance.now();
     try {
       if (i.isAutocomplete()) return await autocomplete(i);
       if (i.isChatInputCommand()) {
-        return await responder.respond(i, registry.runCommand(contextFor(i, deps), i.commandName, commandInput(registry, i)));
+        return await responder.respond(i, registry.runCommand(contextFor(i, deps), i.commandName, commandInput(registry, i)), receivedAt);
       }
-      if (i.isButton()) return await responder.respond(i, registry.runAction(contextFor(i, deps), discordActions.decode(i.customId)));
-      if (i.isModalSubmit()) return await responder.respond(i, registry.runPrompt(contextFor(i, deps), discordActions.decode(i.customId), promptText(i)));
+      if (i.isButton()) return await responder.respond(i, registry.runAction(contextFor(i, deps), discordActions.decode(i.customId)), receivedAt);
+      if (i.isModalSubmit()) return await responder.respond(i, registry.runPrompt(contextFor(i, deps), discordActions.decode(i.customId), promptText(i)), receivedAt);
       // Context menus and select menus are not Backprop's; Discord shows its own notice.
     } catch (err) {
-      logger.error('discord interaction failed', { type: i.type, error: err instanceof Error ? err.message : String(err) });
+      logger.error('discord interaction failed', { type: i.type, interactionId: i.id, guild: i.guildId, error: err instanceof Error ? err.message : String(err) });
     }
   };
 }

@@ -6,6 +6,7 @@ import {
   type ModalMessageModalSubmitInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
+import { noMetrics, type Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../core/ports.js';
 import { message, type MessageReply, type Reply } from '../../core/reply.js';
 import { errorReply, STILL_PROCESSING_TEXT, UNAVAILABLE_TEXT } from '../../views/index.js';
@@ -60,22 +61,33 @@ export class Responder {
   constructor(
     private readonly timing: Timing,
     private readonly logger: Logger,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
-  async respond(i: AnswerableInteraction, work: Promise<Reply>): Promise<void> {
+  /** `receivedAt` (performance.now() when the event arrived) starts the response-time histogram. */
+  async respond(i: AnswerableInteraction, work: Promise<Reply>, receivedAt = performance.now()): Promise<void> {
+    const observe = (phase: 'first' | 'final') => this.metrics.responseTime('discord', phase, (performance.now() - receivedAt) / 1000);
     const safeWork = work.catch((err: unknown) => {
-      this.logger.error('discord handler failed', { error: err instanceof Error ? err.message : String(err) });
+      this.logger.error('discord handler failed', { interactionId: i.id, error: err instanceof Error ? err.message : String(err) });
       return errorReply(UNAVAILABLE_TEXT);
     });
     const first = await raceDeadline(safeWork, this.timing.firstResponseMs);
-    if (first.inTime) return this.sendFirst(i, first.value);
+    if (first.inTime) {
+      await this.sendFirst(i, first.value);
+      observe('first');
+      return observe('final');
+    }
 
     const deferral = await this.defer(i);
+    observe('first');
     const rest = Math.max(0, this.timing.giveUpMs - this.timing.firstResponseMs);
     const late = await raceDeadline(first.later, rest);
-    if (late.inTime) return this.sendAfterDefer(i, deferral, late.value);
+    if (late.inTime) {
+      await this.sendAfterDefer(i, deferral, late.value);
+      return observe('final');
+    }
 
-    this.logger.warn('discord handler is slow', { after: this.timing.giveUpMs });
+    this.logger.warn('discord handler is slow', { interactionId: i.id, after: this.timing.giveUpMs });
     // Not "nothing was changed": the store may still apply it. The result, success or failure,
     // replaces this note when it lands (the interaction token lives 15 minutes).
     await this.sendAfterDefer(i, deferral, STILL_PROCESSING);

@@ -56,8 +56,12 @@ const ANY_ACTION = /.+/;
 
 export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   const { app, logger } = deps;
-  const context = async (client: webApi.WebClient, caller: Caller): Promise<CommandContext> =>
-    slackContext(deps, caller, await deps.users.lookup(client, caller));
+  const metrics = app.metrics;
+  const context = async (client: webApi.WebClient, caller: Caller, interactionId?: string): Promise<CommandContext> => ({
+    ...slackContext(deps, caller, await deps.users.lookup(client, caller)),
+    interactionId,
+  });
+  const observe = (receivedAt: number, phase: 'first' | 'final') => metrics.responseTime('slack', phase, (performance.now() - receivedAt) / 1000);
   const deliver = async (client: webApi.WebClient, origin: Origin, caller: Caller, triggerId: string, reply: Reply) =>
     reply.type === 'prompt'
       ? deps.responder.prompt(client, triggerId, origin, caller.userId, reply)
@@ -77,8 +81,8 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       return errorReply(UNAVAILABLE_TEXT);
     });
 
-  const runSlash = async (client: webApi.WebClient, caller: Caller, text: string): Promise<Reply> => {
-    const ctx = await context(client, caller);
+  const runSlash = async (client: webApi.WebClient, caller: Caller, text: string, triggerId: string): Promise<Reply> => {
+    const ctx = await context(client, caller, triggerId);
     const parsed = parseSlashText(app.registry, text);
     if (parsed.kind === 'invalid') return errorReply(parsed.error);
     if (parsed.kind === 'run') return app.registry.runCommand(ctx, parsed.name, parsed.input);
@@ -91,33 +95,39 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
 
   const replays = new ReplayGuard(app.store, logger);
   bolt.command(`/${deps.command}`, async ({ body, ack, client, context: boltContext }) => {
+    const receivedAt = performance.now();
     const inv = parseSlashCommand(body);
     if (!inv) {
       await ack({ response_type: 'ephemeral', text: 'Backprop could not read this command. Please try again.' });
       return;
     }
     // The replay check is part of the work, so a slow store never delays the ack.
-    const work = replays.firstTime(inv.caller.teamId, boltContext[REQUEST_KEY]).then((first) => (first ? safely('slash command', () => runSlash(client, inv.caller, inv.text)) : null));
+    const work = replays.firstTime(inv.caller.teamId, boltContext[REQUEST_KEY]).then((first) => (first ? safely('slash command', () => runSlash(client, inv.caller, inv.text, inv.triggerId)) : null));
     const raced = await raceDeadline(work, deps.ackDeadlineMs);
-    if (!raced.inTime) {
-      await ack();
-      return deliverLater(client, inv.origin, inv.caller, inv.triggerId, raced.later);
+    if (raced.inTime && raced.value?.type === 'message') {
+      await ack(commandResponse(raced.value));
+      observe(receivedAt, 'first');
+      return observe(receivedAt, 'final');
     }
-    const reply = raced.value;
-    if (reply?.type === 'message') return ack(commandResponse(reply));
     await ack();
-    if (reply) await deliver(client, inv.origin, inv.caller, inv.triggerId, reply);
+    observe(receivedAt, 'first');
+    if (!raced.inTime) await deliverLater(client, inv.origin, inv.caller, inv.triggerId, raced.later);
+    else if (raced.value) await deliver(client, inv.origin, inv.caller, inv.triggerId, raced.value);
+    observe(receivedAt, 'final');
   });
 
   bolt.action(ANY_ACTION, async ({ body, ack, client }) => {
+    const receivedAt = performance.now();
     await ack();
+    observe(receivedAt, 'first');
     const inv = parseBlockAction(body);
     if (!inv) {
       logger.warn('ignored a button payload that could not be read');
       return;
     }
-    const work = safely('button', async () => app.registry.runAction(await context(client, inv.caller), slackActions.decode(inv.value)));
+    const work = safely('button', async () => app.registry.runAction(await context(client, inv.caller, inv.triggerId), slackActions.decode(inv.value)));
     await deliverLater(client, inv.origin, inv.caller, inv.triggerId, work);
+    observe(receivedAt, 'final');
   });
 
   bolt.view(PROMPT_CALLBACK_ID, async ({ body, ack, client }) => {

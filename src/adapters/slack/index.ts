@@ -6,6 +6,7 @@ import type { SlackConfig } from './config.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { healthRoutes, startHealthServer } from '../../http/health.js';
+import { metricsRoute } from '../../http/metrics-route.js';
 import type { PlatformAdapter } from '../shared/platform-adapter.js';
 import { FIRST_RESPONSE_BUDGET_MS } from '../shared/deadline.js';
 import { UserDirectory } from './context.js';
@@ -78,7 +79,7 @@ export function createSlackAdapter(config: SlackConfig, app: App, opts: SlackAda
   // Every WebClient Bolt creates (and Socket Mode's) is built from these options.
   const clientOptions: webApi.WebClientOptions = { ...opts.appOptions?.clientOptions, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
   const socketMode = config.appToken !== undefined;
-  const routes = healthRoutes(app.store);
+  const routes = [...healthRoutes(app.store), metricsRoute(app.metrics)];
   // Bolt's client exists only once auth.test named the bot; the poster waits for it.
   let bolt: BoltApp | undefined;
   const poster = new SlackPoster(() => {
@@ -103,6 +104,11 @@ export function createSlackAdapter(config: SlackConfig, app: App, opts: SlackAda
         : { receiver: createGuardedReceiver({ signingSecret: config.signingSecret, customRoutes: routes, logger: boltLogger(logger) }) }),
     });
     bolt = started;
+    // The Web API client retries a 429 after Slack's Retry-After: counted as a 429 and as time waited.
+    started.client.on(webApi.WebClientEvent.RATE_LIMITED, (retrySec: number) => {
+      app.metrics.platformRequest('slack', 429);
+      app.metrics.rateLimitWait('slack', retrySec);
+    });
     started.error(async (err) => {
       logger.error('Slack listener failed', { error: err.message });
     });

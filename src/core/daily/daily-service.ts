@@ -15,6 +15,7 @@ import { optionsInOrder, type PresentedQuiz } from '../quiz/quiz-service.js';
 import { selectQuestion, shuffledOrder } from '../quiz/select-question.js';
 import { parseFilters, parseTime, parseTimeZone, parseWeekdays } from './schedule-input.js';
 import { nextOccurrence, recentSlots, slotAt, type Occurrence } from './schedule-time.js';
+import type { Metrics } from '../metrics.js';
 
 /** A claim not finished within this long belongs to a process that died; another may take over. */
 export const STALE_CLAIM_MS = 5 * 60_000;
@@ -67,6 +68,7 @@ interface DailyDeps {
   random: Random;
   render: DailyRenderer;
   logger: Logger;
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -153,10 +155,17 @@ export class DailyService {
         work.push(async () => {
           const slot = await this.deps.schedules.getSlot(entry.community, entry.schedule.channelId, name);
           if (occ && (!slot || slot.state === 'claimed') && now >= occ.postAt && now < occ.revealAt) {
-            return (await this.post(entry, occ, poster)) ? 'posted' : null;
+            if (!(await this.post(entry, occ, poster))) return null;
+            // A slot already claimed that this process could claim again was a dead process's.
+            if (slot?.state === 'claimed') this.deps.metrics?.claimTakeover('post');
+            this.deps.metrics?.dailyPosted(Math.max(0, this.deps.clock.now() - occ.postAt) / 1000);
+            return 'posted';
           }
           if ((slot?.state === 'posted' || slot?.state === 'revealing') && now >= (slot.revealAt ?? Infinity)) {
-            return (await this.reveal(entry, name, poster)) ? 'revealed' : null;
+            if (!(await this.reveal(entry, name, poster))) return null;
+            if (slot.state === 'revealing') this.deps.metrics?.claimTakeover('reveal');
+            this.deps.metrics?.dailyRevealed();
+            return 'revealed';
           }
           return null;
         });

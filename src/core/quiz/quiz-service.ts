@@ -12,6 +12,7 @@ import type { SettingsStore } from '../settings-store.js';
 import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
+import type { Metrics } from '../metrics.js';
 
 export const MAX_ANSWER_CHARS = 4000;
 /** How many recently seen questions a user is spared from seeing again. */
@@ -27,6 +28,8 @@ export interface CoreDeps {
   clock: Clock;
   random: Random;
   grader: Grader;
+  /** Counts answers by mode and verdict; nothing by default. */
+  metrics?: Metrics | undefined;
 }
 
 export interface StartQuizRequest {
@@ -198,6 +201,7 @@ export class QuizService {
       deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
       submission,
     });
+    this.deps.metrics?.answer(delivery.mode, outcome.status === 'duplicate' ? 'duplicate' : correct ? 'correct' : 'incorrect');
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }

@@ -1,3 +1,4 @@
+import { createPrometheusMetrics } from '../../../src/metrics/prometheus.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { createBackpropCore, type App } from '../../../src/bootstrap.js';
@@ -79,6 +80,7 @@ describe('a question with a very long model answer, end to end', () => {
       store,
       sessions: store,
       logger: silentLogger,
+      metrics: createPrometheusMetrics({ defaultMetrics: false }),
     };
   });
   beforeAll(() => ({ fake } = world));

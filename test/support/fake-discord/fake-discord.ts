@@ -17,7 +17,7 @@ import {
   type APITextChannel,
   type APIUser,
 } from 'discord-api-types/v10';
-import { FakeGateway } from './gateway-server.js';
+import { FakeGateway, shardOf } from './gateway-server.js';
 import {
   ADMIN_PERMISSIONS,
   aGuildMember,
@@ -111,6 +111,10 @@ export class InteractionHandle {
 
 export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
+  /** The shard count GET /gateway/bot recommends (1 by default). */
+  shards?: number;
+  /** Gives the guild an id that this shard serves, of `shards`. */
+  guildShard?: number;
 }
 
 /**
@@ -124,7 +128,7 @@ export class FakeDiscord {
   readonly token = `fake.${snowflake()}.token`;
   readonly applicationId = snowflake();
   readonly botUser = aUser(this.applicationId, 'Backprop', { bot: true });
-  readonly guildId = snowflake();
+  readonly guildId: string;
   readonly ownerId = snowflake();
   readonly adminRoleId = snowflake();
   readonly botRoleId = snowflake();
@@ -137,6 +141,10 @@ export class FakeDiscord {
   private readonly members = new Map<string, APIGuildMember & { user: APIUser }>();
 
   private constructor(opts: FakeDiscordOptions) {
+    const shards = opts.shards ?? 1;
+    let guildId = snowflake();
+    while (opts.guildShard !== undefined && shardOf(guildId, shards) !== opts.guildShard) guildId = snowflake();
+    this.guildId = guildId;
     this.general = aTextChannel(this.guildId, { id: snowflake(), name: 'general' }, 0);
     this.locked = aTextChannel(this.guildId, { id: snowflake(), name: 'announcements', deny: PermissionFlagsBits.SendMessages }, 1);
     this.roles = [
@@ -156,6 +164,7 @@ export class FakeDiscord {
     this.rest = new FakeRest(this.state, {
       token: this.token,
       gatewayUrl: () => this.gateway.url,
+      shards,
       channel: (id) => [this.general, this.locked].find((c) => c.id === id),
       member: (guildId, userId) => (guildId === this.guildId ? this.members.get(userId) : undefined),
     });
@@ -200,7 +209,7 @@ export class FakeDiscord {
   /** Sends an interaction to the bot through the gateway. */
   interact(payload: APIInteraction): InteractionHandle {
     const record = this.state.addInteraction(payload);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, payload.guild_id);
     return new InteractionHandle(record, this.state);
   }
 

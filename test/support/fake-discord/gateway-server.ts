@@ -21,8 +21,15 @@ interface SentEvent {
   d: unknown;
 }
 
+/** The shard Discord routes a guild's events to; DMs go to shard 0. */
+export function shardOf(guildId: string | undefined, count: number): number {
+  return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
+}
+
 interface Session {
   id: string;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when the bot does not shard). */
+  shard: [number, number];
   seq: number;
   events: SentEvent[];
   socket: WebSocket | null;
@@ -70,9 +77,19 @@ export class FakeGateway {
     return this.sessions[this.sessions.length - 1];
   }
 
+  /** The latest session of the shard that serves this guild (or DMs), as Discord routes events. */
+  private sessionFor(guildId: string | undefined): Session | undefined {
+    return this.sessions.findLast((s) => s.shard[0] === shardOf(guildId, s.shard[1]));
+  }
+
   /** True while a bot holds an open, identified (or resumed) connection. */
   get connected(): boolean {
     return this.current?.socket?.readyState === 1;
+  }
+
+  /** The shard ids with an open connection now. */
+  get connectedShards(): number[] {
+    return [...new Set(this.sessions.filter((s) => s.socket?.readyState === 1).map((s) => s.shard[0]))].sort((a, b) => a - b);
   }
 
   private send(socket: WebSocket, payload: GatewayReceivePayload | { op: GatewayOpcodes; d: unknown; s?: number | null; t?: string | null }): void {
@@ -117,9 +134,12 @@ export class FakeGateway {
     this.identifies.push(d);
     if (d.token.replace(/^Bot /, '') !== this.opts.token) return void socket.close(GatewayCloseCodes.AuthenticationFailed);
     if ((BigInt(d.intents) & BigInt(PRIVILEGED)) !== 0n) return void socket.close(GatewayCloseCodes.DisallowedIntents);
-    const session: Session = { id: snowflake(), seq: 0, events: [], socket };
+    const [shardId, shardCount] = d.shard ?? [0, 1];
+    if (shardCount < 1 || shardId >= shardCount) return void socket.close(GatewayCloseCodes.InvalidShard);
+    const session: Session = { id: snowflake(), shard: [shardId, shardCount], seq: 0, events: [], socket };
     this.sessions.push(session);
-    const guilds = this.opts.guilds();
+    // Each shard gets only the guilds Discord routes to it: (guild_id >> 22) % shard_count.
+    const guilds = this.opts.guilds().filter((g) => shardOf(g.id, shardCount) === shardId);
     this.emit(session, GatewayDispatchEvents.Ready, aReady({
       user: this.opts.botUser,
       applicationId: this.opts.applicationId,
@@ -148,10 +168,10 @@ export class FakeGateway {
     if (session.socket) this.send(session.socket, { op: GatewayOpcodes.Dispatch, ...event });
   }
 
-  /** Sends an event to the bot; buffered for replay if it is reconnecting. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.current;
-    if (!session) throw new Error('no bot has identified with the fake gateway');
+  /** Sends an event to the shard serving `guildId` (DMs: shard 0); buffered for replay if it is reconnecting. */
+  dispatch(t: string, d: unknown, guildId?: string): void {
+    const session = this.sessionFor(guildId);
+    if (!session) throw new Error(`no bot has identified with the fake gateway for shard ${shardOf(guildId, this.current?.shard[1] ?? 1)}`);
     this.emit(session, t, d);
   }
 
@@ -166,9 +186,9 @@ export class FakeGateway {
     if (socket) this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
   }
 
-  async waitUntilConnected(timeoutMs = 10_000): Promise<void> {
+  async waitUntilConnected(timeoutMs = 10_000, shards = 1): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (!this.connected) {
+    while (shards > 1 ? this.connectedShards.length < shards : !this.connected) {
       if (Date.now() > until) throw new Error('the bot did not connect to the fake gateway');
       await new Promise((r) => setTimeout(r, 20));
     }

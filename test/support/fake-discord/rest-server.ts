@@ -29,6 +29,8 @@ export interface Fault {
 export interface RestOptions {
   token: string;
   gatewayUrl: () => string;
+  /** The recommended shard count. */
+  shards?: number;
   channel: (id: string) => APITextChannel | undefined;
   member: (guildId: string, userId: string) => APIGuildMember | undefined;
 }
@@ -90,7 +92,7 @@ export class FakeRest {
     const app = s.applicationId;
     this.route('GET', '/gateway/bot', () => ({
       url: this.opts.gatewayUrl(),
-      shards: 1,
+      shards: this.opts.shards ?? 1,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
     }));
     this.route('GET', '/users/@me', () => s.botUser);
