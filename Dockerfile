@@ -30,9 +30,7 @@ COPY package.json package-lock.json ./
 # Production dependencies, with better-sqlite3 already built for this same base image.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Lua scripts and SQL migrations are read at run time next to the compiled store.
-COPY src/store/lua ./dist/src/store/lua
-COPY src/store/sqlite/migrations ./dist/src/store/sqlite/migrations
+# dist/ already holds the Lua scripts and SQL migrations beside the compiled store (npm run build).
 COPY data ./data
 # The embedded store (SQLite) writes here; mount a volume to keep it, or set REDIS_URL.
 RUN mkdir -p /app/.data && chown node:node /app/.data
