@@ -68,7 +68,7 @@ export async function createApp(
   const clock = overrides.clock ?? systemClock;
   // The usage port is read off the store itself: the metrics wrapper forwards every method.
   const usage = hasGradingUsage(store) ? store : undefined;
-  const grader = overrides.grader ?? (await createGrader(config.grader, { questions: bank.questions, clock, logger, usage }));
+  const grader = overrides.grader ?? (await createGrader(config.grader, { questions: bank.questions, clock, logger, usage, metrics }));
   const core = createBackpropCore({ bank, store, clock, random: overrides.random ?? cryptoRandom, logger, grader, metrics });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
   return { core, registry, store, sessions: store, logger, metrics };

@@ -24,6 +24,10 @@ export interface Metrics {
   dailyRevealed(): void;
   /** A stale claim taken over from a process that died (post or reveal). */
   claimTakeover(kind: 'post' | 'reveal'): void;
+  /** One open answer for the AI grader: graded by the model, from the cache, or by the rubric (and why). */
+  aiGrading(result: string): void;
+  /** Tokens a model call used, as its endpoint reported them. */
+  aiTokens(prompt: number, completion: number): void;
 }
 
 const nothing = () => {};
@@ -37,4 +41,6 @@ export const noMetrics: Metrics = {
   dailyPosted: nothing,
   dailyRevealed: nothing,
   claimTakeover: nothing,
+  aiGrading: nothing,
+  aiTokens: nothing,
 };

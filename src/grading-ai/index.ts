@@ -3,6 +3,7 @@ import { AiGrader } from '../core/grading/ai-grader.js';
 import type { Grader } from '../core/grading/grader.js';
 import type { GradingUsageStore } from '../core/grading/grading-usage.js';
 import { RubricGrader } from '../core/grading/rubric.js';
+import type { Metrics } from '../core/metrics.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GraderConfig } from './config.js';
 import { createOpenAiClient, OpenAiJudge } from './openai-judge.js';
@@ -16,6 +17,7 @@ export interface GraderDeps {
   logger: Logger;
   /** Caps, cache and token counters; absent for bank tooling. */
   usage?: GradingUsageStore | undefined;
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -41,5 +43,6 @@ export async function createGrader(config: GraderConfig, deps: GraderDeps): Prom
     logger: deps.logger,
     limits: { member: config.dailyLimit, community: config.communityDailyLimit },
     timeoutMs: config.timeoutMs,
+    metrics: deps.metrics,
   });
 }

@@ -31,6 +31,8 @@ export function createPrometheusMetrics(opts: { defaultMetrics?: boolean; prefix
   const posts = new Counter({ name: `${p}daily_posts_total`, help: 'Daily questions posted.', registers });
   const reveals = new Counter({ name: `${p}daily_reveals_total`, help: 'Daily answers revealed.', registers });
   const takeovers = new Counter({ name: `${p}daily_claim_takeovers_total`, help: "Stale daily claims taken over from a process that died, by kind.", labelNames: ['kind'], registers });
+  const aiGradings = new Counter({ name: `${p}ai_gradings_total`, help: 'Open answers for the AI grader, by result: ai, cached, or the reason the rubric graded instead.', labelNames: ['result'], registers });
+  const aiTokens = new Counter({ name: `${p}ai_tokens_total`, help: 'Tokens used by AI grading calls, by kind (prompt, completion), as the endpoint reported them.', labelNames: ['kind'], registers });
   const lag = new Histogram({ name: `${p}scheduler_lag_seconds`, help: 'Seconds from a daily question being due to it being posted.', buckets: LAG_BUCKETS, registers });
 
   return {
@@ -56,5 +58,10 @@ export function createPrometheusMetrics(opts: { defaultMetrics?: boolean; prefix
     },
     dailyRevealed: () => reveals.inc(),
     claimTakeover: (kind) => takeovers.inc({ kind }),
+    aiGrading: (result) => aiGradings.inc({ result }),
+    aiTokens: (prompt, completion) => {
+      aiTokens.inc({ kind: 'prompt' }, prompt);
+      aiTokens.inc({ kind: 'completion' }, completion);
+    },
   };
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { writeFixtureBank } from '../support/app.js';
+import { createPrometheusMetrics } from '../../src/metrics/prometheus.js';
 
 const question = aQuestion({ id: 'backprop' });
 const GOOD = 'Backprop applies the chain rule layer by layer. It gets the gradient of the loss for each weight, all in a single backward pass.';
@@ -40,9 +41,10 @@ const config = (over: Partial<AiConfig> = {}): { kind: 'ai' } & AiConfig => ({
 async function aiGrader(over: Partial<AiConfig> = {}) {
   const store = await MemoryStore.open({ clock: { now: () => Date.now() } });
   const logger = recordingLogger();
-  const grader = await createGrader(config(over), { questions: [question], clock: { now: () => Date.now() }, logger, usage: store });
+  const metrics = createPrometheusMetrics({ defaultMetrics: false });
+  const grader = await createGrader(config(over), { questions: [question], clock: { now: () => Date.now() }, logger, usage: store, metrics });
   expect(grader).toBeInstanceOf(AiGrader);
-  return { grader, store, logger };
+  return { grader, store, logger, metrics };
 }
 
 const allCovered = judgementJson({
@@ -202,7 +204,7 @@ describe('AI grading against an OpenAI-compatible endpoint', () => {
   });
 
   it('cache hit: the same answer to the same question (spacing and case aside) is judged once', async () => {
-    const { grader, store } = await aiGrader({ dailyLimit: 1 });
+    const { grader, store, metrics } = await aiGrader({ dailyLimit: 1 });
     fake.reply({ content: allCovered, usage: { prompt_tokens: 300, completion_tokens: 50 } });
     const first = await grader.grade(question, GOOD, { user: ann });
     const again = await grader.grade(question, `  ${GOOD.toUpperCase().replace(/ /g, '  ')} `, { user: ben });
@@ -211,6 +213,12 @@ describe('AI grading against an OpenAI-compatible endpoint', () => {
     expect(same).toMatchObject({ gradedBy: 'ai', feedback: first.feedback });
     expect(fake.completions).toHaveLength(1);
     expect(await store.getTokenUsage(community, usageDay(Date.now()))).toEqual({ calls: 1, promptTokens: 300, completionTokens: 50 });
+    // Operators see the same on /metrics.
+    const { body: text } = await metrics.scrape();
+    expect(text).toContain('backprop_ai_gradings_total{result="ai"} 1');
+    expect(text).toContain('backprop_ai_gradings_total{result="cached"} 2');
+    expect(text).toContain('backprop_ai_tokens_total{kind="prompt"} 300');
+    expect(text).toContain('backprop_ai_tokens_total{kind="completion"} 50');
   });
 });
 

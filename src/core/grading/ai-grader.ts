@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Question } from '../bank/schema.js';
+import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Grade, GradeNotice, Grader, GradingContext } from './grader.js';
 import type { GradingLimits, GradingUsageStore } from './grading-usage.js';
@@ -36,6 +37,8 @@ export interface AiGraderDeps {
   /** The member never waits longer than this for the AI. */
   timeoutMs: number;
   cacheTtlMs?: number | undefined;
+  /** Gradings by result and tokens used, for operators. */
+  metrics?: Metrics | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,7 +77,10 @@ export class AiGrader implements Grader {
     const key = cacheKey(question, answer);
     if (usage && community) {
       const cached = await usage.getCachedGrade(community, key);
-      if (cached !== null) return gradeFromVerified(question, JSON.parse(cached) as VerifiedJudgement);
+      if (cached !== null) {
+        this.deps.metrics?.aiGrading('cached');
+        return gradeFromVerified(question, JSON.parse(cached) as VerifiedJudgement);
+      }
     }
     const day = usageDay(clock.now());
     if (usage && context) {
@@ -95,6 +101,8 @@ export class AiGrader implements Grader {
     const verified = verifyJudgement(question, answer, reply.judgement);
     const tokens = { calls: 1, ...reply.usage };
     this.deps.logger.info('AI grading', { question: question.id, ...tokens });
+    this.deps.metrics?.aiGrading('ai');
+    this.deps.metrics?.aiTokens(tokens.promptTokens, tokens.completionTokens);
     if (usage && community) {
       // Bookkeeping must not cost the member their grade.
       await Promise.all([
@@ -106,6 +114,7 @@ export class AiGrader implements Grader {
   }
 
   private async fallback(question: Question, answer: string, notice: GradeNotice): Promise<Grade> {
+    this.deps.metrics?.aiGrading(notice);
     return { ...(await this.deps.fallback.grade(question, answer)), notice };
   }
 
