@@ -23,8 +23,10 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^node:22-bookworm-slim AS runtime/);
     expect(build).toMatch(/^node:22-bookworm-slim AS build/); // same base: the compiled addon fits
     expect(runtime).toContain('COPY --from=build /app/node_modules ./node_modules');
-    expect(runtime).toContain('COPY src/store/sqlite/migrations ./dist/src/store/sqlite/migrations');
-    expect(runtime).toContain('COPY src/store/lua ./dist/src/store/lua');
+    // Lua scripts and SQL migrations come with dist/: npm run build copies them beside the compiled store.
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    expect(build).toContain('RUN npm run build');
+    expect((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build']).toContain('build-assets');
     expect(runtime).not.toMatch(/apt-get|g\+\+/);
     expect(runtime).toMatch(/^USER node$/m);
     const lockfile = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean }> };
