@@ -131,6 +131,9 @@ describe('from the README: npm run discord:deploy, then npm start', () => {
 
     main.kill('SIGTERM');
     expect(await main.exited, main.output()).toBe(0);
+    // Closing the gateway on purpose is no reconnect: nothing in the log says so.
+    expect(main.output()).toContain('stopped');
+    expect(main.output()).not.toMatch(/reconnect/i);
     expect(snapshot('global')).toEqual(versions);
   }, 60_000);
 
