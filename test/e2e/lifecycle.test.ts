@@ -8,7 +8,7 @@ import { writeFixtureBank } from '../support/app.js';
 import { FakeSlack } from '../support/fake-slack/fake-slack.js';
 import { SlackMember } from '../support/fake-slack/member.js';
 import { HttpTransport } from '../support/fake-slack/transport.js';
-import { freePort } from '../support/private-redis.js';
+import { freePort } from '../support/free-port.js';
 import { redisUrl } from '../support/redis.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, TEAM } from './slack/harness.js';
 
