@@ -18,4 +18,6 @@ export interface Delivery {
   timeZone?: string | undefined;
   /** Free-form link to where it was posted (channel / message), for adapters and the scheduler. */
   channelId?: string | undefined;
+  /** Set when `practice` served it: its answer offers the next practice card. */
+  purpose?: 'practice' | undefined;
 }
