@@ -45,7 +45,7 @@ export interface StartQuizRequest {
   shared?: boolean | undefined;
   /** This question rather than a drawn one (practice picks its card itself). */
   questionId?: string | undefined;
-  purpose?: Delivery['purpose'];
+  practice?: Delivery['practice'];
 }
 
 export interface PresentedQuiz {
@@ -101,7 +101,7 @@ export class QuizService {
       order: shuffledOrder(4, random),
       createdAt: now,
       expiresAt: now + DELIVERY_TTL_MS,
-      ...(req.purpose ? { purpose: req.purpose } : {}),
+      ...(req.practice ? { practice: req.practice } : {}),
     };
     await deliveries.saveDelivery(req.user.community, delivery);
     await deliveries.pushRecent(req.user, question.id, RECENT_KEEP);
