@@ -59,6 +59,15 @@ describe('LearningService: the memory model behind practice and review', () => {
     expect(await store.reviewTally(ann)).toEqual({ reviews: 1, recalled: 0 });
   });
 
+  it('two answers to one question at once both count: the loser of the save re-reads and reviews again', async () => {
+    const a = unwrap(await core.quiz.start({ user: ann, mode: 'choice', questionId: 'cnn-0' }));
+    const b = unwrap(await core.quiz.start({ user: ann, mode: 'choice', questionId: 'cnn-0' }));
+    const right = (q: typeof a) => q.options.indexOf(q.question.choices.correct);
+    await Promise.all([core.quiz.answerChoice(ann, a.delivery.id, right(a)), core.quiz.answerChoice(ann, b.delivery.id, (right(b) + 1) % 4)]);
+    expect((await store.getCard(ann, 'cnn-0'))?.reps).toBe(2);
+    expect((await store.reviewTally(ann)).reviews).toBe(1);
+  });
+
   it('a channel post (daily, shared quiz) reviews the card of each member who answers', async () => {
     const ben = aUser('ben');
     const post = unwrap(await core.quiz.start({ user: ann, mode: 'choice', questionId: 'sequence-0', shared: true }));
