@@ -14,7 +14,7 @@ export interface CardStore {
    * review. When `tally` is given the review also counts for retention. Returns false, changing
    * nothing, when another answer got there first.
    */
-  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean } | undefined): Promise<boolean>;
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }  ): Promise<boolean>;
   /** Cards due at or before `until`, the soonest due (the most overdue) first, at most `limit`. */
   dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]>;
   countDue(user: UserRef, until: number): Promise<number>;

@@ -76,7 +76,7 @@ export class LearningService implements AnswerObserver, DueCards {
    * The next card to practise: the most overdue review first, then a question the member never
    * saw from their weakest topic (weakest-topic.ts), then the card due soonest, reviewed early.
    */
-  async nextCard(user: UserRef, topic?: Topic | undefined): Promise<Result<PracticePick>> {
+  async nextCard(user: UserRef, topic?: Topic  ): Promise<Result<PracticePick>> {
     const { bank, cards, deliveries, clock, random } = this.deps;
     const now = clock.now();
     const inTopic = (q: Question | undefined): q is Question => q !== undefined && (topic === undefined || q.topic === topic);
@@ -107,7 +107,7 @@ export class LearningService implements AnswerObserver, DueCards {
   }
 
   /** What `review` and `stats` show: cards due today (the member's day) and this week, retention, topics. */
-  async overview(user: UserRef, timeZone?: string | undefined): Promise<LearningOverview> {
+  async overview(user: UserRef, timeZone?: string  ): Promise<LearningOverview> {
     const { cards, clock } = this.deps;
     const now = clock.now();
     const endOfToday = DateTime.fromMillis(now, { zone: timeZone ?? DEFAULT_TIME_ZONE }).endOf('day').toMillis();
