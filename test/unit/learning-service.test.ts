@@ -45,6 +45,8 @@ describe('LearningService: the memory model behind practice and review', () => {
     const flash = unwrap(await core.quiz.start({ user: ann, mode: 'flash', questionId: 'cnn-2' }));
     unwrap(await core.quiz.rateFlash(ann, flash.delivery.id, 'again'));
     expect(await core.quiz.rateFlash(ann, flash.delivery.id, 'easy')).toMatchObject({ ok: false, code: 'ALREADY_ANSWERED' });
+    // The same submission re-sent (a dropped connection) gets its recorded result, and no second review.
+    unwrap(await core.quiz.rateFlash(ann, flash.delivery.id, 'again'));
 
     expect((await store.getCard(ann, 'cnn-0'))?.reps).toBe(1);
     expect((await store.getCard(ann, 'cnn-1'))).toMatchObject({ reps: 1, lastCorrect: true });

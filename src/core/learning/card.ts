@@ -24,6 +24,8 @@ export interface CardRecord {
   lastReview: number;
   /** Whether the last review was recalled (not rated again). */
   lastCorrect: boolean;
+  /** The delivery of the last review, so a replayed answer is not reviewed twice. */
+  lastDeliveryId?: string | undefined;
 }
 
 /** Retention: reviews of cards seen before, and how many of them were recalled. */
@@ -54,7 +56,7 @@ const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fu
 const GRADES: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 
 /** The card after a review rated `rating` at `at`; a first answer starts from an empty card. */
-export function reviewCard(prev: CardRecord | null, questionId: string, topic: string, rating: ReviewRating, at: number): CardRecord {
+export function reviewCard(prev: CardRecord | null, questionId: string, topic: string, rating: ReviewRating, at: number, deliveryId?: string): CardRecord {
   const card = prev ? toFsrs(prev) : createEmptyCard(new Date(at));
   const next = scheduler.next(card, new Date(at), GRADES[rating]).card;
   return {
@@ -71,6 +73,7 @@ export function reviewCard(prev: CardRecord | null, questionId: string, topic: s
     state: next.state,
     lastReview: at,
     lastCorrect: rating !== 'again',
+    ...(deliveryId === undefined ? {} : { lastDeliveryId: deliveryId }),
   };
 }
 

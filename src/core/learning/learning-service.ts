@@ -60,8 +60,9 @@ export class LearningService implements AnswerObserver, DueCards {
     const { cards, logger } = this.deps;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const prev = await cards.getCard(answer.user, answer.questionId);
+      if (answer.deliveryId !== undefined && prev?.lastDeliveryId === answer.deliveryId) return; // a replay
       const rating = reviewRating(answer, prev?.reps ?? 0);
-      const next = reviewCard(prev, answer.questionId, answer.topic, rating, answer.at);
+      const next = reviewCard(prev, answer.questionId, answer.topic, rating, answer.at, answer.deliveryId);
       // Only a card seen before counts for retention: a first answer recalls nothing.
       if (await cards.saveCard(answer.user, next, prev?.reps ?? 0, prev ? { recalled: recalled(rating) } : undefined)) return;
     }

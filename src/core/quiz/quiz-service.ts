@@ -197,6 +197,7 @@ export class QuizService {
         ...verdict,
         user,
         questionId: question.id,
+        deliveryId: delivery.id,
         topic: question.topic,
         usedHint: outcome.hintUsed,
         // A channel post's age says nothing about how long this member took.
