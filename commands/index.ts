@@ -2,11 +2,13 @@ import type { CommandDef } from '../src/registry/command.js';
 import daily from './daily.js';
 import help from './help.js';
 import leaderboard from './leaderboard.js';
+import practice from './practice.js';
 import quiz from './quiz.js';
+import review from './review.js';
 import stats from './stats.js';
 import streak from './streak.js';
 import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, daily, help];
+export const commands: readonly CommandDef[] = [quiz, practice, review, leaderboard, streak, stats, topics, team, daily, help];

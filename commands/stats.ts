@@ -8,6 +8,7 @@ export default defineCommand({
   options: [{ name: 'user', description: 'Whose stats (default: yours)', type: 'user' }],
   async run(ctx, { options }) {
     const { user, self } = await targetUser(ctx, options.user);
-    return statsReply(user.displayName, await ctx.core.profile.stats(user), self, ctx.invocation);
+    const [stats, memory] = await Promise.all([ctx.core.profile.stats(user), ctx.core.learning.overview(user, ctx.timeZone)]);
+    return statsReply(user.displayName, stats, self, ctx.invocation, memory);
   },
 });

@@ -8,6 +8,7 @@ import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 import { noMetrics, type Metrics } from './metrics.js';
+import { LearningService } from './learning/learning-service.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -20,6 +21,8 @@ export interface Core {
   profile: ProfileService;
   teams: TeamService;
   daily: DailyService;
+  /** The memory model: practice, review, retention; it hears every graded answer. */
+  learning: LearningService;
 }
 
 export interface CoreDeps {
@@ -39,10 +42,19 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const learning = new LearningService({ bank, cards: store, deliveries: store, clock, random, logger });
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
+    learning,
+    quiz: new QuizService({
+      bank, deliveries: store, scores: store, settings: store, clock, random,
+      grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)),
+      metrics: deps.metrics,
+      observer: learning,
+      logger,
+    }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({

@@ -17,6 +17,11 @@ export function communityKeys(prefix: string, c: Community) {
     stats: (userId: string) => `${base}u:${userId}:stats`,
     streak: (userId: string) => `${base}u:${userId}:streak`,
     recent: (userId: string) => `${base}u:${userId}:recent`,
+    /** A member's FSRS cards: hash questionId -> CardRecord JSON; due index: zset questionId by due ms. */
+    cards: (userId: string) => `${base}u:${userId}:cards`,
+    cardsDue: (userId: string) => `${base}u:${userId}:cards:due`,
+    /** Retention tally: hash reviews, recalled. */
+    reviewTally: (userId: string) => `${base}u:${userId}:reviews`,
     board: (b: Pick<BoardRef, 'scope' | 'key'>) => `${base}lb:${b.scope}:${b.key}`,
     teamOf: () => `${base}team-of`,
     teams: () => `${base}teams`,

@@ -10,6 +10,8 @@ import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
+import { MemoryCards } from './memory-cards.js';
+import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
@@ -24,6 +26,7 @@ export interface MemoryStoreConfig {
  */
 export class MemoryStore implements Store, GradingUsageStore {
   private readonly ks: MemoryKeyspace;
+  private readonly cards = new MemoryCards();
 
   private constructor(config: MemoryStoreConfig) {
     this.ks = new MemoryKeyspace(() => config.clock.now());
@@ -331,6 +334,29 @@ export class MemoryStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return parseUsage(this.ks.hgetall(this.k(c).aiTokens(day)));
+  }
+
+  // Cards (CardStore): memory-cards.ts.
+  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> {
+    return this.cards.getCard(user, questionId);
+  }
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
+    return this.cards.saveCard(user, card, expectedReps, tally);
+  }
+  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {
+    return this.cards.dueCards(user, until, limit);
+  }
+  countDue(user: UserRef, until: number): Promise<number> {
+    return this.cards.countDue(user, until);
+  }
+  cardIds(user: UserRef): Promise<string[]> {
+    return this.cards.cardIds(user);
+  }
+  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> {
+    return this.cards.topicProgress(user, since);
+  }
+  reviewTally(user: UserRef): Promise<ReviewTally> {
+    return this.cards.reviewTally(user);
   }
 
   async close(): Promise<void> {}

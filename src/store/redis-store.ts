@@ -10,6 +10,8 @@ import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
+import { RedisCards } from './redis-cards.js';
+import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface RedisStoreConfig {
@@ -35,11 +37,13 @@ export function createRedisCluster(nodes: { host: string; port: number }[]): Clu
 export class RedisStore implements Store, GradingUsageStore {
   private readonly redis: Client;
   private readonly prefix: string;
+  private readonly cards: RedisCards;
 
   constructor(config: RedisStoreConfig) {
     this.redis = config.client as Client;
     this.prefix = config.prefix;
     defineScripts(this.redis);
+    this.cards = new RedisCards(this.redis, this.prefix);
   }
 
   private k(c: Community) {
@@ -303,6 +307,29 @@ export class RedisStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return parseUsage(await this.redis.hgetall(this.k(c).aiTokens(day)));
+  }
+
+  // Cards (CardStore): redis-cards.ts, lua/save-card-3.lua.
+  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> {
+    return this.cards.getCard(user, questionId);
+  }
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
+    return this.cards.saveCard(user, card, expectedReps, tally);
+  }
+  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {
+    return this.cards.dueCards(user, until, limit);
+  }
+  countDue(user: UserRef, until: number): Promise<number> {
+    return this.cards.countDue(user, until);
+  }
+  cardIds(user: UserRef): Promise<string[]> {
+    return this.cards.cardIds(user);
+  }
+  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> {
+    return this.cards.topicProgress(user, since);
+  }
+  reviewTally(user: UserRef): Promise<ReviewTally> {
+    return this.cards.reviewTally(user);
   }
 
   /**

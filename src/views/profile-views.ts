@@ -3,6 +3,8 @@ import type { LeaderboardView, StatsView, StreakView } from '../core/profile-ser
 import { TOPICS } from '../core/bank/schema.js';
 import { leaderboardActions } from '../../commands/leaderboard.actions.js';
 import { percent, plural, type NameCommand } from './format.js';
+import type { LearningOverview } from '../core/learning/learning-service.js';
+import { memoryFields } from './learning-views.js';
 
 const PERIOD_LABEL = { week: 'this week', month: 'this month', all: 'all time' } as const;
 
@@ -44,7 +46,8 @@ export function streakReply(name: string, s: StreakView, self: boolean): Message
   });
 }
 
-export function statsReply(name: string, s: StatsView, self: boolean, cmd: NameCommand): MessageReply {
+/** `memory`: the learning loop's retention and cards learned, added after the answer stats. */
+export function statsReply(name: string, s: StatsView, self: boolean, cmd: NameCommand, memory?: LearningOverview): MessageReply {
   const title = self ? 'Your stats' : `Stats for ${name}`;
   if (s.answered === 0) return message({ title, text: self ? `No answers yet. Start with ${cmd('quiz')}.` : `${name} has not answered anything yet.`, tone: 'info' });
   const fields = [
@@ -54,6 +57,7 @@ export function statsReply(name: string, s: StatsView, self: boolean, cmd: NameC
     { name: 'By topic', value: s.byTopic.map((t) => `${t.label}: ${percent(t.accuracy)} of ${t.answered}`).join('\n') },
   ];
   if (s.weakest.length > 0) fields.push({ name: 'Weakest topics', value: s.weakest.map((t) => `${t.label} (${percent(t.accuracy)})`).join(', ') });
+  if (memory) fields.push(...memoryFields(memory));
   return message({ title, fields, tone: 'info' });
 }
 

@@ -6,6 +6,7 @@ import type { Grade } from '../core/grading/grader.js';
 import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
 import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.js';
 import { quizActions } from '../../commands/quiz.actions.js';
+import { practiceActions } from '../../commands/practice.actions.js';
 import { clockTime, reflow } from './format.js';
 
 const topicLabel = (q: Question) => TOPICS[q.topic];
@@ -73,7 +74,10 @@ function pointsLine(r: AnswerResult): string {
   return parts.join(' ');
 }
 
-function nextButtons(q: Question, mode: Delivery['mode']): ReplyButton[][] {
+function nextButtons(q: Question, d: Delivery): ReplyButton[][] {
+  // A practice card continues practice (same topic and mode).
+  if (d.practice) return [[{ label: 'Next card', action: practiceActions.next.ref({ topic: d.practice.topic, mode: d.mode }), style: 'primary' }]];
+  const mode = d.mode;
   return [[{ label: 'Next question', action: quizActions.next.ref({ topic: q.topic, mode }), style: 'secondary' }]];
 }
 
@@ -93,7 +97,7 @@ export function answerResult(r: AnswerResult): MessageReply {
   if (r.hidden) return recordedHidden(r);
   const q = r.question;
   const shared = isShared(r.delivery);
-  const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery.mode) };
+  const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery) };
   if (r.kind === 'choice') {
     const lines = [stemFor(q, 'choice'), ''];
     r.options.forEach((o, i) => {

@@ -11,6 +11,8 @@ import { helpReply } from '../../src/views/help-views.js';
 import { homeReply, homeUnavailable } from '../../src/views/home-views.js';
 import { leaderboardReply, statsReply, streakReply, topicsReply } from '../../src/views/profile-views.js';
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../../src/views/quiz-views.js';
+import { practiceCard, reviewReply } from '../../src/views/learning-views.js';
+import type { LearningOverview } from '../../src/core/learning/learning-service.js';
 import { teamJoined, teamLeft, teamList, teamMembers } from '../../src/views/team-views.js';
 import { aQuestion } from './builders.js';
 import { SAMPLE_ERRORS } from './user-errors.js';
@@ -103,6 +105,20 @@ const stats: StatsView = {
   weakest: [{ topic: 'cnn', label: 'CNNs and computer vision', answered: 4, correct: 1, accuracy: 0.25 }],
 };
 
+const DAY = 86_400_000;
+/** A member with a card in every topic, a long review history and plenty due. */
+const memory: LearningOverview = {
+  dueToday: 1234,
+  dueThisWeek: 5678,
+  retention: { reviews: 98765, recalled: 87654 },
+  topics: Object.fromEntries(
+    ['fundamentals', 'optimization', 'regularization', 'cnn', 'sequence', 'transformers', 'llm', 'generative', 'paradigms', 'evaluation', 'deployment', 'applications', 'an-old-topic <@123>'].map(
+      (t, i) => [t, { cards: 300 + i, learned: 200 + i, recentAnswered: 40, recentCorrect: 20 }],
+    ),
+  ),
+};
+const noMemory: LearningOverview = { dueToday: 0, dueThisWeek: 0, retention: { reviews: 0, recalled: 0 }, topics: {} };
+
 const team: TeamInfo = { key: 'deep-divers', name: 'Deep Divers @here', members: 300 };
 
 const schedule = {
@@ -137,6 +153,16 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'empty team board', reply: leaderboardReply(board({ scope: 'teams', total: 0, entries: [], pages: 1, page: 1, member: null }), { who: 'You are', cmd }) },
     { name: 'streak', reply: streakReply('@here', { current: 0, best: 3, answeredToday: false }, false) },
     { name: 'stats', reply: statsReply('<@123>', stats, false, cmd) },
+    { name: 'stats with memory', reply: statsReply('<@123>', stats, false, cmd, memory) },
+    { name: 'practice card, review', reply: practiceCard(quiz({ practice: {} }), { kind: 'review', lastSeen: 0, due: DAY }, 6 * DAY, false) },
+    { name: 'practice card, ahead', reply: practiceCard(quiz({ mode: 'flash', practice: { topic: 'cnn' } }), { kind: 'ahead', lastSeen: 0, due: 9 * DAY }, DAY, true) },
+    { name: 'practice card, weakest', reply: practiceCard(quiz({ mode: 'open', practice: {} }), { kind: 'new', why: 'weakest', topic: 'sequence', accuracy: 0.41 }, DAY, true) },
+    { name: 'practice card, least practised', reply: practiceCard(quiz({ practice: {} }), { kind: 'new', why: 'least-practised', topic: 'llm' }, DAY, false) },
+    { name: 'practice card, chosen', reply: practiceCard(quiz({ practice: { topic: 'cnn' } }), { kind: 'new', why: 'chosen', topic: 'cnn' }, DAY, false) },
+    { name: 'practice answer', reply: answerResult({ ...quiz({ practice: { topic: 'cnn' } }), kind: 'choice', outcome: recorded, hidden: false, chosen: 0, correctPosition: 1, correct: false, options: quiz().options }) },
+    { name: 'review, due', reply: reviewReply(memory, cmd) },
+    { name: 'review, due this week', reply: reviewReply({ ...memory, dueToday: 0 }, cmd, 'open') },
+    { name: 'review, nothing due', reply: reviewReply(noMemory, cmd, 'flash') },
     { name: 'no stats', reply: statsReply('me', { ...stats, answered: 0 }, true, cmd) },
     { name: 'topics', reply: topicsReply(new Map([['cnn', 20], ['llm', 30]]), cmd) },
     { name: 'team joined', reply: teamJoined(team, true, false) },

@@ -23,6 +23,11 @@ export interface GradedAnswer {
   elapsedMs?: number | undefined;
   /** When the answer was recorded (epoch ms). */
   at: number;
+  /**
+   * The delivery answered, when there is one. A client re-sending the same answer gets the recorded
+   * result again and is reported again; the memory model reviews a card once per delivery.
+   */
+  deliveryId?: string | undefined;
 }
 
 /** Told about every graded answer that was recorded (not about duplicates). */

@@ -1,3 +1,5 @@
+import type { Topic } from '../bank/schema.js';
+
 export const QUIZ_MODES = ['choice', 'open', 'flash'] as const;
 export type QuizMode = (typeof QUIZ_MODES)[number];
 
@@ -18,4 +20,6 @@ export interface Delivery {
   timeZone?: string | undefined;
   /** Free-form link to where it was posted (channel / message), for adapters and the scheduler. */
   channelId?: string | undefined;
+  /** Set when `practice` served it (with the topic it keeps to): its answer offers the next card. */
+  practice?: { topic?: Topic | undefined } | undefined;
 }

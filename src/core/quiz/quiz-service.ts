@@ -2,7 +2,6 @@ import type { Difficulty, Question, Topic } from '../bank/schema.js';
 import type { QuestionBank } from '../bank/question-bank.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt, ARCHIVE_MS } from '../calendar.js';
 import type { UserRef } from '../identity.js';
-import type { Clock, Random } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRating } from '../scoring.js';
 import type { AnswerOutcome } from '../answer-rules.js';
@@ -13,6 +12,8 @@ import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 import type { Metrics } from '../metrics.js';
+import type { AnswerObserver, GradedAnswer } from '../learning/graded-answer.js';
+import { silentLogger, type Clock, type Logger, type Random } from '../ports.js';
 
 export const MAX_ANSWER_CHARS = 4000;
 /** How many recently seen questions a user is spared from seeing again. */
@@ -30,6 +31,9 @@ export interface CoreDeps {
   grader: Grader;
   /** Counts answers by mode and verdict; nothing by default. */
   metrics?: Metrics | undefined;
+  /** Told about every recorded answer (the memory model); nobody by default. */
+  observer?: AnswerObserver | undefined;
+  logger?: Logger | undefined;
 }
 
 export interface StartQuizRequest {
@@ -39,6 +43,9 @@ export interface StartQuizRequest {
   mode: QuizMode;
   /** Posted in a channel: every member may answer once. */
   shared?: boolean | undefined;
+  /** This question rather than a drawn one (practice picks its card itself). */
+  questionId?: string | undefined;
+  practice?: Delivery['practice'];
 }
 
 export interface PresentedQuiz {
@@ -79,11 +86,12 @@ export class QuizService {
 
   async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
     const { bank, deliveries, clock, random } = this.deps;
-    const candidates = bank.filter({ topic: req.topic, difficulty: req.difficulty });
+    const chosen = req.questionId === undefined ? undefined : bank.get(req.questionId);
+    const candidates = chosen ? [chosen] : bank.filter({ topic: req.topic, difficulty: req.difficulty });
     if (candidates.length === 0) {
       return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty });
     }
-    const question = selectQuestion(candidates, await deliveries.getRecent(req.user), random)!;
+    const question = chosen ?? selectQuestion(candidates, await deliveries.getRecent(req.user), random)!;
     const now = clock.now();
     const delivery: Delivery = {
       id: random.id(),
@@ -93,6 +101,7 @@ export class QuizService {
       order: shuffledOrder(4, random),
       createdAt: now,
       expiresAt: now + DELIVERY_TTL_MS,
+      ...(req.practice ? { practice: req.practice } : {}),
     };
     await deliveries.saveDelivery(req.user.community, delivery);
     await deliveries.pushRecent(req.user, question.id, RECENT_KEEP);
@@ -144,6 +153,7 @@ export class QuizService {
     const correct = delivery.order[position] === 0;
     const rec = await this.record(user, delivery, question, correct, choicePoints(question.difficulty, correct), timeZone, `choice:${position}`);
     if (!rec.ok) return rec;
+    await this.reportGraded(user, rec.value, { source: 'choice', correct });
     return ok({ ...rec.value, kind: 'choice', chosen: position, correctPosition: delivery.order.indexOf(0), correct, options });
   }
 
@@ -159,6 +169,7 @@ export class QuizService {
     const grade = await this.deps.grader.grade(question, answer, { user });
     const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone, `open:${fingerprint(answer)}`);
     if (!rec.ok) return rec;
+    await this.reportGraded(user, rec.value, { source: 'open', correct: grade.pass, score: grade.score });
     return ok({ ...rec.value, kind: 'open', grade });
   }
 
@@ -168,7 +179,34 @@ export class QuizService {
     const { delivery, question } = opened.value;
     const rec = await this.record(user, delivery, question, rating !== 'again', flashPoints(question.difficulty, rating), timeZone, `flash:${rating}`);
     if (!rec.ok) return rec;
+    await this.reportGraded(user, rec.value, { source: 'flash', correct: rating !== 'again', flashRating: rating });
     return ok({ ...rec.value, kind: 'flash', rating });
+  }
+
+  /**
+   * The learning hook: a recorded (never a duplicate) answer, in any mode and any channel (daily
+   * posts answer through here too), goes to the observer. Its failure never fails the answer.
+   */
+  private async reportGraded(user: UserRef, rec: Recorded, verdict: Pick<GradedAnswer, 'source' | 'correct' | 'score' | 'flashRating'>): Promise<void> {
+    const { observer, clock } = this.deps;
+    if (!observer) return;
+    const at = clock.now();
+    const { delivery, question, outcome } = rec;
+    try {
+      await observer.answerGraded({
+        ...verdict,
+        user,
+        questionId: question.id,
+        deliveryId: delivery.id,
+        topic: question.topic,
+        usedHint: outcome.hintUsed,
+        // A channel post's age says nothing about how long this member took.
+        elapsedMs: delivery.ownerId === null ? undefined : Math.max(0, at - delivery.createdAt),
+        at,
+      });
+    } catch (err) {
+      (this.deps.logger ?? silentLogger).error('learning: answer not reviewed', { questionId: question.id, error: String(err) });
+    }
   }
 
   private async record(

@@ -10,6 +10,8 @@ import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
 import { cachedGrade, tokenUsage } from './grading-writes.js';
+import { cardReads } from './card-writes.js';
+import type { CardRecord, ReviewTally, TopicProgress } from '../../core/learning/card.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -251,6 +253,29 @@ export class SqliteStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return tokenUsage(this.read, this.now, c, day);
+  }
+
+  // Cards (migration 0005, card-writes.ts): the compare-and-set save in the writer thread, reads here.
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
+    return this.writer.call('saveCard', this.now, user, card, expectedReps, tally);
+  }
+  async getCard(user: UserRef, questionId: string): Promise<CardRecord | null> {
+    return cardReads.get(this.read, user, questionId);
+  }
+  async dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {
+    return cardReads.due(this.read, user, until, limit);
+  }
+  async countDue(user: UserRef, until: number): Promise<number> {
+    return cardReads.countDue(this.read, user, until);
+  }
+  async cardIds(user: UserRef): Promise<string[]> {
+    return cardReads.ids(this.read, user);
+  }
+  async topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> {
+    return cardReads.topics(this.read, user, since);
+  }
+  async reviewTally(user: UserRef): Promise<ReviewTally> {
+    return cardReads.tally(this.read, user);
   }
 
   async ping(): Promise<void> {

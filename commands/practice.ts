@@ -1,0 +1,37 @@
+import type { Topic } from '../src/core/bank/schema.js';
+import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
+import { onAction } from '../src/registry/action.js';
+import { defineCommand, type CommandContext } from '../src/registry/command.js';
+import { practiceCard } from '../src/views/learning-views.js';
+import { practiceActions } from './practice.actions.js';
+import { respond } from './shared/respond.js';
+
+/**
+ * The next card for this member (core/learning/learning-service.ts: due reviews first, then new
+ * questions from their weakest topic), delivered as a personal quiz so it scores and keeps the
+ * streak like one; its answer offers the next card.
+ */
+export async function practice(ctx: CommandContext, topic: Topic | undefined, mode: QuizMode, update: boolean) {
+  const pick = await ctx.core.learning.nextCard(ctx.user, topic);
+  if (!pick.ok) return pick;
+  const quiz = await ctx.core.quiz.start({ user: ctx.user, mode, questionId: pick.value.question.id, practice: { topic } });
+  return respond(quiz, (q) => practiceCard(q, pick.value.reason, ctx.core.clock.now(), update));
+}
+
+export default defineCommand({
+  name: 'practice',
+  description: 'Your next card: due reviews first, then new questions from your weakest topics',
+  options: [
+    { name: 'topic', description: 'Keep to one topic (default: any)', type: 'string', dynamicChoices: 'topic' },
+    {
+      name: 'mode',
+      description: 'choice (default), open (written answer, graded) or flash (self-rated)',
+      type: 'string',
+      choices: QUIZ_MODES.map((m) => ({ name: m, value: m })),
+    },
+  ],
+  async run(ctx, { options }) {
+    return practice(ctx, options.topic, options.mode ?? 'choice', false);
+  },
+  actions: [onAction(practiceActions.next, async (ctx, { topic, mode }) => practice(ctx, topic, mode, true))],
+});

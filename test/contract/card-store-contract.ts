@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import { reviewCard, type CardRecord } from '../../src/core/learning/card.js';
+import type { Store } from '../../src/core/store.js';
+import { aCommunity, aUser } from '../support/builders.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+
+/** A card as a first answer leaves it, then due at `due` (so tests pick the order). */
+const aCard = (questionId: string, due: number, extra: Partial<CardRecord> = {}): CardRecord => ({
+  ...reviewCard(null, questionId, 'cnn', 'good', T0),
+  due,
+  ...extra,
+});
+
+/** The learning loop's store port (core/learning/card-store.ts), the same on every store. */
+export function cardStoreContract(current: () => Store): void {
+  const community = aCommunity('g-cards');
+  const ann = aUser('ann', community);
+
+  it('cards: saved and read back whole; absent cards read as null', async () => {
+    const s = current();
+    expect(await s.getCard(ann, 'q1')).toBeNull();
+    const card = aCard('q1', T0 + 3 * DAY);
+    expect(await s.saveCard(ann, card, 0)).toBe(true);
+    expect(await s.getCard(ann, 'q1')).toEqual(card);
+    expect(await s.cardIds(ann)).toEqual(['q1']);
+  });
+
+  it('cards: a save is a compare-and-set on reps, and the loser of a race changes nothing', async () => {
+    const s = current();
+    const first = aCard('q1', T0 + DAY);
+    expect(await s.saveCard(ann, first, 0)).toBe(true);
+    const second = aCard('q1', T0 + 5 * DAY, { reps: 2 });
+    const rival = aCard('q1', T0 + 9 * DAY, { reps: 2, topic: 'rnn' });
+    const results = await Promise.all([s.saveCard(ann, second, 1, { recalled: true }), s.saveCard(ann, rival, 1, { recalled: false })]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const kept = results[0] ? second : rival;
+    expect(await s.getCard(ann, 'q1')).toEqual(kept);
+    // The due index moved with the card, and only the winner was tallied.
+    expect(await s.countDue(ann, kept.due)).toBe(1);
+    expect(await s.countDue(ann, kept.due - 1)).toBe(0);
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 1, recalled: kept === second ? 1 : 0 });
+    // A stale expectation (0: "no card yet") is refused.
+    expect(await s.saveCard(ann, aCard('q1', T0), 0)).toBe(false);
+    expect(await s.getCard(ann, 'q1')).toEqual(kept);
+  });
+
+  it('cards: due cards come most overdue first, up to the limit; counts by a time', async () => {
+    const s = current();
+    await s.saveCard(ann, aCard('late', T0 - 6 * DAY), 0);
+    await s.saveCard(ann, aCard('later', T0 - 1 * DAY), 0);
+    await s.saveCard(ann, aCard('today', T0 + 3_600_000), 0);
+    await s.saveCard(ann, aCard('next-week', T0 + 8 * DAY), 0);
+    expect((await s.dueCards(ann, T0, 10)).map((c) => c.questionId)).toEqual(['late', 'later']);
+    expect((await s.dueCards(ann, T0 + DAY, 2)).map((c) => c.questionId)).toEqual(['late', 'later']);
+    expect((await s.dueCards(ann, T0 + 30 * DAY, 10)).map((c) => c.questionId)).toEqual(['late', 'later', 'today', 'next-week']);
+    expect(await s.countDue(ann, T0)).toBe(2);
+    expect(await s.countDue(ann, T0 + DAY)).toBe(3);
+    expect(await s.countDue(ann, T0 + 7 * DAY)).toBe(3);
+  });
+
+  it('cards: per-topic cards, learned cards and recent accuracy; retention tally', async () => {
+    const s = current();
+    await s.saveCard(ann, aCard('c1', T0, { topic: 'cnn', lastCorrect: true, lastReview: T0 - 40 * DAY }), 0);
+    await s.saveCard(ann, aCard('c2', T0, { topic: 'cnn', lastCorrect: false }), 0);
+    await s.saveCard(ann, aCard('r1', T0, { topic: 'rnn', lastCorrect: true }), 0, { recalled: true });
+    await s.saveCard(ann, aCard('r2', T0, { topic: 'rnn', lastCorrect: false }), 0, { recalled: false });
+    await s.saveCard(ann, aCard('r3', T0, { topic: 'rnn', lastCorrect: true }), 0, { recalled: true });
+    expect(await s.topicProgress(ann, T0 - 30 * DAY)).toEqual({
+      cnn: { cards: 2, learned: 1, recentAnswered: 1, recentCorrect: 0 },
+      rnn: { cards: 3, learned: 2, recentAnswered: 3, recentCorrect: 2 },
+    });
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 3, recalled: 2 });
+  });
+
+  it('cards: each member of each community has their own', async () => {
+    const s = current();
+    const other = aUser('ann', aCommunity('g-cards', 'slack'));
+    const ben = aUser('ben', community);
+    await s.saveCard(ann, aCard('q1', T0 - DAY), 0, { recalled: true });
+    for (const u of [other, ben]) {
+      expect(await s.getCard(u, 'q1')).toBeNull();
+      expect(await s.dueCards(u, T0, 10)).toEqual([]);
+      expect(await s.countDue(u, T0)).toBe(0);
+      expect(await s.cardIds(u)).toEqual([]);
+      expect(await s.topicProgress(u, 0)).toEqual({});
+      expect(await s.reviewTally(u)).toEqual({ reviews: 0, recalled: 0 });
+    }
+  });
+}
