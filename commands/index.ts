@@ -1,7 +1,9 @@
 import type { CommandDef } from '../src/registry/command.js';
 import daily from './daily.js';
 import help from './help.js';
+import interview from './interview.js';
 import leaderboard from './leaderboard.js';
+import remind from './practice-remind.js';
 import quiz from './quiz.js';
 import stats from './stats.js';
 import streak from './streak.js';
@@ -9,4 +11,4 @@ import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, daily, help];
+export const commands: readonly CommandDef[] = [quiz, interview, remind, leaderboard, streak, stats, topics, team, daily, help];

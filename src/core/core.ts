@@ -8,6 +8,9 @@ import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 import { noMetrics, type Metrics } from './metrics.js';
+import { InterviewService } from './interview/interview-service.js';
+import type { AnswerObserver, DueCards } from './learning/graded-answer.js';
+import { ReminderService, type ReminderRenderer } from './learning/reminder-service.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -20,6 +23,8 @@ export interface Core {
   profile: ProfileService;
   teams: TeamService;
   daily: DailyService;
+  interview: InterviewService;
+  reminders: ReminderService;
 }
 
 export interface CoreDeps {
@@ -30,19 +35,27 @@ export interface CoreDeps {
   random: Random;
   /** How daily posts look (the views supply it; the core never formats). */
   dailyRenderer: DailyRenderer;
+  /** How practice reminders look (the views supply it). */
+  reminderRenderer: ReminderRenderer;
   logger?: Logger | undefined;
   /** Grades open answers; the offline rubric grader when not given. */
   grader?: Grader | undefined;
   /** Where counters go (Prometheus in production); nothing when not given. */
   metrics?: Metrics | undefined;
+  /** The learning loop (memory model): told about every graded interview answer. */
+  answerObserver?: AnswerObserver | undefined;
+  /** The learning loop's due reviews, which reminders are about; none due when not given. */
+  dueCards?: DueCards | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const grader = deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions));
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
@@ -54,9 +67,11 @@ export function createCore(deps: CoreDeps): Core {
       clock,
       random,
       render: deps.dailyRenderer,
-      logger: deps.logger ?? silentLogger,
+      logger,
       metrics: deps.metrics ?? noMetrics,
     }),
+    interview: new InterviewService({ bank, sessions: store, claims: store, deliveries: store, grader, clock, random, logger, observer: deps.answerObserver }),
+    reminders: new ReminderService({ reminders: store, slots: store, settings: store, clock, random, logger, render: deps.reminderRenderer, dueCards: deps.dueCards }),
   };
 }
 
