@@ -79,10 +79,11 @@ describe('InterviewService', () => {
   it('ends with a report: score per question, key points missed, topics to review, questions added to reviews', async () => {
     const { state } = unwrap(await core.interview.start({ user: ann, length: 4 }));
     const answers = [GOOD, WEAK, GOOD, WEAK];
-    let last;
-    for (const [i, text] of answers.entries()) last = unwrap(await core.interview.answer(ann, state.id, i, text));
-    const report = last!.report!;
-    expect(last!.next).toBeNull();
+    const steps = [];
+    for (const [i, text] of answers.entries()) steps.push(unwrap(await core.interview.answer(ann, state.id, i, text)));
+    const last = steps.at(-1)!;
+    const report = last.report!;
+    expect(last.next).toBeNull();
     expect(report.state.answers.map((a) => a.pass)).toEqual([true, false, true, false]);
     expect(report.state.answers[1]!.missed).toEqual(['Uses the chain rule', 'Computes the gradient of the loss', 'One backward pass']);
     expect(report.state.answers[0]!.missed).toEqual([]);
@@ -97,7 +98,7 @@ describe('InterviewService', () => {
     expect(view.fields?.[1]?.value).toContain('Missed: Uses the chain rule; Computes the gradient of the loss; One backward pass');
     expect(view.text).toContain(`average **${report.average}/100**`);
     expect(view.text).toContain('**Added to your reviews:** 4 questions');
-    expect(interviewStepReply(last!, slash).text).toContain('Question 4 of 4');
+    expect(interviewStepReply(last, slash).text).toContain('Question 4 of 4');
     // Finished, it stays readable as a report; a new start begins a new interview.
     expect(unwrap(await core.interview.status(ann)).report?.average).toBe(report.average);
     const next = unwrap(await core.interview.start({ user: ann, length: 3 }));

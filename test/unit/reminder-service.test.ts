@@ -16,7 +16,6 @@ const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(r.code);
   return r.value;
 };
-const HOUR = 3_600_000;
 const posters = (p: RecordingPoster) => new Map<string, ChannelPoster>([[p.platform, p]]);
 
 describe('ReminderService', () => {
