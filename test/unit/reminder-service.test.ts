@@ -5,6 +5,8 @@ import type { ChannelPoster } from '../../src/core/channel-poster.js';
 import type { Core } from '../../src/core/core.js';
 import type { Result } from '../../src/core/result.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { silentLogger } from '../../src/core/ports.js';
+import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { fixtureBank } from '../support/app.js';
 import { aCommunity, aUser, FixedClock, seededRandom } from '../support/builders.js';
@@ -103,6 +105,16 @@ describe('ReminderService', () => {
     clock.set('2026-12-01T22:00:00Z');
     expect(await core.reminders.runDue(posters(poster))).toEqual({ sent: 0, skipped: 1 });
     expect(poster.directs).toHaveLength(0);
+  });
+
+  it('the scheduler’s minute tick sends due reminders along with daily posts', async () => {
+    unwrap(await core.reminders.set({ user: ann, time: '07:30', userZone: 'Europe/Berlin' }, poster));
+    queue.add(ann, 'fx-backprop', 0);
+    clock.set('2026-12-01T06:30:00Z');
+    const scheduler = new DailyScheduler(core.daily, posters(poster), silentLogger, core.reminders);
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(poster.directs.map((d) => d.userId)).toEqual(['ann']);
   });
 
   withRedis((url) => {
