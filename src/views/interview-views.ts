@@ -57,8 +57,10 @@ export function interviewStepReply(step: InterviewStep, cmd: NameCommand): Messa
     const report = interviewReport(step.report, cmd);
     return { ...report, text: `${head}${note}\n\n${report.text ?? ''}`, update: true };
   }
+  // The grade first, then the next question: the order in which they are read.
+  const graded = gradeInfo.map((f) => `**${f.name}**\n${f.value}`).join('\n');
   const next = interviewQuestionCard(step.next!, true);
-  return { ...next, text: `${head}${note}\n\n**Next:** ${next.text ?? ''}`, fields: gradeInfo };
+  return { ...next, text: `${head}${note}\n${graded}\n\n**Next:** ${next.text ?? ''}` };
 }
 
 const stateOf = (step: InterviewStep): InterviewState => (step.report?.state ?? step.next!.state);
