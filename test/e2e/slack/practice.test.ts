@@ -4,6 +4,7 @@ import { makeTestApp } from '../../support/app.js';
 import { FixedClock } from '../../support/builders.js';
 import { ListReviewQueue } from '../../support/review-queue.js';
 import { startHarness, TEAM, type Harness } from './harness.js';
+import { buttonsOf } from '../../support/fake-slack/member.js';
 
 /** Practice reminders through the real Bolt app and its Web API client against the fake Slack. */
 describe('Slack practice reminders', () => {
@@ -39,5 +40,26 @@ describe('Slack practice reminders', () => {
   it('a member Slack does not know is Slack’s answer to the reminder (no retry loop)', async () => {
     const err = await h.service.poster.sendDirect({ platform: 'slack', id: TEAM }, 'U404', { type: 'message', text: 'x', ephemeral: false, update: false }).catch((e: unknown) => e);
     expect(h.service.poster.isPlatformAnswer(err)).toBe(true);
+  });
+
+  it('a mock interview: Answer opens a modal, the submission is graded and the next question replaces the card', async () => {
+    const jo = h.member('U8');
+    const card = await jo.run('interview start length:3');
+    expect(card.text).toContain('Question 1 of 3');
+    expect(buttonsOf(card.blocks).map((b) => b.text)).toEqual(['Answer', 'Stop']);
+    const click = await jo.click(card, 'Answer');
+    const open = await h.fake.waitForCall('views.open', (c) => c.args['trigger_id'] === click.triggerId);
+    expect(open.ok).toBe(true);
+    expect(await jo.submit(open, 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.')).toEqual({ status: 200, body: null });
+    const graded = await h.fake.waitForResponse(click.responseUrl!);
+    expect(graded.body['replace_original']).toBe(true);
+    const text = JSON.stringify(graded.body['blocks']);
+    expect(text).toContain('Question 1 of 3: *100/100*');
+    expect(text).toContain('Question 2 of 3');
+    // The same form submitted again (a retry) is not graded twice.
+    await jo.submit(open, 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.');
+    const status = await jo.run('interview status');
+    expect(status.text).toContain('1 answer so far');
+    expect(queue.answers.filter((a) => a.user.userId === 'U8')).toHaveLength(1);
   });
 });
