@@ -53,7 +53,7 @@ async function startThenFinishElsewhere(open: () => Promise<Store>): Promise<voi
   }
 }
 
-describe('Interviews survive a restart', () => {
+describe('Interviews across restarts and processes', () => {
   it('on the embedded SQLite store (same data folder, new store and core)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'backprop-interview-'));
     try {
@@ -64,6 +64,26 @@ describe('Interviews survive a restart', () => {
   });
 
   withRedis((url) => {
+    it('on Redis, the same answer submitted to two processes at once is graded and counted once', async () => {
+      const prefix = uniquePrefix();
+      const queue = new ListReviewQueue();
+      const stores = [new RedisStore({ client: new Redis(url), prefix }), new RedisStore({ client: new Redis(url), prefix })];
+      try {
+        const [a, b] = stores.map((store, i) => createBackpropCore({ bank: fixtureBank(), store, clock, random: seededRandom(10 + i), answerObserver: queue }));
+        const { state, question } = unwrap(await a!.interview.start({ user: ann, length: 3 }));
+        const results = await Promise.all([a!.interview.answer(ann, state.id, 0, question.answer), b!.interview.answer(ann, state.id, 0, question.answer)]);
+        expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
+        for (const r of results) if (!r.ok) expect(r.code).toBe('ALREADY_ANSWERED');
+        expect(queue.answers).toHaveLength(1);
+        expect(unwrap(await b!.interview.status(ann)).state.answers).toHaveLength(1);
+      } finally {
+        const admin = new Redis(url);
+        await deletePrefix(admin, prefix);
+        await admin.quit();
+        for (const s of stores) await s.close();
+      }
+    });
+
     it('on Redis (a new connection and core)', async () => {
       const prefix = uniquePrefix();
       try {
