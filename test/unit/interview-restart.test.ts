@@ -73,7 +73,7 @@ describe('Interviews across restarts and processes', () => {
         const { state, question } = unwrap(await a!.interview.start({ user: ann, length: 3 }));
         const results = await Promise.all([a!.interview.answer(ann, state.id, 0, question.answer), b!.interview.answer(ann, state.id, 0, question.answer)]);
         expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
-        for (const r of results) if (!r.ok) expect(r.code).toBe('ALREADY_ANSWERED');
+        for (const r of results) if (!r.ok) expect(r.code).toBe('INTERVIEW_MOVED_ON');
         expect(queue.answers).toHaveLength(1);
         expect(unwrap(await b!.interview.status(ann)).state.answers).toHaveLength(1);
       } finally {

@@ -6,6 +6,8 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { interviewReport, interviewStepReply } from '../../src/views/interview-views.js';
 import { aBank, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
 import { ListReviewQueue } from '../support/review-queue.js';
+import type { Grader } from '../../src/core/grading/grader.js';
+import { RubricGrader } from '../../src/core/grading/rubric.js';
 
 const slash = (c: string) => `/${c}`;
 const unwrap = <T>(r: Result<T>): T => {
@@ -62,7 +64,7 @@ describe('InterviewService', () => {
     const graded = raced.filter((r) => r.ok && !r.value.duplicate);
     expect(graded).toHaveLength(1);
     // The loser either saw the graded result or was told the answer is being graded.
-    for (const r of raced) if (!r.ok) expect(r.code).toBe('ALREADY_ANSWERED');
+    for (const r of raced) if (!r.ok) expect(r.code).toBe('INTERVIEW_MOVED_ON');
     const status = unwrap(await core.interview.status(ann));
     expect(status.state.answers).toHaveLength(2);
     expect(queue.answers.map((a) => [a.questionId, a.source, a.correct])).toEqual([
@@ -116,5 +118,19 @@ describe('InterviewService', () => {
     expect(unwrap(await core.interview.stop(ann)).answers).toEqual([]);
     expect(await core.interview.stop(ann)).toMatchObject({ ok: false, code: 'NO_INTERVIEW' });
     expect(await core.interview.status(ann)).toMatchObject({ ok: false, code: 'NO_INTERVIEW' });
+  });
+
+  it('a grading that failed gives the question back: the retry is graded at once', async () => {
+    const bank = core.bank;
+    const rubric = new RubricGrader(bank.questions);
+    let failures = 1;
+    // The grader fails once (an outage), then grades as usual.
+    const flaky: Grader = { grade: async (q, a, c) => (failures-- > 0 ? Promise.reject(new Error('grader down')) : rubric.grade(q, a, c)) };
+    const store = await MemoryStore.open({ clock });
+    const withFlaky = createBackpropCore({ bank, store, clock, random: seededRandom(8), grader: flaky, answerObserver: queue });
+    const { state } = unwrap(await withFlaky.interview.start({ user: ann, length: 3 }));
+    await expect(withFlaky.interview.answer(ann, state.id, 0, GOOD)).rejects.toThrow('grader down');
+    expect(unwrap(await withFlaky.interview.answer(ann, state.id, 0, GOOD))).toMatchObject({ duplicate: false, answered: { record: { pass: true } } });
+    expect(queue.answers).toHaveLength(1);
   });
 });

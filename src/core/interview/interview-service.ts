@@ -19,7 +19,7 @@ export interface InterviewDeps {
   bank: QuestionBank;
   sessions: SessionStore;
   /** The slot claims of daily posts, reused as "this answer is being graded" markers. */
-  claims: Pick<ScheduleStore, 'claimSlot' | 'finishSlot'>;
+  claims: Pick<ScheduleStore, 'claimSlot' | 'finishSlot' | 'releaseSlot'>;
   deliveries: Pick<DeliveryStore, 'getRecent'>;
   grader: Grader;
   clock: Clock;
@@ -132,9 +132,17 @@ export class InterviewService {
     const claim = { token, now, staleBefore: now - GRADING_CLAIM_STALE_MS, ttlMs: INTERVIEW_TTL_MS };
     if (!(await claims.claimSlot(user.community, marker, `q${index}`, 'post', claim))) {
       const after = await this.load(user);
-      return after && after.id === interviewId && index < after.answers.length ? this.repeat(after, index) : fail('ALREADY_ANSWERED', {});
+      // Not yet recorded: another process is grading this very answer right now.
+      return after && after.id === interviewId && index < after.answers.length ? this.repeat(after, index) : fail('INTERVIEW_MOVED_ON', {});
     }
-    const grade = await this.deps.grader.grade(question, answer, { user });
+    let grade: Grade;
+    try {
+      grade = await this.deps.grader.grade(question, answer, { user });
+    } catch (err) {
+      // Nothing was recorded: give the question back so the member's retry is graded at once.
+      await claims.releaseSlot(user.community, marker, `q${index}`, 'post', token).catch(() => false);
+      throw err;
+    }
     const record: InterviewAnswer = {
       questionId: question.id,
       score: grade.score,
