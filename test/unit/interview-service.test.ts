@@ -125,7 +125,7 @@ describe('InterviewService', () => {
     const rubric = new RubricGrader(bank.questions);
     let failures = 1;
     // The grader fails once (an outage), then grades as usual.
-    const flaky: Grader = { grade: async (q, a, c) => (failures-- > 0 ? Promise.reject(new Error('grader down')) : rubric.grade(q, a, c)) };
+    const flaky: Grader = { grade: async (q, a) => (failures-- > 0 ? Promise.reject(new Error('grader down')) : rubric.grade(q, a)) };
     const store = await MemoryStore.open({ clock });
     const withFlaky = createBackpropCore({ bank, store, clock, random: seededRandom(8), grader: flaky, answerObserver: queue });
     const { state } = unwrap(await withFlaky.interview.start({ user: ann, length: 3 }));
