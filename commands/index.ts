@@ -1,8 +1,10 @@
 import type { CommandDef } from '../src/registry/command.js';
 import daily from './daily.js';
 import help from './help.js';
+import interview from './interview.js';
 import leaderboard from './leaderboard.js';
 import practice from './practice.js';
+import remind from './practice-remind.js';
 import quiz from './quiz.js';
 import review from './review.js';
 import stats from './stats.js';
@@ -11,4 +13,4 @@ import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, practice, review, leaderboard, streak, stats, topics, team, daily, help];
+export const commands: readonly CommandDef[] = [quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, help];

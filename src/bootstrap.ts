@@ -5,6 +5,7 @@ import type { QuestionBank } from './core/bank/question-bank.js';
 import type { AppConfig } from './config.js';
 import { createCore, type Core, type CoreDeps } from './core/core.js';
 import { dailyRenderer } from './views/daily-views.js';
+import { reminderRenderer } from './views/reminder-views.js';
 import { systemClock, type Clock, type Logger, type Random } from './core/ports.js';
 import type { SessionStore } from './core/session-store.js';
 import type { Store } from './core/store.js';
@@ -82,7 +83,7 @@ function storeName(config: AppConfig, store: Store): string {
 }
 
 
-/** The core with Backprop's own views for what it posts by itself (daily cards). */
-export function createBackpropCore(deps: Omit<CoreDeps, 'dailyRenderer'>): Core {
-  return createCore({ ...deps, dailyRenderer });
+/** The core with Backprop's own views for what it posts by itself (daily cards, practice reminders). */
+export function createBackpropCore(deps: Omit<CoreDeps, 'dailyRenderer' | 'reminderRenderer'>): Core {
+  return createCore({ ...deps, dailyRenderer, reminderRenderer });
 }

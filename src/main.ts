@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     services.push(health);
   }
   if (stopping) return;
-  running.scheduler = new DailyScheduler(app.core.daily, posters, logger).start();
+  running.scheduler = new DailyScheduler(app.core.daily, posters, logger, app.core.reminders).start();
 
   // An adapter that ends by itself (the console at the end of its input) ends the process.
   const finished = adapters.flatMap((a) => (a.finished ? [a.finished] : []));

@@ -20,6 +20,11 @@ export interface ChannelPoster {
   post(community: Community, channelId: string, reply: MessageReply): Promise<ChannelMessageRef>;
   update(community: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void>;
   /**
+   * Sends a direct message to a member of the community (practice reminders). Absent where the
+   * platform has no direct messages; reminders are then not offered there.
+   */
+  sendDirect?(community: Community, userId: string, reply: MessageReply): Promise<void>;
+  /**
    * False while the platform connection is down (a Discord gateway that is not ready): the
    * scheduler then claims nothing, leaving the slot to a replica that can post. Absent: always up.
    */

@@ -9,6 +9,9 @@ import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 import { noMetrics, type Metrics } from './metrics.js';
 import { LearningService } from './learning/learning-service.js';
+import { InterviewService } from './interview/interview-service.js';
+import type { AnswerObserver, DueCards } from './learning/graded-answer.js';
+import { ReminderService, type ReminderRenderer } from './learning/reminder-service.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -23,6 +26,8 @@ export interface Core {
   daily: DailyService;
   /** The memory model: practice, review, retention; it hears every graded answer. */
   learning: LearningService;
+  interview: InterviewService;
+  reminders: ReminderService;
 }
 
 export interface CoreDeps {
@@ -33,28 +38,29 @@ export interface CoreDeps {
   random: Random;
   /** How daily posts look (the views supply it; the core never formats). */
   dailyRenderer: DailyRenderer;
+  /** How practice reminders look (the views supply it). */
+  reminderRenderer: ReminderRenderer;
   logger?: Logger | undefined;
   /** Grades open answers; the offline rubric grader when not given. */
   grader?: Grader | undefined;
   /** Where counters go (Prometheus in production); nothing when not given. */
   metrics?: Metrics | undefined;
+  /** Who hears graded interview answers; the memory model (LearningService) when not given. */
+  answerObserver?: AnswerObserver | undefined;
+  /** The due reviews reminders are about; the memory model's when not given. */
+  dueCards?: DueCards | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
   const logger = deps.logger ?? silentLogger;
   const learning = new LearningService({ bank, cards: store, deliveries: store, clock, random, logger });
+  const grader = deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions));
   return {
     bank,
     clock,
     learning,
-    quiz: new QuizService({
-      bank, deliveries: store, scores: store, settings: store, clock, random,
-      grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)),
-      metrics: deps.metrics,
-      observer: learning,
-      logger,
-    }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
@@ -66,9 +72,11 @@ export function createCore(deps: CoreDeps): Core {
       clock,
       random,
       render: deps.dailyRenderer,
-      logger: deps.logger ?? silentLogger,
+      logger,
       metrics: deps.metrics ?? noMetrics,
     }),
+    interview: new InterviewService({ bank, sessions: store, claims: store, deliveries: store, grader, clock, random, logger, observer: deps.answerObserver ?? learning }),
+    reminders: new ReminderService({ reminders: store, slots: store, settings: store, clock, random, logger, render: deps.reminderRenderer, dueCards: deps.dueCards ?? learning }),
   };
 }
 

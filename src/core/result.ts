@@ -17,7 +17,7 @@ export interface UserErrorParams {
   INVALID_OPTION:
     | { option: 'team-name' | 'time' | 'timezone' | 'weekdays'; value: string; /** An existing team the name imitates with look-alike letters. */ lookalike?: string }
     | { option: 'difficulty' | 'mode' | 'rating'; valid: readonly string[] }
-    | { option: 'reveal-hours'; min: number; max: number };
+    | { option: 'reveal-hours' | 'length'; min: number; max: number };
   UNKNOWN_TOPIC: { topic: string; valid: readonly string[] };
   UNKNOWN_TEAM: { name: string; teams: readonly string[] };
   TEAM_CONFLICT: { team: string };
@@ -31,6 +31,14 @@ export interface UserErrorParams {
   FORBIDDEN: { reason: string };
   /** A button whose arguments no longer read (an old or tampered message). */
   STALE_ACTION: { command: string };
+  /** No mock interview is running for the member (none started, stopped, or older than a day). */
+  NO_INTERVIEW: object;
+  /** A button of an interview question that is no longer the current one. */
+  INTERVIEW_MOVED_ON: object;
+  /** `remind off` or `remind status` without a reminder set. */
+  NO_REMINDER: object;
+  /** The platform cannot send direct messages (so no reminders there). */
+  REMINDERS_UNAVAILABLE: object;
 }
 
 export type UserErrorCode = keyof UserErrorParams;

@@ -5,7 +5,8 @@ import type { Community } from './identity.js';
  * adapter keeps between events (a form in progress, a pending confirmation, a dedupe mark), so it
  * survives restarts and is shared by every process instead of living in a Map of one process.
  * Values are strings (JSON, if structured); keys are the adapter's own ("slack:modal:<view id>").
- * No core service uses it: adapters get it as `app.sessions`.
+ * Adapters get it as `app.sessions`; the one core user is InterviewService (a member's mock
+ * interview, kept for a day).
  */
 export interface SessionStore {
   /** The value under `key`, or null when there is none or it expired. */

@@ -5,6 +5,7 @@ import type { SessionStore } from './session-store.js';
 import type { SettingsStore } from './settings-store.js';
 import type { TeamStore } from './team-store.js';
 import type { CardStore } from './learning/card-store.js';
+import type { ReminderStore } from './learning/reminder-store.js';
 
 /**
  * The store ports, split by role; each core service takes only the roles it uses:
@@ -16,8 +17,9 @@ import type { CardStore } from './learning/card-store.js';
  * | TeamStore | team-store.ts | TeamService, ProfileService |
  * | SettingsStore | settings-store.ts | QuizService, ProfileService, DailyService |
  * | ScheduleStore | schedule-store.ts | DailyService |
- * | SessionStore | session-store.ts | adapters (`app.sessions`) |
  * | CardStore | learning/card-store.ts | LearningService |
+ * | SessionStore | session-store.ts | adapters (`app.sessions`), InterviewService |
+ * | ReminderStore | learning/reminder-store.ts | ReminderService |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method
  * can reach another community's data. Each implementation (SqliteStore, the embedded default;
@@ -25,11 +27,11 @@ import type { CardStore } from './learning/card-store.js';
  * test/contract/store-contract.ts; the rules they apply are core/answer-rules.ts.
  */
 
-/** What the core's use cases need: every role but the adapters' sessions. */
-export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & CardStore;
+/** What the core's use cases need (sessions: mock interviews, kept like adapters' forms). */
+export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & SessionStore & ReminderStore & CardStore;
 
 /** A whole store, as the composition root opens, checks and closes it. */
-export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, CardStore {
+export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ReminderStore, CardStore {
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

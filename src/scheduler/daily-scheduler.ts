@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { ChannelPoster } from '../core/channel-poster.js';
 import type { DailyService } from '../core/daily/daily-service.js';
+import type { ReminderService } from '../core/learning/reminder-service.js';
 import type { Platform } from '../core/identity.js';
 import type { Logger } from '../core/ports.js';
 import type { Service } from '../service.js';
@@ -19,6 +20,8 @@ export class DailyScheduler implements Service {
     private readonly daily: DailyService,
     private readonly posters: ReadonlyMap<Platform, ChannelPoster>,
     private readonly logger: Logger,
+    /** Practice reminders, sent by the same minute tick (direct messages on days with reviews due). */
+    private readonly reminders?: ReminderService,
   ) {}
 
   start(): this {
@@ -27,7 +30,7 @@ export class DailyScheduler implements Service {
     return this;
   }
 
-  /** One pass over every schedule; a pass still running makes the next tick a no-op. */
+  /** One pass over every schedule, then every due reminder; a pass still running makes the next tick a no-op. */
   tick(): Promise<void> {
     if (this.running) return this.running;
     this.running = this.daily
@@ -36,6 +39,11 @@ export class DailyScheduler implements Service {
         if (r.posted + r.revealed > 0) this.logger.info('daily questions', r);
       })
       .catch((err: unknown) => this.logger.error('daily tick failed', { error: String(err) }))
+      .then(() => this.reminders?.runDue(this.posters))
+      .then((r) => {
+        if (r && r.sent > 0) this.logger.info('practice reminders', r);
+      })
+      .catch((err: unknown) => this.logger.error('reminder tick failed', { error: String(err) }))
       .finally(() => {
         this.running = null;
       });

@@ -37,6 +37,8 @@ export function communityKeys(prefix: string, c: Community) {
     aiCommunityCount: (day: string) => `${base}ai:${day}:all`,
     aiCache: (key: string) => `${base}ai:cache:${key}`,
     aiTokens: (day: string) => `${base}ai:${day}:tokens`,
+    /** A member's practice reminder (a hash: time, timeZone, nextAt, createdAt). */
+    reminder: (userId: string) => `${base}remind:${userId}`,
   };
 }
 
@@ -45,3 +47,11 @@ export function communityKeys(prefix: string, c: Community) {
  * It is the one key outside any community's hash tag; it is only used alone.
  */
 export const scheduleIndexKey = (prefix: string) => `${prefix}daily:index`;
+
+/**
+ * The scheduler's index of practice reminders across communities: a sorted set of
+ * "platform:id|userId" scored by the reminder's next time, so a tick reads only the due ones. One
+ * key outside every hash tag, used alone (never in a script with a community's keys); a reminder's
+ * own hash is the truth, and the index is repaired from it when the two disagree.
+ */
+export const reminderIndexKey = (prefix: string) => `${prefix}remind:index`;

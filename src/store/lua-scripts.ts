@@ -26,4 +26,5 @@ export interface ScriptCommands {
   finishSlot(...args: (string | number)[]): Promise<Reply>;
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
   saveCard(...args: (string | number)[]): Promise<Reply>;
+  advanceReminder(...args: (string | number)[]): Promise<Reply>;
 }

@@ -12,6 +12,7 @@ import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
+import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
@@ -27,6 +28,8 @@ export interface MemoryStoreConfig {
 export class MemoryStore implements Store, GradingUsageStore {
   private readonly ks: MemoryKeyspace;
   private readonly cards = new MemoryCards();
+  /** Practice reminders by "platform:id|userId" (RedisStore's index member). */
+  private readonly reminders = new Map<string, DueReminder>();
 
   private constructor(config: MemoryStoreConfig) {
     this.ks = new MemoryKeyspace(() => config.clock.now());
@@ -303,6 +306,34 @@ export class MemoryStore implements Store, GradingUsageStore {
     const existed = this.ks.get(this.k(c).session(key)) !== null;
     this.ks.del(this.k(c).session(key));
     return existed;
+  }
+
+  async saveReminder(c: Community, r: Reminder): Promise<void> {
+    this.reminders.set(indexMember(communityKey(c), r.userId), { community: { ...c }, reminder: { ...r } });
+  }
+
+  async getReminder(c: Community, userId: string): Promise<Reminder | null> {
+    const found = this.reminders.get(indexMember(communityKey(c), userId));
+    return found ? { ...found.reminder } : null;
+  }
+
+  async deleteReminder(c: Community, userId: string): Promise<boolean> {
+    return this.reminders.delete(indexMember(communityKey(c), userId));
+  }
+
+  async dueReminders(now: number, limit: number): Promise<DueReminder[]> {
+    return [...this.reminders.values()]
+      .filter((d) => d.reminder.nextAt <= now)
+      .sort((a, b) => a.reminder.nextAt - b.reminder.nextAt)
+      .slice(0, limit)
+      .map((d) => ({ community: { ...d.community }, reminder: { ...d.reminder } }));
+  }
+
+  async advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> {
+    const found = this.reminders.get(indexMember(communityKey(c), userId));
+    if (found?.reminder.nextAt !== from) return false;
+    found.reminder.nextAt = to;
+    return true;
   }
 
   async ping(): Promise<void> {}

@@ -8,7 +8,8 @@ import type { Store } from '../core/store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
-import { communityKeys, scheduleIndexKey } from './keys.js';
+import { communityKeys, reminderIndexKey, scheduleIndexKey } from './keys.js';
+import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
@@ -286,6 +287,43 @@ export class RedisStore implements Store, GradingUsageStore {
     return (await this.redis.del(this.k(c).session(key))) === 1;
   }
 
+  // Practice reminders (core/learning/reminder-store.ts): a hash per member, one index for the scheduler.
+  async saveReminder(c: Community, r: Reminder): Promise<void> {
+    await this.redis.hset(this.k(c).reminder(r.userId), { userId: r.userId, time: r.time, timeZone: r.timeZone, nextAt: String(r.nextAt), createdAt: String(r.createdAt) });
+    await this.redis.zadd(reminderIndexKey(this.prefix), r.nextAt, indexMember(communityKey(c), r.userId));
+  }
+
+  async getReminder(c: Community, userId: string): Promise<Reminder | null> {
+    return parseReminder(await this.redis.hgetall(this.k(c).reminder(userId)));
+  }
+
+  async deleteReminder(c: Community, userId: string): Promise<boolean> {
+    const removed = await this.redis.del(this.k(c).reminder(userId));
+    await this.redis.zrem(reminderIndexKey(this.prefix), indexMember(communityKey(c), userId));
+    return removed === 1;
+  }
+
+  async dueReminders(now: number, limit: number): Promise<DueReminder[]> {
+    const index = reminderIndexKey(this.prefix);
+    const members = await this.redis.zrangebyscore(index, '-inf', now, 'LIMIT', 0, limit);
+    const out: DueReminder[] = [];
+    for (const m of members) {
+      const parsed = parseIndexMember(m);
+      const reminder = parsed && (await this.getReminder(parsed.community, parsed.channelId));
+      // The hash is the truth: an index entry without one, or with an older time, is repaired.
+      if (!parsed || !reminder) await this.redis.zrem(index, m);
+      else if (reminder.nextAt > now) await this.redis.zadd(index, reminder.nextAt, m);
+      else out.push({ community: parsed.community, reminder });
+    }
+    return out;
+  }
+
+  async advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> {
+    if ((await this.redis.advanceReminder(this.k(c).reminder(userId), String(from), String(to))) !== 1) return false;
+    await this.redis.zadd(reminderIndexKey(this.prefix), to, indexMember(communityKey(c), userId));
+    return true;
+  }
+
   // AI grading usage (core/grading/grading-usage.ts): the caps are one script, under the community's tag.
   async takeGradingSlot(user: UserRef, day: string, limits: GradingLimits, ttlMs: number): Promise<SlotVerdict> {
     const k = this.k(user.community);
@@ -354,4 +392,9 @@ export class RedisStore implements Store, GradingUsageStore {
 function recordedOutcome(v: number[]): AnswerOutcome {
   const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
   return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+}
+
+function parseReminder(h: Record<string, string>): Reminder | null {
+  if (!h.userId || !h.time || !h.timeZone || !h.nextAt) return null;
+  return { userId: h.userId, time: h.time, timeZone: h.timeZone, nextAt: Number(h.nextAt), createdAt: Number(h.createdAt ?? 0) };
 }

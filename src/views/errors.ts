@@ -74,6 +74,14 @@ export function userErrorText(e: UserError, cmd: NameCommand): string {
       return e.params.reason;
     case 'STALE_ACTION':
       return `This ${e.params.command} button is out of date; run ${cmd(e.params.command)} again.`;
+    case 'NO_INTERVIEW':
+      return `You have no mock interview running (interviews last 24 hours). Start one with ${cmd('interview start')}.`;
+    case 'INTERVIEW_MOVED_ON':
+      return `This question of your interview was already answered. See where you are with ${cmd('interview status')}.`;
+    case 'NO_REMINDER':
+      return `You have no practice reminder. Set one with ${cmd('remind on')} HH:MM.`;
+    case 'REMINDERS_UNAVAILABLE':
+      return 'Practice reminders are sent as direct messages, which are not available here.';
   }
 }
 
@@ -96,5 +104,7 @@ function invalidOption(p: Extract<UserError, { code: 'INVALID_OPTION' }>['params
       return `Rate with one of: ${p.valid.join(', ')}.`;
     case 'reveal-hours':
       return `The reveal delay must be a whole number of hours from ${p.min} to ${p.max}.`;
+    case 'length':
+      return `An interview has from ${p.min} to ${p.max} questions.`;
   }
 }

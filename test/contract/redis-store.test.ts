@@ -2,7 +2,7 @@ import calculateSlot from 'cluster-key-slot';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore } from '../../src/store/redis-store.js';
-import { communityKeys } from '../../src/store/keys.js';
+import { communityKeys, reminderIndexKey } from '../../src/store/keys.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
 import { storeContract } from './store-contract.js';
@@ -64,6 +64,30 @@ describe('RedisStore', () => {
       expect(sessionTtl).toBeLessThanOrEqual(60_000);
       await deletePrefix(admin, prefix);
       await store.close();
+    });
+
+    it('keeps a reminder in its community’s slot and repairs the one index from the reminders themselves', async () => {
+      const prefix = uniquePrefix();
+      const store = new RedisStore({ client: new Redis(url), prefix });
+      const c = aCommunity('remind-slot');
+      const base = 1_800_000_000_000;
+      const reminder = (userId: string, nextAt: number) => ({ userId, time: '08:00', timeZone: 'UTC', nextAt, createdAt: base });
+      try {
+        await store.saveReminder(c, reminder('ann', base));
+        await store.saveReminder(c, reminder('bob', base));
+        const k = communityKeys(prefix, c);
+        expect(calculateSlot(k.reminder('ann'))).toBe(calculateSlot('{discord:remind-slot}'));
+        // A process that died between the two writes: the hash gone but its index entry left, or
+        // the hash moved on but the index not. A tick drops the first and re-scores the second.
+        await admin.del(k.reminder('ann'));
+        await admin.hset(k.reminder('bob'), 'nextAt', String(base + 5000));
+        expect(await store.dueReminders(base + 10, 10)).toEqual([]);
+        expect(await admin.zrange(reminderIndexKey(prefix), 0, -1, 'WITHSCORES')).toEqual(['discord:remind-slot|bob', String(base + 5000)]);
+        expect((await store.dueReminders(base + 5000, 10)).map((d) => d.reminder)).toEqual([reminder('bob', base + 5000)]);
+      } finally {
+        await deletePrefix(admin, prefix);
+        await store.close();
+      }
     });
   });
 });

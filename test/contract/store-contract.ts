@@ -7,6 +7,7 @@ import { aCommunity, aUser } from '../support/builders.js';
 import { rulesContract } from './rules-contract.js';
 import { gradingUsageContract } from './grading-usage-contract.js';
 import { cardStoreContract } from './card-store-contract.js';
+import { reminderContract } from './reminder-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -248,5 +249,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     rulesContract(() => store);
     gradingUsageContract(() => store);
     cardStoreContract(() => store);
+    reminderContract(() => store);
   });
 }

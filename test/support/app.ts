@@ -13,6 +13,7 @@ import { silentLogger, type Logger } from '../../src/core/ports.js';
 import { instrumentStore } from '../../src/metrics/instrument-store.js';
 import { createPrometheusMetrics } from '../../src/metrics/prometheus.js';
 import { aBank, aQuestion, seededRandom } from './builders.js';
+import type { AnswerObserver, DueCards } from '../../src/core/learning/graded-answer.js';
 
 /** A small bank over three topics and all difficulties, independent of data/questions. */
 export function fixtureBank() {
@@ -38,13 +39,15 @@ export function writeFixtureBank(dir: string): string {
 }
 
 /** Core + command registry over a given (or fresh in-memory) store, for adapter tests. */
-export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?: Random; grader?: Grader; logger?: Logger } = {}): Promise<App> {
+export async function makeTestApp(
+  opts: { store?: Store; clock?: Clock; random?: Random; grader?: Grader; logger?: Logger; answerObserver?: AnswerObserver; dueCards?: DueCards } = {},
+): Promise<App> {
   const clock = opts.clock ?? { now: () => Date.now() };
   const metrics = createPrometheusMetrics({ defaultMetrics: false });
   const store = instrumentStore(opts.store ?? (await MemoryStore.open({ clock })), 'memory', metrics);
   const bank = fixtureBank();
   const logger = opts.logger ?? silentLogger;
-  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader, metrics, logger });
+  const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader, metrics, logger, answerObserver: opts.answerObserver, dueCards: opts.dueCards });
   const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
   return { core, registry, store, sessions: store, logger, metrics };
 }

@@ -13,6 +13,8 @@ export interface RecordedPost {
 /** A ChannelPoster double that records what would have been posted; channels in `hidden` are refused. */
 export class RecordingPoster implements ChannelPoster {
   readonly posts: RecordedPost[] = [];
+  /** Direct messages sent (practice reminders). */
+  readonly directs: { community: Community; userId: string; reply: MessageReply }[] = [];
   readonly hidden = new Set<string>();
   connected = true;
   /** The next post throws this, once. */
@@ -46,6 +48,13 @@ export class RecordingPoster implements ChannelPoster {
     const messageId = `m${++this.n}`;
     this.posts.push({ community, channelId, messageId, reply, updates: [] });
     return { channelId, messageId };
+  }
+
+  async sendDirect(community: Community, userId: string, reply: MessageReply): Promise<void> {
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+    this.directs.push({ community, userId, reply });
   }
 
   async update(_c: Community, ref: ChannelMessageRef, reply: MessageReply): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Question } from '../../src/core/bank/schema.js';
+import type { Question, Topic } from '../../src/core/bank/schema.js';
 import type { LeaderboardView, Overview, StatsView } from '../../src/core/profile-service.js';
 import type { AnswerResult, PresentedQuiz } from '../../src/core/quiz/quiz-service.js';
 import type { MessageReply, PromptReply, Reply } from '../../src/core/reply.js';
@@ -15,6 +15,9 @@ import { practiceCard, reviewReply } from '../../src/views/learning-views.js';
 import type { LearningOverview } from '../../src/core/learning/learning-service.js';
 import { teamJoined, teamLeft, teamList, teamMembers } from '../../src/views/team-views.js';
 import { aQuestion } from './builders.js';
+import type { InterviewState } from '../../src/core/interview/interview.js';
+import { interviewAnswerPrompt, interviewQuestionCard, interviewReport, interviewStatusReply, interviewStepReply, interviewStopped } from '../../src/views/interview-views.js';
+import { reminderOffReply, reminderRenderer, reminderSetReply, reminderStatusReply } from '../../src/views/reminder-views.js';
 import { SAMPLE_ERRORS } from './user-errors.js';
 
 /**
@@ -133,6 +136,27 @@ const schedule = {
   createdAt: 0,
 };
 
+/** A ten-question interview, every answer missing every (long) key point. */
+const interviewState = (answered: number): InterviewState => ({
+  id: 'AbCdEfGhIjKl',
+  questionIds: Array.from({ length: 10 }, () => question.id),
+  answers: Array.from({ length: answered }, (_, i) => ({
+    questionId: question.id,
+    score: i * 7,
+    pass: i % 3 === 0,
+    missed: Array.from({ length: 6 }, (__, k) => `${long('Key point <@123>', 12)} ${k}`),
+    coveredCount: 0,
+    gradedBy: 'ai' as const,
+    at: 0,
+  })),
+  startedAt: 0,
+  expiresAt: 86_400_000,
+  reviewed: true,
+});
+const interviewQuestion = (answered: number) => ({ state: interviewState(answered), question, index: answered, resumed: true });
+const interviewReportOf = (state: InterviewState) => ({ state, average: 42, topicsToReview: ['cnn', 'transformers', 'fundamentals'] as Topic[], addedToReview: state.questionIds });
+const reminderStatus = { reminder: { userId: 'u1', time: '07:30', timeZone: 'America/Argentina/ComodRivadavia', nextAt: 0, createdAt: 0 }, dueNow: 1234 };
+
 /** Every view's reply, named for one platform. */
 export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[] {
   const overview: Overview = { streak: { current: 4, best: 10, answeredToday: false }, stats, week: board({ period: 'week' }), team };
@@ -172,6 +196,24 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'team members', reply: teamMembers(team, Array.from({ length: 300 }, (_, i) => ({ name: `${HOSTILE[i % HOSTILE.length]} member ${i}` }))) },
     { name: 'help', reply: helpReply([{ usage: ['team join <name>', 'team leave'], description: 'Teams' }, { usage: ['quiz [topic]'], description: 'A question' }], cmd) },
     { name: 'home', reply: homeReply(overview, cmd) },
+    { name: 'interview question', reply: interviewQuestionCard(interviewQuestion(3)) },
+    { name: 'interview answer form', reply: interviewAnswerPrompt(interviewQuestion(9)) },
+    {
+      name: 'interview step',
+      reply: interviewStepReply({ answered: { question, index: 8, grade: aiGrade(), record: interviewState(9).answers[8]! }, duplicate: false, next: interviewQuestion(9), report: null }, cmd),
+    },
+    {
+      name: 'interview last step',
+      reply: interviewStepReply({ answered: { question, index: 9, grade: null, record: interviewState(10).answers[9]! }, duplicate: true, next: null, report: interviewReportOf(interviewState(10)) }, cmd),
+    },
+    { name: 'interview report', reply: interviewReport(interviewReportOf(interviewState(10)), cmd) },
+    { name: 'interview report, no reviews', reply: interviewReport({ ...interviewReportOf(interviewState(10)), topicsToReview: [], addedToReview: [] }, cmd) },
+    { name: 'interview status', reply: interviewStatusReply({ state: interviewState(4), report: null, question: interviewQuestion(4) }, cmd) },
+    { name: 'interview stopped', reply: interviewStopped(interviewState(4), cmd) },
+    { name: 'practice reminder', reply: reminderRenderer.reminder(1234, cmd) },
+    { name: 'reminder set', reply: reminderSetReply(reminderStatus, cmd) },
+    { name: 'reminder status', reply: reminderStatusReply({ ...reminderStatus, dueNow: null }, cmd) },
+    { name: 'reminder off', reply: reminderOffReply(cmd) },
     { name: 'home unavailable', reply: homeUnavailable() },
     { name: 'unavailable', reply: errorReply(UNAVAILABLE_TEXT) },
     ...SAMPLE_ERRORS.map((e, i) => ({ name: `user error ${i} ${e.code}`, reply: userErrorReply(e, cmd) })),

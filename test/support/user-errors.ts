@@ -33,11 +33,17 @@ export const SAMPLE_ERRORS: readonly UserError[] = [
   fail('CHANNEL_REQUIRED', {}),
   fail('FORBIDDEN', { reason: 'Backprop needs Send Messages in that channel.' }),
   fail('STALE_ACTION', { command: 'leaderboard' }),
+  fail('INVALID_OPTION', { option: 'length', min: 3, max: 10 }),
+  fail('NO_INTERVIEW', {}),
+  fail('INTERVIEW_MOVED_ON', {}),
+  fail('NO_REMINDER', {}),
+  fail('REMINDERS_UNAVAILABLE', {}),
 ];
 
 /** Every code, so a test can check the samples cover them all. */
 export const ALL_CODES: readonly UserErrorCode[] = [
   'NO_QUESTIONS', 'DELIVERY_NOT_FOUND', 'DELIVERY_CLOSED', 'NOT_YOUR_QUIZ', 'WRONG_MODE', 'ALREADY_ANSWERED', 'INVALID_ANSWER',
   'INVALID_OPTION', 'UNKNOWN_TOPIC', 'UNKNOWN_TEAM', 'TEAM_CONFLICT', 'NOT_IN_TEAM', 'NO_SCHEDULE', 'DAILY_ALREADY_POSTED',
-  'DAILY_UNAVAILABLE', 'CHANNEL_REQUIRED', 'FORBIDDEN', 'STALE_ACTION',
+  'DAILY_UNAVAILABLE', 'CHANNEL_REQUIRED', 'FORBIDDEN', 'STALE_ACTION', 'NO_INTERVIEW', 'INTERVIEW_MOVED_ON', 'NO_REMINDER',
+  'REMINDERS_UNAVAILABLE',
 ] satisfies readonly UserErrorCode[];

@@ -60,6 +60,10 @@ export class ConsoleAdapter {
     update: async (_c, _ref, reply) => {
       this.show(reply);
     },
+    // The console has one member, at this terminal: a direct message is printed like a post.
+    sendDirect: async (_c, _userId, reply) => {
+      this.show(reply);
+    },
   };
   private posted = 0;
 

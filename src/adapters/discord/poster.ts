@@ -57,6 +57,14 @@ export class DiscordPoster implements ChannelPoster {
     await this.client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: messageBody(reply) });
   }
 
+  /** A direct message: Discord's DM channel with the member (POST /users/@me/channels), then a message there. */
+  async sendDirect(_community: Community, userId: string, reply: MessageReply): Promise<void> {
+    const dm = await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } });
+    const channelId = typeof dm === 'object' && dm !== null && 'id' in dm && typeof dm.id === 'string' ? dm.id : null;
+    if (!channelId) throw new AppError('INTERNAL', 'Discord answered a DM channel request without a channel id');
+    await this.client.rest.post(Routes.channelMessages(channelId), { body: messageBody(reply) });
+  }
+
   /** No community may post into another's channel, whatever a stored reference says. */
   private assertInCommunity(community: Community, channelId: string): void {
     const channel = this.client.channels.cache.get(channelId);

@@ -20,7 +20,7 @@ export const BOT_SCOPES = [
   'users:read', // users.info: time zone and admin flag
   'channels:read', // conversations.info: can the bot post in a public channel?
   'groups:read', // … and in a private one
-  'im:write', // direct messages from App Home buttons
+  'im:write', // direct messages: App Home buttons, practice reminders (conversations.open)
 ] as const;
 
 function usage(c: CommandDef): string {

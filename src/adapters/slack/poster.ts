@@ -90,6 +90,16 @@ export class SlackPoster implements ChannelPoster {
     await this.clientOf().chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderBlocks(reply) });
   }
 
+  /** A direct message: conversations.open (scope im:write) gives the member's DM channel, then a post there. */
+  async sendDirect(community: Community, userId: string, reply: MessageReply): Promise<void> {
+    this.assertOwn(community);
+    const opened = await this.clientOf().conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new AppError('INTERNAL', 'conversations.open returned no channel');
+    await this.pacer.turn(channel);
+    await this.clientOf().chat.postMessage({ channel, ...renderBlocks(reply) });
+  }
+
   private assertOwn(community: Community): void {
     const foreign = this.foreign(community);
     if (foreign) throw new AppError('INTERNAL', foreign);

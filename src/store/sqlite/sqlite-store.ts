@@ -12,6 +12,8 @@ import { leaderboardPage } from './boards.js';
 import { cachedGrade, tokenUsage } from './grading-writes.js';
 import { cardReads } from './card-writes.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../../core/learning/card.js';
+import { readDueReminders, readReminder } from './reminder-writes.js';
+import type { DueReminder, Reminder } from '../../core/learning/reminder.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -221,6 +223,27 @@ export class SqliteStore implements Store, GradingUsageStore {
 
   deleteSession(c: Community, key: string): Promise<boolean> {
     return this.writer.call('deleteSession', this.now, c, key);
+  }
+
+  // Practice reminders (migration 0005, reminder-writes.ts): writes in the writer thread, reads here.
+  async saveReminder(c: Community, r: Reminder): Promise<void> {
+    await this.writer.call('saveReminder', this.now, c, r);
+  }
+
+  async getReminder(c: Community, userId: string): Promise<Reminder | null> {
+    return readReminder(this.read, c, userId);
+  }
+
+  deleteReminder(c: Community, userId: string): Promise<boolean> {
+    return this.writer.call('deleteReminder', this.now, c, userId);
+  }
+
+  async dueReminders(now: number, limit: number): Promise<DueReminder[]> {
+    return readDueReminders(this.read, now, limit);
+  }
+
+  advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> {
+    return this.writer.call('advanceReminder', this.now, c, userId, from, to);
   }
 
   /** Deletes expired rows now (a sweep also runs every minute); returns how many went. */

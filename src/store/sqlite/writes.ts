@@ -11,6 +11,7 @@ import { SESSION_WRITES } from './session-writes.js';
 import { sweepBatch } from './sweeper.js';
 import { GRADING_WRITES } from './grading-writes.js';
 import { CARD_WRITES } from './card-writes.js';
+import { REMINDER_WRITES } from './reminder-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -178,6 +179,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
   claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES, ...CARD_WRITES,
+  ...REMINDER_WRITES,
 };
 
 export type Writes = typeof WRITES;

@@ -84,7 +84,7 @@ describe('console adapter, end to end through a child process', () => {
     expect(run.code).toBe(0);
     // Messages wrap at 80 columns; compare them as flowing text.
     run.stdout = run.stdout.replace(/\s+/g, ' ');
-    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, practice, review, leaderboard, streak, stats, topics, team, daily, help.');
+    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, help.');
     expect(run.stdout).toMatch(/"astrology" is not a valid topic\. Valid topic values: [a-z, ]*cnn/);
     expect(run.stdout).toContain('There is nothing to answer right now.');
     expect(run.stdout).toContain('is not a valid team name. Use 2–32 characters');

@@ -139,6 +139,8 @@ export class FakeDiscord {
   readonly gateway: FakeGateway;
   private readonly roles: APIRole[];
   private readonly members = new Map<string, APIGuildMember & { user: APIUser }>();
+  /** DM channel ids the bot opened, by user id. */
+  readonly dms = new Map<string, string>();
 
   private constructor(opts: FakeDiscordOptions) {
     const shards = opts.shards ?? 1;
@@ -167,6 +169,12 @@ export class FakeDiscord {
       shards,
       channel: (id) => [this.general, this.locked].find((c) => c.id === id),
       member: (guildId, userId) => (guildId === this.guildId ? this.members.get(userId) : undefined),
+      openDm: (userId) => {
+        if (!this.members.has(userId) || userId === this.botUser.id) return undefined;
+        if (!this.dms.has(userId)) this.dms.set(userId, snowflake());
+        return this.dms.get(userId);
+      },
+      isDm: (channelId) => [...this.dms.values()].includes(channelId),
     });
   }
 

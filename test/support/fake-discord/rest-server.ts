@@ -33,6 +33,10 @@ export interface RestOptions {
   shards?: number;
   channel: (id: string) => APITextChannel | undefined;
   member: (guildId: string, userId: string) => APIGuildMember | undefined;
+  /** A DM channel id with a user the bot shares a guild with (created once), else undefined. */
+  openDm: (userId: string) => string | undefined;
+  /** Whether a channel id is a DM channel the bot opened. */
+  isDm: (channelId: string) => boolean;
 }
 
 type Handler = (params: string[], body: unknown, query: Record<string, string>) => unknown;
@@ -137,8 +141,15 @@ export class FakeRest {
     this.route('DELETE', '/webhooks/:app/:token/messages/:message', (p) => s.deleteWebhookMessage(webhook(p), p[2]!), false);
 
     this.route('GET', '/channels/:channel', (p) => this.opts.channel(p[0]!) ?? notFound(10003, 'Unknown Channel'));
+    // POST /users/@me/channels {recipient_id}: the DM channel with a user (Create DM).
+    this.route('POST', '/users/@me/channels', (_p, body) => {
+      const recipient = (body as { recipient_id?: unknown } | null)?.recipient_id;
+      const id = typeof recipient === 'string' ? this.opts.openDm(recipient) : undefined;
+      if (!id) return notFound(10013, 'Unknown User');
+      return { id, type: 1, last_message_id: null, recipients: [{ id: recipient }] };
+    });
     this.route('POST', '/channels/:channel/messages', (p, body) => {
-      if (!this.opts.channel(p[0]!)) return notFound(10003, 'Unknown Channel');
+      if (!this.opts.channel(p[0]!) && !this.opts.isDm(p[0]!)) return notFound(10003, 'Unknown Channel');
       this.checked(messageProblems(body, { creating: true }), 'channel message');
       return s.postChannelMessage(p[0]!, body as object);
     });

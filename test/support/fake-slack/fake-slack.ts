@@ -247,6 +247,13 @@ export class FakeSlack {
         return viewProblems(args['view']).length > 0 ? fail('invalid_arguments') : ok({ view: { id: `V${++this.seq}` } });
       case 'views.publish':
         return viewProblems(args['view']).length > 0 ? fail('invalid_arguments') : ok({ view: { id: `V${++this.seq}` } });
+      case 'conversations.open': {
+        // The app's direct message with one user (scope im:write): D + the user id without its U.
+        const users = typeof args['users'] === 'string' ? args['users'] : '';
+        if (!users || users.includes(',')) return fail(users ? 'not_enough_users' : 'users_list_not_supplied');
+        if (!this.users.has(users)) return fail('user_not_found');
+        return ok({ channel: { id: `D${users.slice(1)}` } });
+      }
       case 'conversations.info': {
         const id = String(args['channel']);
         const ch = this.channels.get(id);
