@@ -9,6 +9,7 @@ import { respond } from './shared/respond.js';
 export default defineCommand({
   name: 'interview',
   description: 'A mock interview: several open questions in a row, graded, with a report at the end',
+  textDefault: 'start',
   subcommands: [
     {
       name: 'start',

@@ -3,10 +3,8 @@ import { reminderOffReply, reminderSetReply, reminderStatusReply } from '../src/
 import { respond } from './shared/respond.js';
 
 /**
- * Practice reminders. The issue asks for `practice remind on HH:MM`; until the `practice` command
- * (another branch) exists this is its own command `remind`. To fold it in, add `remindSubcommands`
- * to practice's subcommands (as `remind-on`, …, or with the text parser's nesting) and call
- * `runRemind` from practice's run.
+ * Practice reminders: `remind on HH:MM`. Typed lines also reach it as `practice remind …`
+ * (practice's textRoutes); Discord cannot mix practice's options with subcommands.
  */
 export const remindSubcommands = [
   {

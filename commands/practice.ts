@@ -21,6 +21,9 @@ export async function practice(ctx: CommandContext, topic: Topic | undefined, mo
 export default defineCommand({
   name: 'practice',
   description: 'Your next card: due reviews first, then new questions from your weakest topics',
+  // The reminder is its own command (`/remind` on Discord, which cannot mix options and
+  // subcommands); typed, it reads as the issue wrote it.
+  textRoutes: { remind: 'remind' },
   options: [
     { name: 'topic', description: 'Keep to one topic (default: any)', type: 'string', dynamicChoices: 'topic' },
     {

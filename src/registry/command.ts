@@ -106,6 +106,16 @@ export interface CommandDef {
   description: string;
   options?: readonly OptionDef[];
   subcommands?: readonly SubcommandDef[];
+  /**
+   * Typed lines (console, Slack) only: the subcommand run when the line names none, so
+   * `interview` starts one. Discord slash commands with subcommands always name one.
+   */
+  textDefault?: string;
+  /**
+   * Typed lines only: a first word that hands the rest of the line to another command, so
+   * `practice remind on 08:30` reads as `remind on 08:30`.
+   */
+  textRoutes?: Readonly<Record<string, string>>;
   /** Hidden from members by default on Discord and checked again at run time everywhere. */
   adminOnly?: boolean;
   /** A reply, or a user error that the registry renders in the platform's words. */

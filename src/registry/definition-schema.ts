@@ -39,10 +39,13 @@ export const commandSchema = z
       .array(z.object({ name, description, options: optionsSchema.optional() }).strict())
       .max(25)
       .optional(),
+    textDefault: name.optional(),
+    textRoutes: z.record(name, name).optional(),
     adminOnly: z.boolean().optional(),
     run: z.function(),
     actions: z.array(boundAction).optional(),
     prompts: z.array(boundAction).optional(),
   })
   .strict()
-  .refine((c) => !(c.options && c.subcommands), 'a command has either options or subcommands, not both');
+  .refine((c) => !(c.options && c.subcommands), 'a command has either options or subcommands, not both')
+  .refine((c) => c.textDefault === undefined || (c.subcommands ?? []).some((s) => s.name === c.textDefault), 'textDefault names one of its subcommands');

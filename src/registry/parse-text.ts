@@ -16,16 +16,24 @@ export function tokenize(line: string): string[] {
  * A positional word goes to the option whose choices contain it, else to the next free text option.
  */
 export function parseTextCommand(registry: CommandRegistry, line: string): ParsedText {
-  const tokens = tokenize(line.trim());
+  return parseTokens(registry, tokenize(line.trim()), 0);
+}
+
+function parseTokens(registry: CommandRegistry, tokens: string[], depth: number): ParsedText {
   const name = (tokens.shift() ?? '').replace(/^\//, '').toLowerCase();
   const cmd = registry.get(name);
   if (!cmd) return { ok: true, name, input: { options: {} } };
+  const routed = cmd.textRoutes?.[tokens[0]?.toLowerCase() ?? ''];
+  // One hop only: a route never leads on to another route.
+  if (routed !== undefined && depth === 0) return parseTokens(registry, [routed, ...tokens.slice(1)], 1);
   let subcommand: string | undefined;
   if (cmd.subcommands) {
     const first = tokens[0]?.toLowerCase();
     if (first !== undefined && cmd.subcommands.some((s) => s.name === first)) {
       subcommand = first;
       tokens.shift();
+    } else if (cmd.textDefault !== undefined) {
+      subcommand = cmd.textDefault;
     } else if (first !== undefined) {
       return { ok: false, name, error: `"${first.slice(0, 40)}" is not a ${name} subcommand. Valid: ${cmd.subcommands.map((s) => s.name).join(', ')}.` };
     }

@@ -51,6 +51,11 @@ export class CommandRegistry {
     });
     this.byName = new Map(commands.map((c) => [c.name, c]));
     if (this.byName.size !== commands.length) problems.push('command names must be unique');
+    for (const c of commands) {
+      for (const [word, to] of Object.entries(c.textRoutes ?? {})) {
+        if (!this.byName.has(to)) problems.push(`command "${c.name}": textRoutes "${word}" leads to "${to}", which is not a command`);
+      }
+    }
     if (problems.length > 0) throw new AppError('COMMANDS_INVALID', `Invalid command definitions:\n- ${problems.join('\n- ')}`);
     this.commands = commands;
   }

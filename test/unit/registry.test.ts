@@ -39,6 +39,24 @@ describe('text syntax', () => {
     expect(tokenize('team join "Deep  Divers" x')).toEqual(['team', 'join', 'Deep  Divers', 'x']);
   });
 
+  it('runs the default subcommand of a bare line, and follows a route to another command once', () => {
+    expect(parse('interview')).toMatchObject({ ok: true, name: 'interview', input: { subcommand: 'start', options: {} } });
+    expect(parse('interview length:4')).toMatchObject({ ok: true, name: 'interview', input: { subcommand: 'start', options: { length: 4 } } });
+    expect(parse('interview stop')).toMatchObject({ ok: true, name: 'interview', input: { subcommand: 'stop' } });
+    expect(parse('practice remind on 08:30')).toMatchObject({ ok: true, name: 'remind', input: { subcommand: 'on', options: { time: '08:30' } } });
+    expect(parse('practice remind off')).toMatchObject({ ok: true, name: 'remind', input: { subcommand: 'off' } });
+    expect(parse('practice cnn open')).toMatchObject({ ok: true, name: 'practice', input: { options: { topic: 'cnn', mode: 'open' } } });
+    // `team` has no default: a bare line still says a subcommand is needed.
+    expect(parse('team')).toMatchObject({ ok: true, input: { subcommand: undefined } });
+  });
+
+  it('refuse a default or a route that leads nowhere', () => {
+    const noSub = defineCommand({ name: 'odd', description: 'x', textDefault: 'nope', subcommands: [{ name: 'yes', description: 'y' }], run: async () => message({ text: 'x' }) });
+    expect(() => new CommandRegistry([noSub], registry.options)).toThrow(/textDefault names one of its subcommands/);
+    const lost = defineCommand({ name: 'lost', description: 'x', textRoutes: { go: 'nowhere' }, run: async () => message({ text: 'x' }) });
+    expect(() => new CommandRegistry([lost], registry.options)).toThrow(/leads to "nowhere", which is not a command/);
+  });
+
   it('reads every option of every command in key:value form', () => {
     const sample = (d: OptionDef): { text: string; value: unknown } => {
       const choice = registry.choicesOf(d)?.[0];
