@@ -8,6 +8,7 @@ import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 import { noMetrics, type Metrics } from './metrics.js';
+import type { PictureRenderer } from './pictures.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -20,6 +21,8 @@ export interface Core {
   profile: ProfileService;
   teams: TeamService;
   daily: DailyService;
+  /** Turns the views' SVG pictures into PNG attachments; absent: replies carry text only. */
+  pictures?: PictureRenderer | undefined;
 }
 
 export interface CoreDeps {
@@ -35,6 +38,8 @@ export interface CoreDeps {
   grader?: Grader | undefined;
   /** Where counters go (Prometheus in production); nothing when not given. */
   metrics?: Metrics | undefined;
+  /** Renders pictures (stats, leaderboard cards); none when not given. */
+  pictures?: PictureRenderer | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -42,8 +47,8 @@ export function createCore(deps: CoreDeps): Core {
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
-    profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics, activity: store }),
+    profile: new ProfileService({ scores: store, teams: store, settings: store, clock, activity: store }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
       bank,
@@ -57,6 +62,7 @@ export function createCore(deps: CoreDeps): Core {
       logger: deps.logger ?? silentLogger,
       metrics: deps.metrics ?? noMetrics,
     }),
+    pictures: deps.pictures,
   };
 }
 

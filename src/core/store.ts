@@ -1,3 +1,4 @@
+import type { ActivityStore } from './activity-store.js';
 import type { DeliveryStore } from './delivery-store.js';
 import type { ScheduleStore } from './schedule-store.js';
 import type { ScoreStore } from './score-store.js';
@@ -16,6 +17,7 @@ import type { TeamStore } from './team-store.js';
  * | SettingsStore | settings-store.ts | QuizService, ProfileService, DailyService |
  * | ScheduleStore | schedule-store.ts | DailyService |
  * | SessionStore | session-store.ts | adapters (`app.sessions`) |
+ * | ActivityStore | activity-store.ts | QuizService (records), ProfileService (heat map) |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method
  * can reach another community's data. Each implementation (SqliteStore, the embedded default;
@@ -24,10 +26,10 @@ import type { TeamStore } from './team-store.js';
  */
 
 /** What the core's use cases need: every role but the adapters' sessions. */
-export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore;
+export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & ActivityStore;
 
 /** A whole store, as the composition root opens, checks and closes it. */
-export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore {
+export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ActivityStore {
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -17,6 +17,8 @@ export function communityKeys(prefix: string, c: Community) {
     stats: (userId: string) => `${base}u:${userId}:stats`,
     streak: (userId: string) => `${base}u:${userId}:streak`,
     recent: (userId: string) => `${base}u:${userId}:recent`,
+    /** Answers per local day (ActivityStore): a hash day -> count. */
+    activity: (userId: string) => `${base}u:${userId}:activity`,
     board: (b: Pick<BoardRef, 'scope' | 'key'>) => `${base}lb:${b.scope}:${b.key}`,
     teamOf: () => `${base}team-of`,
     teams: () => `${base}teams`,

@@ -25,4 +25,5 @@ export interface ScriptCommands {
   claimSlot(...args: (string | number)[]): Promise<Reply>;
   finishSlot(...args: (string | number)[]): Promise<Reply>;
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
+  recordActivity(...args: (string | number)[]): Promise<Reply>;
 }

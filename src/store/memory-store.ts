@@ -10,7 +10,7 @@ import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
   clock: Clock;
@@ -300,6 +300,18 @@ export class MemoryStore implements Store, GradingUsageStore {
     const existed = this.ks.get(this.k(c).session(key)) !== null;
     this.ks.del(this.k(c).session(key));
     return existed;
+  }
+
+  // Answers per day, as lua/record-activity-1.lua does it.
+  async recordActivity(user: UserRef, day: number, keepDays: number, ttlMs: number): Promise<void> {
+    const key = this.k(user.community).activity(user.userId);
+    this.ks.hincrby(key, String(day), 1);
+    this.ks.pexpire(key, ttlMs);
+    for (const f of Object.keys(this.ks.hgetall(key))) if (Number(f) < day - keepDays) this.ks.hdel(key, f);
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityCounts(this.ks.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
 
   async ping(): Promise<void> {}

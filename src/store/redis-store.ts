@@ -10,7 +10,7 @@ import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface RedisStoreConfig {
   /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
@@ -303,6 +303,15 @@ export class RedisStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return parseUsage(await this.redis.hgetall(this.k(c).aiTokens(day)));
+  }
+
+  // Answers per day (core/activity-store.ts): one hash per member, trimmed and expired by one script.
+  async recordActivity(user: UserRef, day: number, keepDays: number, ttlMs: number): Promise<void> {
+    await this.redis.recordActivity(this.k(user.community).activity(user.userId), day, keepDays, ttlMs);
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 import type { Metrics } from '../metrics.js';
+import { ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS, type ActivityStore } from '../activity-store.js';
 
 export const MAX_ANSWER_CHARS = 4000;
 /** How many recently seen questions a user is spared from seeing again. */
@@ -30,6 +31,8 @@ export interface CoreDeps {
   grader: Grader;
   /** Counts answers by mode and verdict; nothing by default. */
   metrics?: Metrics | undefined;
+  /** Answers per day, for the stats heat map; not counted when not given. */
+  activity?: ActivityStore | undefined;
 }
 
 export interface StartQuizRequest {
@@ -205,6 +208,8 @@ export class QuizService {
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }
+    // The heat map's count: kept apart from recordAnswer (a plain counter, not part of its rules).
+    await this.deps.activity?.recordActivity(user, localDay(now, userZone ?? communityZone), ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS);
     return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }
 }

@@ -10,6 +10,7 @@ import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
 import { cachedGrade, tokenUsage } from './grading-writes.js';
+import { activityRows } from './activity-writes.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -251,6 +252,15 @@ export class SqliteStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return tokenUsage(this.read, this.now, c, day);
+  }
+
+  // Answers per day (migration 0005, activity-writes.ts).
+  async recordActivity(user: UserRef, day: number, keepDays: number, ttlMs: number): Promise<void> {
+    await this.writer.call('recordActivity', this.now, user, day, keepDays, ttlMs);
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityRows(this.read, this.now, user, fromDay, toDay);
   }
 
   async ping(): Promise<void> {
