@@ -13,7 +13,7 @@ export interface SvgPicture {
 }
 
 export interface PictureRenderer {
-  /** The PNG attachment for a picture; throws when it cannot be rendered. */
-  render(picture: SvgPicture): ReplyAttachment;
+  /** The PNG attachment for a picture, rendered off the event loop; rejects when it cannot be rendered. */
+  render(picture: SvgPicture): Promise<ReplyAttachment>;
 }
 
