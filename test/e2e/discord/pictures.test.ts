@@ -64,4 +64,15 @@ describe('pictures on Discord', () => {
     const [upload] = uploads(/callback|webhooks/).slice(-1);
     expect(readPngHeader(upload!.files[0]!.data).width).toBe(800);
   });
+
+  it('a page button replaces the board with the next page\'s text and drops the card it no longer matches', async () => {
+    // Eleven members on the board: two pages.
+    for (let i = 0; i < 11; i++) await answered(fake.member(`Pager ${i}`), 1);
+    const first = await fake.slash(fake.member('Pager 0'), 'leaderboard', { options: { image: true } }).response();
+    expect(first.message?.attachments).toHaveLength(1);
+    const next = await fake.click(fake.member('Pager 0'), first.message, 'Next ▶').response();
+    const page2 = await next.waitFor((h) => (h.original?.embeds[0]?.footer?.text ?? '').startsWith('Page 2'), 'page 2');
+    expect(page2.original?.attachments).toEqual([]);
+    expect(embed(page2.original).image).toBeUndefined();
+  });
 });
