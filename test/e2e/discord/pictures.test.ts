@@ -16,9 +16,9 @@ async function answered(actor: Actor, n: number): Promise<void> {
   const user = userRef(fake, actor);
   for (let i = 0; i < n; i++) {
     const quiz = await app.core.quiz.start({ user, mode: 'choice' });
-    if (!quiz.ok) throw new Error(quiz.error.code);
+    if (!quiz.ok) throw new Error(quiz.code);
     const answer = await app.core.quiz.answerChoice(user, quiz.value.delivery.id, i % 4);
-    if (!answer.ok) throw new Error(answer.error.code);
+    if (!answer.ok) throw new Error(answer.code);
   }
 }
 
