@@ -5,6 +5,7 @@ import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel,
 import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
+import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
@@ -306,8 +307,9 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   // Answers per day (core/activity-store.ts): one hash per member, trimmed and expired by one script.
-  async recordActivity(user: UserRef, day: number, keepDays: number, ttlMs: number): Promise<void> {
-    await this.redis.recordActivity(this.k(user.community).activity(user.userId), day, keepDays, ttlMs);
+  async recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
+    const k = this.k(user.community);
+    return (await this.redis.recordActivity(k.activity(user.userId), k.activityCounted(user.userId, a.deliveryId), a.day, a.keepDays, a.ttlMs, a.repeatTtlMs)) === 1;
   }
 
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {

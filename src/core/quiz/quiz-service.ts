@@ -209,7 +209,7 @@ export class QuizService {
       return fail('ALREADY_ANSWERED', {});
     }
     // The heat map's count: kept apart from recordAnswer (a plain counter, not part of its rules).
-    await this.deps.activity?.recordActivity(user, localDay(now, userZone ?? communityZone), ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS);
+    await this.deps.activity?.recordActivity(user, { day: localDay(now, userZone ?? communityZone), deliveryId: delivery.id, repeatTtlMs: Math.max(1, delivery.expiresAt - now), keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS });
     return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }
 }

@@ -6,6 +6,7 @@ import type { DailySchedule, DailySlot, ScheduledChannel, SlotPhase } from '../.
 import type { BoardRef, LeaderboardPage } from '../../core/leaderboard.js';
 import type { Delivery } from '../../core/quiz/delivery.js';
 import type { Store } from '../../core/store.js';
+import type { ActivityAnswer } from '../../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
@@ -255,8 +256,8 @@ export class SqliteStore implements Store, GradingUsageStore {
   }
 
   // Answers per day (migration 0005, activity-writes.ts).
-  async recordActivity(user: UserRef, day: number, keepDays: number, ttlMs: number): Promise<void> {
-    await this.writer.call('recordActivity', this.now, user, day, keepDays, ttlMs);
+  recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
+    return this.writer.call('recordActivity', this.now, user, a);
   }
 
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {

@@ -9,3 +9,14 @@ CREATE TABLE activity (
   PRIMARY KEY (community, user_id, day)
 ) WITHOUT ROWID;
 CREATE INDEX activity_expiry ON activity (expires_at);
+
+-- Which delivery's answer was counted for a member, so a repeat of the same answer is not counted
+-- twice; lives as long as the delivery.
+CREATE TABLE activity_counted (
+  community TEXT NOT NULL,
+  delivery_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (community, delivery_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX activity_counted_expiry ON activity_counted (expires_at);
