@@ -32,6 +32,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # dist/ already holds the Lua scripts and SQL migrations beside the compiled store (npm run build).
 COPY data ./data
+# The fonts pictures are drawn with (resvg reads no system fonts): assets/fonts, beside package.json.
+COPY assets ./assets
 # The embedded store (SQLite) writes here; mount a volume to keep it, or set REDIS_URL.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

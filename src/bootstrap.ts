@@ -11,6 +11,7 @@ import type { SessionStore } from './core/session-store.js';
 import type { Store } from './core/store.js';
 import type { Grader } from './core/grading/grader.js';
 import { hasGradingUsage } from './core/grading/grading-usage.js';
+import { createPngRenderer } from './pictures/png-renderer.js';
 import { createGrader } from './grading-ai/index.js';
 import { instrumentStore } from './metrics/instrument-store.js';
 import { unscrapedMetrics, type ScrapeableMetrics } from './metrics/scrapeable.js';
@@ -83,7 +84,7 @@ function storeName(config: AppConfig, store: Store): string {
 }
 
 
-/** The core with Backprop's own views for what it posts by itself (daily cards, practice reminders). */
+/** The core with Backprop's own views for what it posts by itself (daily cards, practice reminders), and pictures as PNG (resvg). */
 export function createBackpropCore(deps: Omit<CoreDeps, 'dailyRenderer' | 'reminderRenderer'>): Core {
-  return createCore({ ...deps, dailyRenderer, reminderRenderer });
+  return createCore({ pictures: createPngRenderer(), ...deps, dailyRenderer, reminderRenderer });
 }

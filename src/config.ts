@@ -24,6 +24,7 @@ const envSchema = z.object({
   REDIS_PREFIX: optionalVar.refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), 'may hold letters, digits, and _ : . - (at most 64), and no braces'),
   DATA_DIR: optionalVar,
   BANK_DIR: optionalVar,
+  PICTURES_DIR: optionalVar,
   LOG_LEVEL: optionalVar.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   LOG_FORMAT: optionalVar.pipe(z.enum(['json', 'pretty']).optional()),
   LOG_REDACT: optionalVar.refine((v) => v === undefined || v.split(',').every((p) => /^[\w.*[\]"'-]+$/.test(p.trim())), 'must be a comma-separated list of paths, e.g. user.email,*.apiKey'),
@@ -49,6 +50,8 @@ export interface AppConfig {
   /** The health server's port when no adapter serves the health routes itself. */
   port: number;
   console: boolean;
+  /** Where the console writes pictures (PNG files); the system's temporary folder/backprop by default. */
+  picturesDir?: string | undefined;
   /** How long a stop waits for interactions in flight before it exits anyway. */
   shutdownGraceMs: number;
   discord?: DiscordConfig | undefined;
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     logRedact: e.LOG_REDACT?.split(',').map((p) => p.trim()) ?? [],
     port: Number(e.PORT ?? 3000),
     console: argv.includes('--console') || (!discord && !slack),
+    picturesDir: e.PICTURES_DIR,
     shutdownGraceMs: Number(e.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     discord,
     slack,

@@ -25,7 +25,7 @@ export async function enabledAdapters(config: AppConfig, app: App): Promise<Plat
   }
   if (config.console) {
     const { createConsoleAdapter } = await import('./adapters/console/index.js');
-    adapters.push(createConsoleAdapter({ input: process.stdin, output: process.stdout }, app));
+    adapters.push(createConsoleAdapter({ input: process.stdin, output: process.stdout, picturesDir: config.picturesDir }, app));
   }
   return adapters;
 }

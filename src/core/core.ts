@@ -12,6 +12,7 @@ import { LearningService } from './learning/learning-service.js';
 import { InterviewService } from './interview/interview-service.js';
 import type { AnswerObserver, DueCards } from './learning/graded-answer.js';
 import { ReminderService, type ReminderRenderer } from './learning/reminder-service.js';
+import type { PictureRenderer } from './pictures.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -28,6 +29,8 @@ export interface Core {
   learning: LearningService;
   interview: InterviewService;
   reminders: ReminderService;
+  /** Turns the views' SVG pictures into PNG attachments; absent: replies carry text only. */
+  pictures?: PictureRenderer | undefined;
 }
 
 export interface CoreDeps {
@@ -49,6 +52,8 @@ export interface CoreDeps {
   answerObserver?: AnswerObserver | undefined;
   /** The due reviews reminders are about; the memory model's when not given. */
   dueCards?: DueCards | undefined;
+  /** Renders pictures (stats, leaderboard cards); none when not given. */
+  pictures?: PictureRenderer | undefined;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -60,8 +65,8 @@ export function createCore(deps: CoreDeps): Core {
     bank,
     clock,
     learning,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger }),
-    profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
+    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger, activity: store }),
+    profile: new ProfileService({ scores: store, teams: store, settings: store, clock, activity: store }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
       bank,
@@ -77,6 +82,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     interview: new InterviewService({ bank, sessions: store, claims: store, deliveries: store, grader, clock, random, logger, observer: deps.answerObserver ?? learning }),
     reminders: new ReminderService({ reminders: store, slots: store, settings: store, clock, random, logger, render: deps.reminderRenderer, dueCards: deps.dueCards ?? learning }),
+    pictures: deps.pictures,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ScoreStore } from './score-store.js';
 import type { SettingsStore } from './settings-store.js';
 import type { TeamInfo } from './team.js';
 import type { TeamStore } from './team-store.js';
+import { ACTIVITY_WEEKS, type ActivityStore } from './activity-store.js';
 
 export const LEADERBOARD_PAGE_SIZE = 10;
 
@@ -44,6 +45,14 @@ export interface LeaderboardView extends LeaderboardPage {
   pages: number;
 }
 
+/** A member's answers per day over the last ACTIVITY_WEEKS weeks, ending today (their local day). */
+export interface ActivityView {
+  /** Today's localDay number; the map's keys are localDay numbers from `today - days + 1`. */
+  today: number;
+  days: number;
+  counts: Map<number, number>;
+}
+
 /** A member's progress at a glance (Slack's App Home). */
 export interface Overview {
   streak: StreakView;
@@ -55,7 +64,7 @@ export interface Overview {
 
 /** Read models: streaks, stats, leaderboards and who is who. */
 export class ProfileService {
-  constructor(private readonly deps: { scores: ScoreStore; teams: TeamStore; settings: SettingsStore; clock: Clock }) {}
+  constructor(private readonly deps: { scores: ScoreStore; teams: TeamStore; settings: SettingsStore; clock: Clock; activity?: ActivityStore | undefined }) {}
 
   private async zoneOf(c: Community): Promise<string> {
     return (await this.deps.settings.getSettings(c)).timeZone ?? DEFAULT_TIME_ZONE;
@@ -106,6 +115,14 @@ export class ProfileService {
       byTopic,
       weakest,
     };
+  }
+
+  /** Answers per day for the heat map; no store, no counts. */
+  async activity(user: UserRef, userZone?: string): Promise<ActivityView> {
+    const today = localDay(this.deps.clock.now(), userZone ?? (await this.zoneOf(user.community)));
+    const days = ACTIVITY_WEEKS * 7;
+    const counts = (await this.deps.activity?.getActivity(user, today - days + 1, today)) ?? new Map<number, number>();
+    return { today, days, counts };
   }
 
   /** One page of a board; `memberId` is a user id, or the asking user's team key on team boards. */

@@ -30,6 +30,19 @@ export interface ReplyField {
   inline?: boolean | undefined;
 }
 
+/**
+ * A file sent with a message (a PNG picture). Adapters attach it the platform's way; a platform
+ * that cannot (a missing Slack scope) still has the message's text, which says the same in words.
+ */
+export interface ReplyAttachment {
+  /** File name with its extension, e.g. "stats.png"; [a-z0-9.-] only. */
+  name: string;
+  mime: 'image/png';
+  data: Uint8Array;
+  /** What the picture shows, for screen readers and platforms that show no images. */
+  alt: string;
+}
+
 export interface MessageReply {
   type: 'message';
   title?: string | undefined;
@@ -38,6 +51,8 @@ export interface MessageReply {
   /** Rows of buttons. */
   buttons?: ReplyButton[][] | undefined;
   footer?: string | undefined;
+  /** Pictures that go with the text; the text alone still tells the whole story. */
+  attachments?: ReplyAttachment[] | undefined;
   tone?: Tone | undefined;
   /** Only the asking user sees it. */
   ephemeral: boolean;

@@ -1,3 +1,4 @@
+import type { ActivityStore } from './activity-store.js';
 import type { DeliveryStore } from './delivery-store.js';
 import type { ScheduleStore } from './schedule-store.js';
 import type { ScoreStore } from './score-store.js';
@@ -20,6 +21,7 @@ import type { ReminderStore } from './learning/reminder-store.js';
  * | CardStore | learning/card-store.ts | LearningService |
  * | SessionStore | session-store.ts | adapters (`app.sessions`), InterviewService |
  * | ReminderStore | learning/reminder-store.ts | ReminderService |
+ * | ActivityStore | activity-store.ts | QuizService (records), ProfileService (heat map) |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method
  * can reach another community's data. Each implementation (SqliteStore, the embedded default;
@@ -28,10 +30,10 @@ import type { ReminderStore } from './learning/reminder-store.js';
  */
 
 /** What the core's use cases need (sessions: mock interviews, kept like adapters' forms). */
-export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & SessionStore & ReminderStore & CardStore;
+export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & SessionStore & ReminderStore & CardStore & ActivityStore;
 
 /** A whole store, as the composition root opens, checks and closes it. */
-export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ReminderStore, CardStore {
+export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ReminderStore, CardStore, ActivityStore {
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -27,4 +27,5 @@ export interface ScriptCommands {
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
   saveCard(...args: (string | number)[]): Promise<Reply>;
   advanceReminder(...args: (string | number)[]): Promise<Reply>;
+  recordActivity(...args: (string | number)[]): Promise<Reply>;
 }

@@ -5,6 +5,7 @@ import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel,
 import type { BoardRef, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
+import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
@@ -13,7 +14,7 @@ import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
   clock: Clock;
@@ -334,6 +335,23 @@ export class MemoryStore implements Store, GradingUsageStore {
     if (found?.reminder.nextAt !== from) return false;
     found.reminder.nextAt = to;
     return true;
+  }
+
+  // Answers per day, as lua/record-activity-1.lua does it.
+  async recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
+    const k = this.k(user.community);
+    const counted = k.activityCounted(user.userId, a.deliveryId);
+    if (this.ks.get(counted) !== null) return false;
+    this.ks.set(counted, '1', a.repeatTtlMs);
+    const key = k.activity(user.userId);
+    this.ks.hincrby(key, String(a.day), 1);
+    this.ks.pexpire(key, a.ttlMs);
+    for (const f of Object.keys(this.ks.hgetall(key))) if (Number(f) < a.day - a.keepDays) this.ks.hdel(key, f);
+    return true;
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityCounts(this.ks.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
 
   async ping(): Promise<void> {}

@@ -53,3 +53,13 @@ export const definedFields = (o: Record<string, string | number | undefined>): s
 export function parseUsage(h: Record<string, string>): TokenUsage {
   return { calls: Number(h['calls'] ?? 0), promptTokens: Number(h['promptTokens'] ?? 0), completionTokens: Number(h['completionTokens'] ?? 0) };
 }
+
+/** An activity hash (day -> count, as strings) restricted to [fromDay, toDay]. */
+export function activityCounts(hash: Record<string, string>, fromDay: number, toDay: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [f, v] of Object.entries(hash)) {
+    const day = Number(f);
+    if (day >= fromDay && day <= toDay && Number(v) > 0) out.set(day, Number(v));
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel,
 import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
+import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
@@ -13,7 +14,7 @@ import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
-import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface RedisStoreConfig {
   /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
@@ -368,6 +369,16 @@ export class RedisStore implements Store, GradingUsageStore {
   }
   reviewTally(user: UserRef): Promise<ReviewTally> {
     return this.cards.reviewTally(user);
+  }
+
+  // Answers per day (core/activity-store.ts): one hash per member, trimmed and expired by one script.
+  async recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
+    const k = this.k(user.community);
+    return (await this.redis.recordActivity(k.activity(user.userId), k.activityCounted(user.userId, a.deliveryId), a.day, a.keepDays, a.ttlMs, a.repeatTtlMs)) === 1;
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
 
   /**

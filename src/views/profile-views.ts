@@ -8,8 +8,10 @@ import { memoryFields } from './learning-views.js';
 
 const PERIOD_LABEL = { week: 'this week', month: 'this month', all: 'all time' } as const;
 
+export const leaderboardTitle = (v: Pick<LeaderboardView, 'scope' | 'period'>) => `Leaderboard · ${v.scope === 'teams' ? 'teams' : 'members'} · ${PERIOD_LABEL[v.period]}`;
+
 export function leaderboardReply(v: LeaderboardView, opts: { update?: boolean; who: string; cmd: NameCommand }): MessageReply {
-  const title = `Leaderboard · ${v.scope === 'teams' ? 'teams' : 'members'} · ${PERIOD_LABEL[v.period]}`;
+  const title = leaderboardTitle(v);
   if (v.total === 0) {
     const how = v.scope === 'teams' ? `Join a team with ${opts.cmd('team join')} and answer a question to put it on the board.` : 'Answer a question to get on the board.';
     return message({ title, text: `Nobody is on this board yet. ${how}`, tone: 'info', update: opts.update ?? false });

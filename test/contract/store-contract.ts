@@ -8,6 +8,7 @@ import { rulesContract } from './rules-contract.js';
 import { gradingUsageContract } from './grading-usage-contract.js';
 import { cardStoreContract } from './card-store-contract.js';
 import { reminderContract } from './reminder-contract.js';
+import { activityContract } from './activity-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -250,5 +251,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     gradingUsageContract(() => store);
     cardStoreContract(() => store);
     reminderContract(() => store);
+    activityContract(() => store);
   });
 }

@@ -188,6 +188,8 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'review, due this week', reply: reviewReply({ ...memory, dueToday: 0 }, cmd, 'open') },
     { name: 'review, nothing due', reply: reviewReply(noMemory, cmd, 'flash') },
     { name: 'no stats', reply: statsReply('me', { ...stats, answered: 0 }, true, cmd) },
+    // A picture goes with the text; its alt text is member input too (a display name).
+    { name: 'stats with a picture', reply: { ...statsReply('<@123>', stats, false, cmd), attachments: [{ name: 'stats.png', mime: 'image/png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), alt: `Stats of ${HOSTILE.join(' ')}` }] } },
     { name: 'topics', reply: topicsReply(new Map([['cnn', 20], ['llm', 30]]), cmd) },
     { name: 'team joined', reply: teamJoined(team, true, false) },
     { name: 'team left', reply: teamLeft(team) },

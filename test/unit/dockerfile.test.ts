@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { FONT_FILES } from '../../src/pictures/png-renderer.js';
 
 /** No Docker here: the Dockerfile is checked statically against what the code needs at run time. */
 const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8');
@@ -32,6 +33,17 @@ describe('Dockerfile', () => {
     const lockfile = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean }> };
     expect(lockfile.packages['node_modules/better-sqlite3']).toMatchObject({ version: expect.stringMatching(/^12\./) });
     expect(lockfile.packages['node_modules/better-sqlite3']?.dev).toBeUndefined();
+  });
+
+  it('ships the fonts pictures are drawn with, where the renderer looks for them', () => {
+    expect(runtime).toContain('COPY assets ./assets');
+    const ignore = readFileSync(join(projectRoot, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    expect(ignore).not.toContain('assets');
+    for (const font of FONT_FILES) {
+      expect(font.startsWith(join(projectRoot, 'assets/fonts/'))).toBe(true);
+      expect(existsSync(font)).toBe(true);
+    }
+    expect(existsSync(join(projectRoot, 'assets/fonts/LICENSE-DejaVu.txt'))).toBe(true);
   });
 
   it('copies migrations that exist and are not excluded by .dockerignore', () => {

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { Community, UserRef } from '../../core/identity.js';
-import type { PromptReply, Reply } from '../../core/reply.js';
+import type { PromptReply, Reply, ReplyAttachment } from '../../core/reply.js';
 import type { Core } from '../../core/core.js';
 import type { CommandContext } from '../../registry/command.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
@@ -15,6 +17,8 @@ export interface ConsoleAdapterConfig {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   userName?: string | undefined;
+  /** Where pictures are written; `$TMPDIR/backprop` by default. */
+  picturesDir?: string | undefined;
 }
 
 /** The console is a community of its own with one local user, who is its admin. */
@@ -124,7 +128,23 @@ export class ConsoleAdapter {
       this.buttons = buttons;
     }
     this.print(text);
+    if (reply.type === 'message') for (const a of reply.attachments ?? []) this.print(this.savePicture(a));
   }
+
+  /** A terminal shows no pictures: each is written to a file, and the line says where. */
+  private savePicture(a: ReplyAttachment): string {
+    const dir = this.config.picturesDir ?? join(tmpdir(), 'backprop');
+    // A name of its own per picture, so an image viewer left open keeps the one it shows.
+    const file = join(dir, `${a.name.replace(/\.png$/, '')}-${new Date().toISOString().replace(/[:.]/g, '-')}-${++this.saved}.png`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, a.data);
+      return `🖼  Picture: ${file}`;
+    } catch (err) {
+      return `✖ The picture could not be written to ${dir} (${(err as Error).message}). Set PICTURES_DIR to a folder you can write to.`;
+    }
+  }
+  private saved = 0;
 }
 
 function safeUserName(): string {

@@ -7,6 +7,8 @@ export interface ConsoleConfig {
   output: NodeJS.WritableStream;
   /** The local user's display name; the OS user name by default. */
   userName?: string | undefined;
+  /** Where pictures are written; `$TMPDIR/backprop` by default. */
+  picturesDir?: string | undefined;
 }
 
 /** The terminal adapter: the no-token default. It finishes at the end of its input. */

@@ -13,6 +13,10 @@ import { errorReply, STILL_PROCESSING_TEXT, UNAVAILABLE_TEXT } from '../../views
 import { FIRST_RESPONSE_BUDGET_MS, raceDeadline } from '../shared/deadline.js';
 import { NO_MENTIONS } from './mentions.js';
 import { renderMessage, renderModal } from './render.js';
+import { truncate } from './text.js';
+
+/** Discord's limit on an attachment's description (its alt text). */
+const ALT_TEXT_MAX = 1024;
 
 /** The interactions that get a message (or a modal) back. */
 export type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
@@ -41,7 +45,14 @@ const STILL_PROCESSING = message({ title: 'Still processing', text: STILL_PROCES
 const POSTED = message({ text: 'Posted in the channel.', tone: 'info', ephemeral: true });
 
 function body(reply: MessageReply) {
-  return { ...renderMessage(reply), allowedMentions: NO_MENTIONS };
+  const rendered = renderMessage(reply);
+  const files = (reply.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.data), name: a.name, description: truncate(a.alt, ALT_TEXT_MAX) }));
+  // The first picture shows inside the embed (attachment://name), the way members expect a card.
+  const [first] = reply.attachments ?? [];
+  if (first) rendered.embeds[0] = { ...rendered.embeds[0], image: { url: `attachment://${first.name}` } };
+  // An edit without pictures drops the old ones (a leaderboard card must not outlive its page).
+  const attachments = reply.update && files.length === 0 ? { attachments: [] } : {};
+  return { ...rendered, allowedMentions: NO_MENTIONS, ...(files.length > 0 ? { files } : {}), ...attachments };
 }
 
 function replyOptions(reply: MessageReply): InteractionReplyOptions {

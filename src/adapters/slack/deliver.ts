@@ -31,6 +31,9 @@ export async function postResponse(url: string, body: ResponseBody): Promise<voi
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }
 
+/** Slack's limit on a file's alt text. */
+const ALT_TEXT_MAX = 1000;
+
 /** A direct message (D…): private, so a private result may replace a message there. */
 const isPrivateConversation = (channelId: string) => channelId.startsWith('D');
 
@@ -42,6 +45,32 @@ export class SlackResponder {
       await this.route(client, origin, userId, reply);
     } catch (err) {
       this.logger.error('could not deliver a Slack reply', { origin: origin.kind, error: (err as Error).message });
+      return;
+    }
+    await this.pictures(client, origin, reply);
+  }
+
+  /**
+   * Uploads a reply's pictures to its channel after its text (files.uploadV2: getUploadURLExternal,
+   * the upload, completeUploadExternal). Only for a new public message: a file shared in a channel
+   * is seen by everyone, so a private or replacing reply keeps its text alone. Without the
+   * files:write scope (an app installed before pictures) the text alone is the answer.
+   */
+  async pictures(client: webApi.WebClient, origin: Origin, reply: MessageReply): Promise<void> {
+    const files = reply.attachments ?? [];
+    if (files.length === 0 || reply.ephemeral || reply.update || origin.kind === 'home') return;
+    try {
+      await client.filesUploadV2({
+        channel_id: origin.channelId,
+        file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: reply.title ?? f.name, alt_text: f.alt.slice(0, ALT_TEXT_MAX) })),
+      });
+    } catch (err) {
+      const code = (err as { data?: { error?: unknown } }).data?.error;
+      if (code === 'missing_scope') {
+        this.logger.warn('Slack pictures need the files:write bot scope: add it (npm run slack:manifest) and reinstall the app. Replied with text only.');
+      } else {
+        this.logger.warn('could not upload a picture to Slack; replied with text only', { error: (err as Error).message });
+      }
     }
   }
 

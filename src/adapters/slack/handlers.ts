@@ -107,7 +107,9 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     if (raced.inTime && raced.value?.type === 'message') {
       await ack(commandResponse(raced.value));
       observe(receivedAt, 'first');
-      return observe(receivedAt, 'final');
+      observe(receivedAt, 'final');
+      // Pictures cannot ride in the ack: they follow as files in the channel.
+      return deps.responder.pictures(client, inv.origin, raced.value);
     }
     await ack();
     observe(receivedAt, 'first');

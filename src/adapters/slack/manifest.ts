@@ -21,6 +21,7 @@ export const BOT_SCOPES = [
   'channels:read', // conversations.info: can the bot post in a public channel?
   'groups:read', // … and in a private one
   'im:write', // direct messages: App Home buttons, practice reminders (conversations.open)
+  'files:write', // files.uploadV2: the stats and leaderboard pictures (without it, text only)
 ] as const;
 
 function usage(c: CommandDef): string {

@@ -2,7 +2,7 @@ import { communityKey as ck, type Community } from '../../core/identity.js';
 import type { DueReminder, Reminder } from '../../core/learning/reminder.js';
 import type { SqliteDatabase } from './database.js';
 
-/** The ReminderStore's writes (migration 0005), run by the writer thread like writes.ts. */
+/** The ReminderStore's writes (migration 0006), run by the writer thread like writes.ts. */
 
 function saveReminder(sql: SqliteDatabase, _now: number, c: Community, r: Reminder): void {
   sql.run(

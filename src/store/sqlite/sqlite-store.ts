@@ -6,6 +6,7 @@ import type { DailySchedule, DailySlot, ScheduledChannel, SlotPhase } from '../.
 import type { BoardRef, LeaderboardPage } from '../../core/leaderboard.js';
 import type { Delivery } from '../../core/quiz/delivery.js';
 import type { Store } from '../../core/store.js';
+import type { ActivityAnswer } from '../../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
@@ -14,6 +15,7 @@ import { cardReads } from './card-writes.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../../core/learning/card.js';
 import { readDueReminders, readReminder } from './reminder-writes.js';
 import type { DueReminder, Reminder } from '../../core/learning/reminder.js';
+import { activityRows } from './activity-writes.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -225,7 +227,7 @@ export class SqliteStore implements Store, GradingUsageStore {
     return this.writer.call('deleteSession', this.now, c, key);
   }
 
-  // Practice reminders (migration 0005, reminder-writes.ts): writes in the writer thread, reads here.
+  // Practice reminders (migration 0006, reminder-writes.ts): writes in the writer thread, reads here.
   async saveReminder(c: Community, r: Reminder): Promise<void> {
     await this.writer.call('saveReminder', this.now, c, r);
   }
@@ -299,6 +301,15 @@ export class SqliteStore implements Store, GradingUsageStore {
   }
   async reviewTally(user: UserRef): Promise<ReviewTally> {
     return cardReads.tally(this.read, user);
+  }
+
+  // Answers per day (migration 0007, activity-writes.ts).
+  recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
+    return this.writer.call('recordActivity', this.now, user, a);
+  }
+
+  async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return activityRows(this.read, this.now, user, fromDay, toDay);
   }
 
   async ping(): Promise<void> {

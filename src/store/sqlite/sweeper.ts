@@ -17,6 +17,8 @@ const SIMPLE = [
   ['ai_counts', 'expires_at', '(community, day, member)'],
   ['ai_cache', 'expires_at', '(community, key)'],
   ['ai_tokens', 'expires_at', '(community, day)'],
+  ['activity', 'expires_at', '(community, user_id, day)'],
+  ['activity_counted', 'expires_at', '(community, delivery_id, user_id)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

@@ -12,6 +12,7 @@ import { sweepBatch } from './sweeper.js';
 import { GRADING_WRITES } from './grading-writes.js';
 import { CARD_WRITES } from './card-writes.js';
 import { REMINDER_WRITES } from './reminder-writes.js';
+import { ACTIVITY_WRITES } from './activity-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -180,6 +181,7 @@ export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
   claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES, ...CARD_WRITES,
   ...REMINDER_WRITES,
+  ...ACTIVITY_WRITES,
 };
 
 export type Writes = typeof WRITES;

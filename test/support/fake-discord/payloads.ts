@@ -243,7 +243,7 @@ export function aMessage(opts: {
   author: APIUser;
   applicationId: string;
   webhook: boolean;
-  data: Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags'>>;
+  data: Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>>;
 }): APIMessage {
   return {
     id: opts.id,
@@ -256,7 +256,7 @@ export function aMessage(opts: {
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: opts.data.attachments ?? [],
     embeds: opts.data.embeds ?? [],
     components: opts.data.components ?? [],
     pinned: false,

@@ -15,6 +15,16 @@ export interface RecordedRequest {
   authorized: boolean;
   status: number;
   at: number;
+  /** The files of a multipart/form-data request (files[n] parts), in order. */
+  files: UploadedFile[];
+}
+
+/** A file the bot uploaded with a message (Discord's multipart form: payload_json + files[n]). */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface Fault {
@@ -164,7 +174,10 @@ export class FakeRest {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const contentType = req.headers['content-type'] ?? '';
+    const multipart = contentType.startsWith('multipart/form-data') ? await readMultipart(raw, contentType) : undefined;
+    const text = multipart ? multipart.payloadJson : raw.toString('utf8');
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
@@ -173,7 +186,22 @@ export class FakeRest {
       authorized: req.headers.authorization === `Bot ${this.opts.token}`,
       status: 0,
       at: Date.now(),
+      files: multipart?.files ?? [],
     };
+    // Discord: every uploaded file must be described in the payload's attachments (id = its index).
+    if (multipart) {
+      const described = attachmentsOf(record.body);
+      const problems = multipart.files.flatMap((f, i) => (described.some((a) => String(a['id']) === String(i) || a['filename'] === f.filename) ? [] : [`files[${i}]: not in payload_json.attachments`]));
+      if (problems.length > 0) {
+        this.rejections.push({ path: record.path, problems });
+        record.status = 400;
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Invalid Form Body', code: 50035 }));
+        return;
+      }
+      // Stored with the message, as Discord does once the upload is accepted.
+      const target = messageOf(record.body);
+      if (target) target['attachments'] = storedAttachments(multipart.files, described);
+    }
     this.requests.push(record);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -206,6 +234,45 @@ export class FakeRest {
     }
     return send(404, { message: '404: Not Found', code: 0 });
   }
+}
+
+/** payload_json and the files[n] parts of a multipart body (parsed by undici's FormData). */
+async function readMultipart(raw: Buffer, contentType: string): Promise<{ payloadJson: string; files: UploadedFile[] }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: UploadedFile[] = [];
+  let payloadJson = '';
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') payloadJson = value;
+      continue;
+    }
+    files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { payloadJson, files };
+}
+
+/** The message part of a body: an interaction callback's `data`, else the body itself. */
+function messageOf(body: unknown): Record<string, unknown> | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as Record<string, unknown>;
+  const inner = 'type' in b && typeof b['type'] === 'number' && b['data'] && typeof b['data'] === 'object' ? b['data'] : b;
+  return inner as Record<string, unknown>;
+}
+
+function attachmentsOf(body: unknown): Record<string, unknown>[] {
+  const list = messageOf(body)?.['attachments'];
+  return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+}
+
+function storedAttachments(files: UploadedFile[], described: Record<string, unknown>[]) {
+  return files.map((f, i) => ({
+    id: String(900_000 + i),
+    filename: f.filename,
+    size: f.data.length,
+    content_type: f.contentType,
+    description: described.find((a) => String(a['id']) === String(i))?.['description'],
+    url: `https://cdn.fake-discord.invalid/attachments/${f.filename}`,
+  }));
 }
 
 function notFound(code = 10000, message = 'Not Found'): never {

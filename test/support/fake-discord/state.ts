@@ -44,7 +44,7 @@ export class ApiError extends Error {
   }
 }
 
-type MessageData = Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags'>>;
+type MessageData = Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>>;
 
 /** Messages, interactions and registered commands: the part of Discord the bot changes. */
 export class FakeDiscordState {
@@ -87,6 +87,7 @@ export class FakeDiscordState {
     if (data.content !== undefined) next.content = data.content;
     if (data.embeds !== undefined) next.embeds = data.embeds;
     if (data.components !== undefined) next.components = data.components;
+    if (data.attachments !== undefined) next.attachments = data.attachments;
     if (data.flags !== undefined) next.flags = ((current.flags ?? 0) & MessageFlags.Ephemeral) | (data.flags & ~MessageFlags.Ephemeral);
     this.messages.set(id, next);
     return next;

@@ -42,6 +42,18 @@ export interface StoredMessage {
   text: unknown;
 }
 
+/** A file uploaded with files.uploadV2's three steps; `channel` once completed (shared). */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  altText: string | undefined;
+  title?: string | undefined;
+  data?: Buffer | undefined;
+  channel?: string | undefined;
+}
+
 export type Failure = { status: 429; retryAfter: number } | { error: string };
 
 export interface FakeSlackOptions {
@@ -71,11 +83,11 @@ function safeJson(v: string): unknown {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -89,6 +101,8 @@ export class FakeSlack {
   readonly messages = new Map<string, StoredMessage>();
   /** Socket Mode acks by envelope id. */
   readonly acks = new Map<string, Record<string, unknown>>();
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly files = new Map<string, UploadedFile>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly sockets = new Set<WebSocket>();
   private readonly responseUses = new Map<string, number>();
@@ -166,10 +180,34 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '';
-    const text = await readBody(req);
+    const raw = await readBody(req);
+    if (url.startsWith('/upload/')) return this.onUpload(url.slice('/upload/'.length), req, raw, res);
+    const text = raw.toString('utf8');
     if (url.startsWith('/response/')) return this.onResponse(url, text, res);
     if (url.startsWith('/api/')) return this.onApi(url.slice('/api/'.length).split('?')[0]!, req, text, res);
     res.writeHead(404).end();
+  }
+
+  /** Step 2 of files.uploadV2: the file's bytes (raw, or the one file of a multipart form). */
+  private async onUpload(id: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    const file = this.files.get(id);
+    if (!file || file.data) return void res.writeHead(404).end('not_found');
+    let data = raw;
+    const ct = req.headers['content-type'] ?? '';
+    if (ct.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': ct } }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      if (!part || typeof part === 'string') return void res.writeHead(400).end('no_file');
+      data = Buffer.from(await part.arrayBuffer());
+    }
+    if (data.length !== file.length) return void res.writeHead(400).end('length_mismatch');
+    file.data = data;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${data.length}`);
+  }
+
+  /** Files shared in a channel (completed uploads). */
+  sharedFiles(channel?: string): UploadedFile[] {
+    return [...this.files.values()].filter((f) => f.channel !== undefined && (channel === undefined || f.channel === channel));
   }
 
   private onResponse(path: string, text: string, res: ServerResponse): void {
@@ -253,6 +291,22 @@ export class FakeSlack {
         if (!users || users.includes(',')) return fail(users ? 'not_enough_users' : 'users_list_not_supplied');
         if (!this.users.has(users)) return fail('user_not_found');
         return ok({ channel: { id: `D${users.slice(1)}` } });
+      }
+      case 'files.getUploadURLExternal': {
+        const length = Number(args['length']);
+        if (typeof args['filename'] !== 'string' || !Number.isInteger(length) || length <= 0) return fail('invalid_arguments');
+        const id = `F${++this.seq}`;
+        this.files.set(id, { id, filename: args['filename'], length, altText: typeof args['alt_text'] === 'string' ? args['alt_text'] : undefined });
+        return ok({ upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal': {
+        const list = Array.isArray(args['files']) ? (args['files'] as { id?: unknown; title?: unknown }[]) : [];
+        if (list.length === 0) return fail('invalid_arguments');
+        const files = list.map((f) => this.files.get(String(f.id)));
+        if (files.some((f) => !f?.data)) return fail('file_not_found');
+        const channel = typeof args['channel_id'] === 'string' ? args['channel_id'] : undefined;
+        for (const [i, f] of files.entries()) Object.assign(f!, { channel, title: list[i]!.title });
+        return ok({ files: files.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) });
       }
       case 'conversations.info': {
         const id = String(args['channel']);
