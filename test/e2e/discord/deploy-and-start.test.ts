@@ -110,7 +110,7 @@ describe('from the README: npm run discord:deploy, then npm start', () => {
     for (let i = 0; i < 2; i++) {
       const deployRun = run('scripts/discord-deploy.ts', env);
       expect(await deployRun.exited, deployRun.output()).toBe(0);
-      expect(deployRun.output()).toMatch(/^Registered \d+ commands globally for application \d+: \/quiz, \/leaderboard/m);
+      expect(deployRun.output()).toMatch(/^Registered \d+ commands globally for application \d+: \/quiz, \/practice, \/review, \/interview, \/remind, \/leaderboard/m);
     }
     const versions = snapshot('global');
     expect(versions.length).toBeGreaterThan(0);
