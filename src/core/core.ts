@@ -8,6 +8,8 @@ import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
 import { TeamService } from './team-service.js';
 import { noMetrics, type Metrics } from './metrics.js';
+import { CommunityBanks } from './packs/community-bank.js';
+import { PackService } from './packs/pack-service.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -20,6 +22,8 @@ export interface Core {
   profile: ProfileService;
   teams: TeamService;
   daily: DailyService;
+  /** Community packs, the topics a community sees, members' reports. */
+  packs: PackService;
 }
 
 export interface CoreDeps {
@@ -39,14 +43,16 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
+  const banks = new CommunityBanks(bank, store, store);
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
+    quiz: new QuizService({ banks, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
+    packs: new PackService({ banks, packs: store, reports: store, clock }),
     daily: new DailyService({
-      bank,
+      banks,
       schedules: store,
       deliveries: store,
       scores: store,

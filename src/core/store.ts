@@ -4,6 +4,7 @@ import type { ScoreStore } from './score-store.js';
 import type { SessionStore } from './session-store.js';
 import type { SettingsStore } from './settings-store.js';
 import type { TeamStore } from './team-store.js';
+import type { PackStore, ReportStore } from './packs/pack-store.js';
 
 /**
  * The store ports, split by role; each core service takes only the roles it uses:
@@ -16,6 +17,7 @@ import type { TeamStore } from './team-store.js';
  * | SettingsStore | settings-store.ts | QuizService, ProfileService, DailyService |
  * | ScheduleStore | schedule-store.ts | DailyService |
  * | SessionStore | session-store.ts | adapters (`app.sessions`) |
+ * | PackStore, ReportStore | packs/pack-store.ts | PackService, CommunityBanks |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method
  * can reach another community's data. Each implementation (SqliteStore, the embedded default;
@@ -24,10 +26,10 @@ import type { TeamStore } from './team-store.js';
  */
 
 /** What the core's use cases need: every role but the adapters' sessions. */
-export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore;
+export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & PackStore & ReportStore;
 
 /** A whole store, as the composition root opens, checks and closes it. */
-export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore {
+export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, PackStore, ReportStore {
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

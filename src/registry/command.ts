@@ -3,7 +3,6 @@ import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
 import type { UserError } from '../core/result.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
-import type { Topic } from '../core/bank/schema.js';
 import type { Logger } from '../core/ports.js';
 import type { BoundAction } from './action.js';
 
@@ -45,9 +44,9 @@ export interface CommandInput {
   options: OptionValues;
 }
 
-/** What a dynamic choice's values are: the bank's topics are Topic ids. */
+/** What a dynamic choice's values are: a bank topic or a community's pack name. */
 interface DynamicChoiceValues {
-  topic: Topic;
+  topic: string;
 }
 
 /** The value type of one option, read from its definition: its choices, else its type. */

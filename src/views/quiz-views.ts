@@ -1,4 +1,4 @@
-import { TOPICS, type Question } from '../core/bank/schema.js';
+import { topicLabel as labelOf, type Question } from '../core/bank/schema.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import { message, type MessageReply, type PromptReply, type ReplyButton } from '../core/reply.js';
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
@@ -8,7 +8,7 @@ import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.j
 import { quizActions } from '../../commands/quiz.actions.js';
 import { clockTime, reflow } from './format.js';
 
-const topicLabel = (q: Question) => TOPICS[q.topic];
+const topicLabel = (q: Question) => labelOf(q.topic);
 const heading = (q: Question) => `${topicLabel(q)} · ${q.difficulty}`;
 const isShared = (d: Delivery) => d.ownerId === null;
 

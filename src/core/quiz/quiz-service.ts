@@ -1,5 +1,5 @@
-import type { Difficulty, Question, Topic } from '../bank/schema.js';
-import type { QuestionBank } from '../bank/question-bank.js';
+import type { Difficulty, Question } from '../bank/schema.js';
+import type { QuestionBanks } from '../packs/community-bank.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt, ARCHIVE_MS } from '../calendar.js';
 import type { UserRef } from '../identity.js';
 import type { Clock, Random } from '../ports.js';
@@ -21,7 +21,8 @@ export const RECENT_KEEP = 100;
 export const DELIVERY_TTL_MS = 7 * 86_400_000;
 
 export interface CoreDeps {
-  bank: QuestionBank;
+  /** The bank plus the community's packs, minus its paused questions. */
+  banks: QuestionBanks;
   deliveries: DeliveryStore;
   scores: ScoreStore;
   settings: SettingsStore;
@@ -34,7 +35,8 @@ export interface CoreDeps {
 
 export interface StartQuizRequest {
   user: UserRef;
-  topic?: Topic | undefined;
+  /** A bank topic or one of the community's packs. */
+  topic?: string | undefined;
   difficulty?: Difficulty | undefined;
   mode: QuizMode;
   /** Posted in a channel: every member may answer once. */
@@ -78,7 +80,9 @@ export class QuizService {
   constructor(private readonly deps: CoreDeps) {}
 
   async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
-    const { bank, deliveries, clock, random } = this.deps;
+    const { deliveries, clock, random } = this.deps;
+    const bank = await this.deps.banks.for(req.user.community);
+    if (req.topic !== undefined && !bank.topics().includes(req.topic)) return fail('UNKNOWN_TOPIC', { topic: req.topic, valid: bank.topics() });
     const candidates = bank.filter({ topic: req.topic, difficulty: req.difficulty });
     if (candidates.length === 0) {
       return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty });
@@ -106,7 +110,7 @@ export class QuizService {
    */
   async open(user: UserRef, deliveryId: string, mode?: QuizMode, checkAnswered = true): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
     const delivery = await this.deps.deliveries.getDelivery(user.community, deliveryId);
-    const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
+    const question = delivery ? (await this.deps.banks.for(user.community)).get(delivery.questionId) : undefined;
     if (!delivery || !question) {
       return fail('DELIVERY_NOT_FOUND', {});
     }
