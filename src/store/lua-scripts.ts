@@ -25,4 +25,6 @@ export interface ScriptCommands {
   claimSlot(...args: (string | number)[]): Promise<Reply>;
   finishSlot(...args: (string | number)[]): Promise<Reply>;
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
+  savePack(...args: (string | number)[]): Promise<Reply>;
+  addReport(...args: (string | number)[]): Promise<Reply>;
 }

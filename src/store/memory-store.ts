@@ -10,6 +10,8 @@ import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
+import { MemoryPacks } from './memory-packs.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface MemoryStoreConfig {
@@ -24,9 +26,11 @@ export interface MemoryStoreConfig {
  */
 export class MemoryStore implements Store, GradingUsageStore {
   private readonly ks: MemoryKeyspace;
+  private readonly packs: MemoryPacks;
 
   private constructor(config: MemoryStoreConfig) {
     this.ks = new MemoryKeyspace(() => config.clock.now());
+    this.packs = new MemoryPacks(this.ks);
   }
 
   static async open(config: MemoryStoreConfig): Promise<MemoryStore> {
@@ -334,4 +338,33 @@ export class MemoryStore implements Store, GradingUsageStore {
   }
 
   async close(): Promise<void> {}
+
+  // Packs and reports (memory-packs.ts).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.packs.savePack(c, pack, maxPacks);
+  }
+  listPacks(c: Community): Promise<PackSummary[]> {
+    return this.packs.listPacks(c);
+  }
+  getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return this.packs.getPack(c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.packs.setPackEnabled(c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.packs.removePack(c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.packs.addReport(c, input);
+  }
+  openReports(c: Community): Promise<OpenReports[]> {
+    return this.packs.openReports(c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.packs.resolveReports(c, questionId);
+  }
+  pausedQuestions(c: Community): Promise<string[]> {
+    return this.packs.pausedQuestions(c);
+  }
 }

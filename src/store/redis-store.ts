@@ -10,6 +10,8 @@ import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
+import { RedisPacks } from './redis-packs.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
 import { definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 
 export interface RedisStoreConfig {
@@ -35,11 +37,13 @@ export function createRedisCluster(nodes: { host: string; port: number }[]): Clu
 export class RedisStore implements Store, GradingUsageStore {
   private readonly redis: Client;
   private readonly prefix: string;
+  private readonly packs: RedisPacks;
 
   constructor(config: RedisStoreConfig) {
     this.redis = config.client as Client;
     this.prefix = config.prefix;
     defineScripts(this.redis);
+    this.packs = new RedisPacks(this.redis, this.prefix);
   }
 
   private k(c: Community) {
@@ -321,10 +325,40 @@ export class RedisStore implements Store, GradingUsageStore {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+
+  // Packs and reports (redis-packs.ts, lua/save-pack-3.lua, lua/add-report-4.lua).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.packs.savePack(c, pack, maxPacks);
+  }
+  listPacks(c: Community): Promise<PackSummary[]> {
+    return this.packs.listPacks(c);
+  }
+  getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return this.packs.getPack(c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.packs.setPackEnabled(c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.packs.removePack(c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.packs.addReport(c, input);
+  }
+  openReports(c: Community): Promise<OpenReports[]> {
+    return this.packs.openReports(c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.packs.resolveReports(c, questionId);
+  }
+  pausedQuestions(c: Community): Promise<string[]> {
+    return this.packs.pausedQuestions(c);
+  }
 }
 
 /** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
 function recordedOutcome(v: number[]): AnswerOutcome {
   const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
   return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+
 }

@@ -10,6 +10,8 @@ import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
 import { cachedGrade, tokenUsage } from './grading-writes.js';
+import { openReports, packSummaries, pausedQuestions, storedPack } from './pack-writes.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../../core/packs/pack.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -251,6 +253,35 @@ export class SqliteStore implements Store, GradingUsageStore {
 
   async getTokenUsage(c: Community, day: string): Promise<TokenUsage> {
     return tokenUsage(this.read, this.now, c, day);
+  }
+
+  // Packs and reports (migration 0005, pack-writes.ts).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.writer.call('savePack', this.now, c, pack, maxPacks);
+  }
+  async listPacks(c: Community): Promise<PackSummary[]> {
+    return packSummaries(this.read, c);
+  }
+  async getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return storedPack(this.read, c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.writer.call('setPackEnabled', this.now, c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.writer.call('removePack', this.now, c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.writer.call('addReport', this.now, c, input);
+  }
+  async openReports(c: Community): Promise<OpenReports[]> {
+    return openReports(this.read, c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.writer.call('resolveReports', this.now, c, questionId);
+  }
+  async pausedQuestions(c: Community): Promise<string[]> {
+    return pausedQuestions(this.read, c);
   }
 
   async ping(): Promise<void> {

@@ -10,6 +10,7 @@ import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
 import { SESSION_WRITES } from './session-writes.js';
 import { sweepBatch } from './sweeper.js';
 import { GRADING_WRITES } from './grading-writes.js';
+import { PACK_WRITES } from './pack-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -176,7 +177,7 @@ function probe(sql: SqliteDatabase, now: number): void {
 
 export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
-  claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES,
+  claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES, ...PACK_WRITES,
 };
 
 export type Writes = typeof WRITES;
