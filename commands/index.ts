@@ -1,6 +1,7 @@
 import type { CommandDef } from '../src/registry/command.js';
 import daily from './daily.js';
 import help from './help.js';
+import pack from './pack.js';
 import leaderboard from './leaderboard.js';
 import quiz from './quiz.js';
 import stats from './stats.js';
@@ -9,4 +10,4 @@ import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, daily, help];
+export const commands: readonly CommandDef[] = [quiz, leaderboard, streak, stats, topics, team, daily, pack, help];

@@ -50,7 +50,7 @@ export function createCore(deps: CoreDeps): Core {
     quiz: new QuizService({ banks, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
-    packs: new PackService({ banks, packs: store, reports: store, clock }),
+    packs: new PackService({ banks, deliveries: store, packs: store, reports: store, clock }),
     daily: new DailyService({
       banks,
       schedules: store,

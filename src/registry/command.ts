@@ -11,8 +11,15 @@ import type { BoundAction } from './action.js';
  * commands, Slack /prep subcommands and console lines are all generated from it.
  */
 
-/** `user` and `channel` take a member or channel of the same community; the value is its id. */
-export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel';
+/**
+ * `user` and `channel` take a member or channel of the same community; the value is its id.
+ * `attachment` takes a file: a Discord attachment (its URL), a path on the console; the value is a
+ * reference that only the adapter's `readAttachment` turns into the file's text.
+ */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'attachment';
+
+/** A file's text as the adapter read it, or why it could not. */
+export type AttachmentRead = { ok: true; text: string } | { ok: false; problem: 'too-large' | 'unreadable'; detail?: string | undefined };
 
 export interface OptionDef {
   name: string;
@@ -96,6 +103,8 @@ export interface CommandContext {
   commands: readonly CommandDef[];
   /** The platform's id for this interaction, carried by every log line about it. */
   interactionId?: string | undefined;
+  /** Reads an `attachment` option's file (at most maxBytes), where the platform has files. */
+  readAttachment?: ((ref: string, maxBytes: number) => Promise<AttachmentRead>) | undefined;
   /** The adapter's logger for this interaction, when it has one (the registry's otherwise). */
   log?: Logger | undefined;
 }

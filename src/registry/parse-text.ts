@@ -47,7 +47,7 @@ export function parseTextCommand(registry: CommandRegistry, line: string): Parse
       raw[byChoice.name] = word;
       continue;
     }
-    const textual = free().filter((d) => d.type === 'string' || d.type === 'user' || d.type === 'channel');
+    const textual = free().filter((d) => d.type === 'string' || d.type === 'user' || d.type === 'channel' || d.type === 'attachment');
     const next = textual.find((d) => !(d.choices || d.dynamicChoices)) ?? textual[0];
     if (!next) {
       return { ok: false, name, error: `Unexpected "${token.slice(0, 40)}". ${name} takes: ${defs.map((d) => d.name).join(', ') || 'no options'}.` };

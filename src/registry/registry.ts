@@ -117,8 +117,11 @@ export class CommandRegistry {
       return typeof v === 'string' && /^[A-Za-z0-9]{1,40}$/.test(v) ? null : `The option "${def.name}" must name a ${def.type === 'user' ? 'member' : 'channel'}.`;
     }
     if (typeof v !== 'string') return `The option "${def.name}" must be text.`;
+    if (def.type === 'attachment') return v.length <= 2000 ? null : `The option "${def.name}" must be a file.`;
     if (def.maxLength !== undefined && v.length > def.maxLength) return `The option "${def.name}" is limited to ${def.maxLength} characters.`;
     const choices = this.choicesOf(def);
+    // A topic may also be one of the community's packs, which only the core knows: it checks those.
+    if (def.dynamicChoices === 'topic' && /^[a-z][a-z0-9-]{0,23}$/.test(v)) return null;
     if (choices && !choices.includes(v)) {
       return `"${v.slice(0, 40)}" is not a valid ${def.name}. Valid ${def.name} values: ${choices.join(', ')}.`;
     }
@@ -216,7 +219,7 @@ export function coerceOptions(defs: readonly OptionDef[], raw: Record<string, st
   const out: OptionValues = {};
   for (const [key, value] of Object.entries(raw)) {
     const def = defs.find((d) => d.name === key);
-    if (!def || def.type === 'string') {
+    if (!def || def.type === 'string' || def.type === 'attachment') {
       out[key] = value;
     } else if (def.type === 'user') {
       // Accepts a raw id or a mention as platforms write it: <@123>, <@!123>, <@U123|name>.

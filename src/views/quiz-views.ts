@@ -7,6 +7,7 @@ import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
 import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.js';
 import { quizActions } from '../../commands/quiz.actions.js';
 import { clockTime, reflow } from './format.js';
+import { withReportButton } from './pack-views.js';
 
 const topicLabel = (q: Question) => labelOf(q.topic);
 const heading = (q: Question) => `${topicLabel(q)} · ${q.difficulty}`;
@@ -93,7 +94,7 @@ export function answerResult(r: AnswerResult): MessageReply {
   if (r.hidden) return recordedHidden(r);
   const q = r.question;
   const shared = isShared(r.delivery);
-  const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery.mode) };
+  const base = { ephemeral: true, update: !shared, buttons: withReportButton(shared ? undefined : nextButtons(q, r.delivery.mode), r.delivery.id) };
   if (r.kind === 'choice') {
     const lines = [stemFor(q, 'choice'), ''];
     r.options.forEach((o, i) => {

@@ -6,9 +6,11 @@ import type { CommunityBanks } from './community-bank.js';
 import { PACK_LIMITS, PAUSE_AT_REPORTERS, REPORT_NOTE_MAX, REPORT_RATE, type OpenReports, type PackSummary, type ReportReason, type SavePackOutcome, type StoredPack } from './pack.js';
 import { parsePack, type ParsedPack } from './pack-schema.js';
 import type { PackStore, ReportStore } from './pack-store.js';
+import type { DeliveryStore } from '../delivery-store.js';
 
 export interface PackServiceDeps {
   banks: CommunityBanks;
+  deliveries: DeliveryStore;
   packs: PackStore;
   reports: ReportStore;
   clock: Clock;
@@ -77,6 +79,19 @@ export class PackService {
     for (const q of bank.questions) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
     const order = (t: string) => (TOPIC_IDS as readonly string[]).indexOf(t);
     return new Map([...counts].sort(([a], [b]) => (order(a) === -1 ? 99 : order(a)) - (order(b) === -1 ? 99 : order(b)) || a.localeCompare(b)));
+  }
+
+  /** The question of a delivery the member may report: their own, or one posted to everyone. */
+  async reportable(user: UserRef, deliveryId: string): Promise<Result<{ questionId: string }>> {
+    const d = await this.deps.deliveries.getDelivery(user.community, deliveryId);
+    if (!d) return fail('DELIVERY_NOT_FOUND', {});
+    if (d.ownerId !== null && d.ownerId !== user.userId) return fail('NOT_YOUR_QUIZ', {});
+    return ok({ questionId: d.questionId });
+  }
+
+  async reportDelivery(user: UserRef, deliveryId: string, reason: ReportReason, note: string): Promise<Result<ReportFiled>> {
+    const target = await this.reportable(user, deliveryId);
+    return target.ok ? this.report(user, target.value.questionId, reason, note) : target;
   }
 
   /** A member reports a problem with a question they were asked. */

@@ -80,3 +80,10 @@ export function reportDecision(alreadyReported: boolean, filed: number, reporter
   const reporters = reportersBefore + 1;
   return { status: 'added', reporters, paused: reporters >= input.pauseAt };
 }
+
+/** A short, stable stand-in for a question id in a button (FNV-1a, 32 bits, base 36). */
+export function questionRef(questionId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < questionId.length; i++) h = Math.imul(h ^ questionId.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
