@@ -6,6 +6,7 @@ import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { rulesContract } from './rules-contract.js';
 import { gradingUsageContract } from './grading-usage-contract.js';
+import { packContract } from './pack-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -246,5 +247,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
 
     rulesContract(() => store);
     gradingUsageContract(() => store);
+    packContract(() => store);
   });
 }
