@@ -14,7 +14,7 @@ const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => 
 
 describe('command definitions', () => {
   it('load and validate', () => {
-    expect(registry.commands.map((c) => c.name)).toEqual(['quiz', 'leaderboard', 'streak', 'stats', 'topics', 'team', 'daily', 'help']);
+    expect(registry.commands.map((c) => c.name)).toEqual(['quiz', 'leaderboard', 'streak', 'stats', 'topics', 'team', 'daily', 'pack', 'help']);
   });
 
   it('refuse invalid definitions with every problem named', () => {
