@@ -2,7 +2,7 @@ import { PACK_LIMITS, questionRef } from '../src/core/packs/pack.js';
 import { fail } from '../src/core/result.js';
 import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
-import { packPastePrompt, packChanged, packExport, packImported, packList, reportFiled, reportNotePrompt, reportReasons, reportsList, reportsResolved } from '../src/views/pack-views.js';
+import { packShareFile, packPastePrompt, packChanged, packExport, packImported, packList, reportFiled, reportNotePrompt, reportReasons, reportsList, reportsResolved } from '../src/views/pack-views.js';
 import { packActions } from './pack.actions.js';
 import { respond } from './shared/respond.js';
 
@@ -35,8 +35,12 @@ export default defineCommand({
     const packs = ctx.core.packs;
     switch (subcommand) {
       case 'import': {
-        // No file (Slack's slash commands take none; a small pack typed in): a form to paste it into.
-        if (options.file === undefined) return packPastePrompt();
+        // No file: Slack's slash commands take none, so the admin shares it next; elsewhere a form to paste a small pack into.
+        if (options.file === undefined) {
+          if (!ctx.awaitFile) return packPastePrompt();
+          await ctx.awaitFile();
+          return packShareFile(ctx.invocation);
+        }
         const source = await packSource(ctx, options.file);
         if (typeof source !== 'string') return source;
         return respond(await packs.import(ctx.user, source), (r) => packImported(r, ctx.invocation));

@@ -103,6 +103,8 @@ export interface CommandContext {
   commands: readonly CommandDef[];
   /** The platform's id for this interaction, carried by every log line about it. */
   interactionId?: string | undefined;
+  /** Where files come after the command (Slack): expect the member's next file here for `command`. */
+  awaitFile?: (() => Promise<void>) | undefined;
   /** Reads an `attachment` option's file (at most maxBytes), where the platform has files. */
   readAttachment?: ((ref: string, maxBytes: number) => Promise<AttachmentRead>) | undefined;
   /** The adapter's logger for this interaction, when it has one (the registry's otherwise). */

@@ -103,3 +103,13 @@ export function packPastePrompt(): PromptReply {
     multiline: true,
   };
 }
+
+/** Slack: the file follows the command, shared in the same conversation. */
+export function packShareFile(cmd: NameCommand): MessageReply {
+  return message({
+    title: 'Import a pack',
+    text: `Now share the pack's YAML or JSON file (at most 1 MB) in this conversation, within 10 minutes; Backprop imports it and answers here. To update a pack later, run ${cmd('pack import')} again.`,
+    tone: 'info',
+    ephemeral: true,
+  });
+}

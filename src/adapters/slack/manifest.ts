@@ -21,6 +21,10 @@ export const BOT_SCOPES = [
   'channels:read', // conversations.info: can the bot post in a public channel?
   'groups:read', // … and in a private one
   'im:write', // direct messages from App Home buttons
+  'files:read', // files.info and the private download of a pack file shared after /prep pack import
+  'channels:history', // message events (file_share) in public channels, for that file
+  'groups:history', // … in private channels
+  'im:history', // … in direct messages with the app
 ] as const;
 
 function usage(c: CommandDef): string {
@@ -60,7 +64,7 @@ export function buildManifest(commands: readonly CommandDef[], opts: ManifestOpt
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { ...(opts.socketMode ? {} : { request_url: requestUrl }), bot_events: ['app_home_opened'] },
+      event_subscriptions: { ...(opts.socketMode ? {} : { request_url: requestUrl }), bot_events: ['app_home_opened', 'message.channels', 'message.groups', 'message.im'] },
       interactivity: { is_enabled: true, ...(opts.socketMode ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,
       socket_mode_enabled: opts.socketMode,
