@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
 import { parse, stringify } from 'yaml';
 import { parsePack } from '../../src/core/packs/pack-schema.js';
 import { PACK_LIMITS } from '../../src/core/packs/pack.js';
@@ -73,5 +76,14 @@ describe('parsePack', () => {
     const r = parsePack(packYaml({ entries: [telling] }));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.pack.warnings).toContainEqual({ entry: 'deployment-challenges', field: 'choices', message: expect.stringContaining('blind candidate') });
+  });
+
+  it("imports the README's pack as written", () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Your own questions'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    const r = parsePack(yaml!);
+    expect(r.ok ? { name: r.pack.name, entries: r.pack.questions.length, warnings: r.pack.warnings } : r.problems).toEqual({ name: 'our-stack', entries: 1, warnings: [] });
   });
 });
