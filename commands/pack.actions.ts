@@ -1,5 +1,5 @@
 import { ok, fail } from '../src/core/result.js';
-import { isReportReason, REPORT_REASONS, type ReportReason } from '../src/core/packs/pack.js';
+import { isReportReason, type ReportReason } from '../src/core/packs/pack.js';
 import { defineAction } from '../src/registry/action.js';
 
 /** The report flow's buttons and form (any member) and the admins' resolve button; commands/pack.ts handles them. */
@@ -40,4 +40,3 @@ export const packActions = {
   }),
 };
 
-export { REPORT_REASONS };

@@ -75,7 +75,7 @@ export function parsePack(source: string): PackParse {
   const questions: Question[] = [];
   const seen = new Set<string>();
   header.data.questions.forEach((raw, index) => {
-    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id).slice(0, 60) : `#${index + 1}`;
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw).id).slice(0, 60) : `#${index + 1}`;
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const i of parsed.error.issues) problems.push({ entry: rawId, field: fieldOf(i.path), message: i.message });
