@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import type { App } from '../../src/bootstrap.js';
 import type { Community, UserRef } from '../../src/core/identity.js';
 import type { MessageReply, Reply } from '../../src/core/reply.js';
@@ -9,6 +10,7 @@ import { makeTestApp } from '../support/app.js';
 import { aCommunity, aUser } from '../support/builders.js';
 import { packYaml } from '../support/packs.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
+import { RecordingPoster } from '../support/recording-poster.js';
 
 /** A member's context as an adapter builds it; the pack's text is the "attachment". */
 function ctxFor(app: App, user: UserRef, isAdmin = false, files: Record<string, string> = {}): CommandContext {
@@ -122,6 +124,20 @@ function flow(name: string, makeApp: () => Promise<App>) {
       expect(textOf(await app.registry.runCommand(admin, 'pack', { subcommand: 'reports', options: {} }))).toContain('No open reports');
     });
 
+    it('a daily schedule can draw from a pack (topic:PACK), and only where the pack exists', async () => {
+      const c = aCommunity(`g-daily-${name}`);
+      await importPack(app, c);
+      const poster = new RecordingPoster();
+      const admin = { ...ctxFor(app, aUser('admin', c), true), poster, channelId: 'C1' };
+      const setup = await app.registry.runCommand(admin, 'daily', { subcommand: 'setup', options: { time: '09:00', timezone: 'UTC', topic: 'our-stack' } });
+      expect(msg(setup).tone).not.toBe('error');
+      expect(msg(await app.registry.runCommand(admin, 'daily', { subcommand: 'now', options: {} })).tone).toBe('success');
+      expect(JSON.stringify(poster.posts.at(-1))).toContain('our-stack ·');
+      const elsewhere = { ...ctxFor(app, aUser('admin', aCommunity(`g-daily-${name}`, 'slack')), true), poster, channelId: 'C1' };
+      const refused = await app.registry.runCommand(elsewhere, 'daily', { subcommand: 'setup', options: { time: '09:00', timezone: 'UTC', topic: 'our-stack' } });
+      expect(textOf(refused)).toContain('Unknown topic "our-stack"');
+    });
+
     it('bank questions can be reported too; a member reports each question once (the rate limit is in the store contract)', async () => {
       const c = aCommunity(`g-rate-${name}`);
       const m = aUser('busy', c);
@@ -152,4 +168,22 @@ withRedis((url) => {
     await admin.quit();
   });
   flow('redis', () => makeTestApp({ store: new RedisStore({ client: new Redis(url), prefix }) }));
+
+  it('two processes on one Redis: an import, an update, a disable or a pause in one is seen by the other at once', async () => {
+    const [one, two] = await Promise.all([0, 1].map(() => makeTestApp({ store: new RedisStore({ client: new Redis(url), prefix }) })));
+    const c = aCommunity('g-two-processes');
+    const member = aUser('m', c);
+    const quizText = async (app: App) => textOf(await app.registry.runCommand(ctxFor(app, member), 'quiz', { options: { topic: 'our-stack' } }));
+    expect(await quizText(two!)).toContain('Unknown topic');
+    await importPack(one!, c);
+    expect(await quizText(two!)).toContain('our-stack ·'); // two caches version 1.0's questions now
+    const doc = parse(packYaml()) as { questions: Record<string, unknown>[] };
+    doc.questions[0]!['prompt'] = 'Version two asks this instead: what do deployments of models go wrong on?';
+    doc.questions[0]!['choicePrompt'] = 'Version two asks this instead: which of these is a deployment challenge?';
+    await importPack(one!, c, stringify({ ...doc, version: '2.0' }));
+    expect(await quizText(two!)).toContain('Version two asks this instead');
+    await one!.registry.runCommand(ctxFor(one!, aUser('admin', c), true), 'pack', { subcommand: 'disable', options: { name: 'our-stack' } });
+    expect(await quizText(two!)).toContain('Unknown topic');
+    await Promise.all([one!.store.close(), two!.store.close()]);
+  });
 });
