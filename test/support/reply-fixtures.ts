@@ -13,7 +13,7 @@ import { leaderboardReply, statsReply, streakReply, topicsReply } from '../../sr
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../../src/views/quiz-views.js';
 import { teamJoined, teamLeft, teamList, teamMembers } from '../../src/views/team-views.js';
 import { aQuestion } from './builders.js';
-import { packChanged, packExport, packImported, packList, packPastePrompt, reportFiled, reportNotePrompt, reportReasons, reportsList, reportsResolved } from '../../src/views/pack-views.js';
+import { packShareFile, packChanged, packExport, packImported, packList, packPastePrompt, reportFiled, reportNotePrompt, reportReasons, reportsList, reportsResolved } from '../../src/views/pack-views.js';
 import type { PackSummary } from '../../src/core/packs/pack.js';
 import { SAMPLE_ERRORS } from './user-errors.js';
 
@@ -156,6 +156,7 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'pack disabled', reply: packChanged('our-stack', 'disabled') },
     { name: 'pack export, large', reply: packExport('our-stack', `name: our-stack\n# @everyone <!channel>\n${long('line', 3000)}`, 'yaml') },
     { name: 'pack paste form', reply: packPastePrompt() },
+    { name: 'pack share file (Slack)', reply: packShareFile(cmd) },
     { name: 'report reasons', reply: reportReasons('AbCdEfGhIjKl') },
     { name: 'report note form', reply: reportNotePrompt('AbCdEfGhIjKl', 'wrong-key') },
     { name: 'report filed, paused', reply: reportFiled({ questionId: 'q', reporters: 3, paused: true }) },
