@@ -4,6 +4,7 @@ import { childLogger } from '../core/logging.js';
 import { noMetrics, type InteractionOutcome, type Metrics } from '../core/metrics.js';
 import type { Logger } from '../core/ports.js';
 import type { UserError } from '../core/result.js';
+import type { Community } from '../core/identity.js';
 import { commandSchema } from './definition-schema.js';
 import { errorReply, RESTARTING_TEXT, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
 import type { BoundAction } from './action.js';
@@ -12,6 +13,8 @@ import type { CommandContext, CommandDef, CommandInput, OptionDef, OptionValues 
 export interface RegistryOptions {
   /** Values for options with dynamicChoices, e.g. the bank's topics. */
   dynamicChoices: { topic: () => readonly string[] };
+  /** A community's own topics (the bank's and its packs'), for suggestions; the static list when not given. */
+  communityTopics?: ((c: Community) => Promise<readonly string[]>) | undefined;
   logger: Logger;
   /** Counts interactions by platform, command and outcome; nothing when not given. */
   metrics?: Metrics | undefined;
@@ -71,9 +74,15 @@ export class CommandRegistry {
     return undefined;
   }
 
+  /** Suggestions in a community: its pack names too, for a topic. */
+  async completeIn(c: Community, opt: OptionDef, partial: string): Promise<string[]> {
+    const topics = opt.dynamicChoices === 'topic' ? await this.options.communityTopics?.(c) : undefined;
+    return this.complete(opt, partial, topics);
+  }
+
   /** Suggestions for an autocompleted option: values that start with, then contain, the text. */
-  complete(opt: OptionDef, partial: string): string[] {
-    const all = this.choicesOf(opt) ?? [];
+  complete(opt: OptionDef, partial: string, values?: readonly string[]): string[] {
+    const all = values ?? this.choicesOf(opt) ?? [];
     const p = partial.toLowerCase();
     return [...all.filter((v) => v.startsWith(p)), ...all.filter((v) => !v.startsWith(p) && v.includes(p))].slice(0, 25);
   }

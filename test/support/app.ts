@@ -45,6 +45,6 @@ export async function makeTestApp(opts: { store?: Store; clock?: Clock; random?:
   const bank = fixtureBank();
   const logger = opts.logger ?? silentLogger;
   const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader, metrics, logger });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, communityTopics: async (c) => [...(await core.packs.topics(c)).keys()], logger, metrics });
   return { core, registry, store, sessions: store, logger, metrics };
 }

@@ -29,6 +29,8 @@ it('imports a pack attached to /pack import: the bot downloads it from the CDN U
   expect((await world.app.core.packs.list(community())).map((p) => p.name)).toEqual(['our-stack']);
 
   const member = fake.member('Bo');
+  const suggested = await fake.autocomplete(member, 'quiz', 'topic', 'our').response();
+  expect(suggested.record.choices).toEqual([{ name: 'our-stack', value: 'our-stack' }]);
   const card = await fake.slash(member, 'quiz', { options: { topic: 'our-stack' } }).response();
   expect(text(card.message)).toContain('our-stack ·');
 });
