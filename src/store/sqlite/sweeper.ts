@@ -17,6 +17,7 @@ const SIMPLE = [
   ['ai_counts', 'expires_at', '(community, day, member)'],
   ['ai_cache', 'expires_at', '(community, key)'],
   ['ai_tokens', 'expires_at', '(community, day)'],
+  ['report_rates', 'expires_at', '(community, user_id)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

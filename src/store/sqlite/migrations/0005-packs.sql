@@ -31,3 +31,6 @@ CREATE TABLE report_rates (
   expires_at INTEGER NOT NULL,
   PRIMARY KEY (community, user_id)
 ) WITHOUT ROWID;
+
+-- The sweeper deletes expired rate windows by this.
+CREATE INDEX report_rates_expiry ON report_rates (expires_at);
