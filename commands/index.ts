@@ -2,6 +2,7 @@ import type { CommandDef } from '../src/registry/command.js';
 import daily from './daily.js';
 import help from './help.js';
 import interview from './interview.js';
+import pack from './pack.js';
 import leaderboard from './leaderboard.js';
 import practice from './practice.js';
 import remind from './practice-remind.js';
@@ -13,4 +14,4 @@ import team from './team.js';
 import topics from './topics.js';
 
 /** Every command, in the order help lists them. Each platform is generated from this list. */
-export const commands: readonly CommandDef[] = [quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, help];
+export const commands: readonly CommandDef[] = [quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, pack, help];

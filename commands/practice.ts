@@ -1,4 +1,3 @@
-import type { Topic } from '../src/core/bank/schema.js';
 import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
 import { onAction } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
@@ -11,7 +10,7 @@ import { respond } from './shared/respond.js';
  * questions from their weakest topic), delivered as a personal quiz so it scores and keeps the
  * streak like one; its answer offers the next card.
  */
-export async function practice(ctx: CommandContext, topic: Topic | undefined, mode: QuizMode, update: boolean) {
+export async function practice(ctx: CommandContext, topic: string | undefined, mode: QuizMode, update: boolean) {
   const pick = await ctx.core.learning.nextCard(ctx.user, topic);
   if (!pick.ok) return pick;
   const quiz = await ctx.core.quiz.start({ user: ctx.user, mode, questionId: pick.value.question.id, practice: { topic } });

@@ -1,4 +1,3 @@
-import { isTopic, type Topic } from '../src/core/bank/schema.js';
 import { ok, fail } from '../src/core/result.js';
 import { FLASH_RATINGS, type FlashRating } from '../src/core/scoring.js';
 import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
@@ -18,6 +17,8 @@ const delivery = (name: string, word: string, opensPrompt = false) =>
     opensPrompt,
   });
 
+/** A bank topic or a pack's name; the core checks it exists in the community. */
+export const TOPIC_WORD = /^[a-z][a-z0-9-]{0,23}$/;
 const isRating = (s: string): s is FlashRating => (FLASH_RATINGS as readonly string[]).includes(s);
 const isMode = (s: string): s is QuizMode => (QUIZ_MODES as readonly string[]).includes(s);
 
@@ -38,9 +39,9 @@ export const quizActions = {
     word: (p) => p.rating,
   }),
   /** A new question like the last one (also App Home's start buttons). An unknown mode falls back to choice. */
-  next: defineAction<{ topic?: Topic | undefined; mode: QuizMode }>('quiz.next', {
+  next: defineAction<{ topic?: string | undefined; mode: QuizMode }>('quiz.next', {
     toArgs: (p) => [p.topic ?? '', p.mode],
-    fromArgs: ([topic = '', mode = '']) => ok({ topic: isTopic(topic) ? topic : undefined, mode: isMode(mode) ? mode : 'choice' }),
+    fromArgs: ([topic = '', mode = '']) => ok({ topic: TOPIC_WORD.test(topic) ? topic : undefined, mode: isMode(mode) ? mode : 'choice' }),
     word: () => 'next',
   }),
   /** The open answer's form. */

@@ -1,4 +1,4 @@
-import { DIFFICULTIES, type Difficulty, type Topic } from '../src/core/bank/schema.js';
+import { DIFFICULTIES, type Difficulty } from '../src/core/bank/schema.js';
 import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
 import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
@@ -6,7 +6,7 @@ import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from
 import { quizActions } from './quiz.actions.js';
 import { respond } from './shared/respond.js';
 
-async function start(ctx: CommandContext, topic: Topic | undefined, difficulty: Difficulty | undefined, mode: QuizMode, share: boolean, update: boolean) {
+async function start(ctx: CommandContext, topic: string | undefined, difficulty: Difficulty | undefined, mode: QuizMode, share: boolean, update: boolean) {
   const result = await ctx.core.quiz.start({ user: ctx.user, topic, difficulty, mode, shared: share && ctx.canShare });
   return respond(result, (quiz) => ({ ...quizCard(quiz), update }));
 }

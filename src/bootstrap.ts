@@ -72,7 +72,7 @@ export async function createApp(
   const usage = hasGradingUsage(store) ? store : undefined;
   const grader = overrides.grader ?? (await createGrader(config.grader, { questions: bank.questions, clock, logger, usage, metrics }));
   const core = createBackpropCore({ bank, store, clock, random: overrides.random ?? cryptoRandom, logger, grader, metrics });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, communityTopics: async (c) => [...(await core.packs.topics(c)).keys()], logger, metrics });
   return { core, registry, store, sessions: store, logger, metrics };
 }
 

@@ -13,6 +13,8 @@ import { InterviewService } from './interview/interview-service.js';
 import type { AnswerObserver, DueCards } from './learning/graded-answer.js';
 import { ReminderService, type ReminderRenderer } from './learning/reminder-service.js';
 import type { PictureRenderer } from './pictures.js';
+import { CommunityBanks } from './packs/community-bank.js';
+import { PackService } from './packs/pack-service.js';
 
 /**
  * Everything a command handler may use: the core's use cases over one store. The store itself is
@@ -31,6 +33,8 @@ export interface Core {
   reminders: ReminderService;
   /** Turns the views' SVG pictures into PNG attachments; absent: replies carry text only. */
   pictures?: PictureRenderer | undefined;
+  /** Community packs, the topics a community sees, members' reports. */
+  packs: PackService;
 }
 
 export interface CoreDeps {
@@ -59,17 +63,19 @@ export interface CoreDeps {
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
   const logger = deps.logger ?? silentLogger;
-  const learning = new LearningService({ bank, cards: store, deliveries: store, clock, random, logger });
+  const banks = new CommunityBanks(bank, store, store);
+  const learning = new LearningService({ banks, cards: store, deliveries: store, clock, random, logger });
   const grader = deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions));
   return {
     bank,
     clock,
     learning,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger, activity: store }),
+    quiz: new QuizService({ banks, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger, activity: store }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock, activity: store }),
     teams: new TeamService({ teams: store }),
+    packs: new PackService({ banks, deliveries: store, packs: store, reports: store, clock }),
     daily: new DailyService({
-      bank,
+      banks,
       schedules: store,
       deliveries: store,
       scores: store,

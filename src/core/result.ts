@@ -1,5 +1,6 @@
 import type { QuizMode } from './quiz/delivery.js';
 
+
 /**
  * Expected user failures are values, not exceptions: a code and the data that explains it. The
  * core writes no words; src/views/errors.ts renders each code with the platform's own way of
@@ -39,6 +40,15 @@ export interface UserErrorParams {
   NO_REMINDER: object;
   /** The platform cannot send direct messages (so no reminders there). */
   REMINDERS_UNAVAILABLE: object;
+  /** A pack that failed to import: every problem (entry id, field, what is valid); nothing was stored. */
+  PACK_INVALID: { problems: readonly { entry?: string | undefined; field: string; message: string }[] };
+  PACK_LIMIT: { max: number };
+  UNKNOWN_PACK: { name: string; packs: readonly string[] };
+  /** The file given to import could not be read; `reason` says why in the adapter's terms. */
+  PACK_FILE: { problem: 'missing' | 'too-large' | 'unreadable'; max?: number | undefined; detail?: string | undefined };
+  REPORT_DUPLICATE: object;
+  REPORT_RATE_LIMITED: { limit: number; windowMinutes: number };
+  NO_REPORTS: { questionId: string };
 }
 
 export type UserErrorCode = keyof UserErrorParams;

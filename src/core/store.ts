@@ -7,6 +7,7 @@ import type { SettingsStore } from './settings-store.js';
 import type { TeamStore } from './team-store.js';
 import type { CardStore } from './learning/card-store.js';
 import type { ReminderStore } from './learning/reminder-store.js';
+import type { PackStore, ReportStore } from './packs/pack-store.js';
 
 /**
  * The store ports, split by role; each core service takes only the roles it uses:
@@ -22,6 +23,7 @@ import type { ReminderStore } from './learning/reminder-store.js';
  * | SessionStore | session-store.ts | adapters (`app.sessions`), InterviewService |
  * | ReminderStore | learning/reminder-store.ts | ReminderService |
  * | ActivityStore | activity-store.ts | QuizService (records), ProfileService (heat map) |
+ * | PackStore, ReportStore | packs/pack-store.ts | PackService, CommunityBanks |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method
  * can reach another community's data. Each implementation (SqliteStore, the embedded default;
@@ -30,10 +32,10 @@ import type { ReminderStore } from './learning/reminder-store.js';
  */
 
 /** What the core's use cases need (sessions: mock interviews, kept like adapters' forms). */
-export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & SessionStore & ReminderStore & CardStore & ActivityStore;
+export type CoreStore = DeliveryStore & ScoreStore & TeamStore & SettingsStore & ScheduleStore & SessionStore & ReminderStore & CardStore & ActivityStore & PackStore & ReportStore;
 
 /** A whole store, as the composition root opens, checks and closes it. */
-export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ReminderStore, CardStore, ActivityStore {
+export interface Store extends DeliveryStore, ScoreStore, TeamStore, SettingsStore, ScheduleStore, SessionStore, ReminderStore, CardStore, ActivityStore, PackStore, ReportStore {
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

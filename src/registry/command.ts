@@ -3,7 +3,6 @@ import type { UserRef } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
 import type { UserError } from '../core/result.js';
 import type { ChannelPoster } from '../core/channel-poster.js';
-import type { Topic } from '../core/bank/schema.js';
 import type { Logger } from '../core/ports.js';
 import type { BoundAction } from './action.js';
 
@@ -12,8 +11,15 @@ import type { BoundAction } from './action.js';
  * commands, Slack /prep subcommands and console lines are all generated from it.
  */
 
-/** `user` and `channel` take a member or channel of the same community; the value is its id. */
-export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel';
+/**
+ * `user` and `channel` take a member or channel of the same community; the value is its id.
+ * `attachment` takes a file: a Discord attachment (its URL), a path on the console; the value is a
+ * reference that only the adapter's `readAttachment` turns into the file's text.
+ */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'attachment';
+
+/** A file's text as the adapter read it, or why it could not. */
+export type AttachmentRead = { ok: true; text: string } | { ok: false; problem: 'too-large' | 'unreadable'; detail?: string | undefined };
 
 export interface OptionDef {
   name: string;
@@ -45,9 +51,9 @@ export interface CommandInput {
   options: OptionValues;
 }
 
-/** What a dynamic choice's values are: the bank's topics are Topic ids. */
+/** What a dynamic choice's values are: a bank topic or a community's pack name. */
 interface DynamicChoiceValues {
-  topic: Topic;
+  topic: string;
 }
 
 /** The value type of one option, read from its definition: its choices, else its type. */
@@ -97,6 +103,10 @@ export interface CommandContext {
   commands: readonly CommandDef[];
   /** The platform's id for this interaction, carried by every log line about it. */
   interactionId?: string | undefined;
+  /** Where files come after the command (Slack): expect the member's next file here for `command`. */
+  awaitFile?: (() => Promise<void>) | undefined;
+  /** Reads an `attachment` option's file (at most maxBytes), where the platform has files. */
+  readAttachment?: ((ref: string, maxBytes: number) => Promise<AttachmentRead>) | undefined;
   /** The adapter's logger for this interaction, when it has one (the registry's otherwise). */
   log?: Logger | undefined;
 }

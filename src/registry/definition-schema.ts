@@ -8,7 +8,7 @@ const optionSchema = z
   .object({
     name,
     description,
-    type: z.enum(['string', 'integer', 'boolean', 'user', 'channel']),
+    type: z.enum(['string', 'integer', 'boolean', 'user', 'channel', 'attachment']),
     required: z.boolean().optional(),
     choices: z.array(z.object({ name: z.string().min(1).max(100), value: z.string().min(1).max(100) })).max(25).optional(),
     dynamicChoices: z.literal('topic').optional(),

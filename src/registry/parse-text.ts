@@ -55,7 +55,7 @@ function parseTokens(registry: CommandRegistry, tokens: string[], depth: number)
       raw[byChoice.name] = word;
       continue;
     }
-    const textual = free().filter((d) => d.type === 'string' || d.type === 'user' || d.type === 'channel');
+    const textual = free().filter((d) => d.type === 'string' || d.type === 'user' || d.type === 'channel' || d.type === 'attachment');
     const next = textual.find((d) => !(d.choices || d.dynamicChoices)) ?? textual[0];
     if (!next) {
       return { ok: false, name, error: `Unexpected "${token.slice(0, 40)}". ${name} takes: ${defs.map((d) => d.name).join(', ') || 'no options'}.` };

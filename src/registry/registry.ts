@@ -4,6 +4,7 @@ import { childLogger } from '../core/logging.js';
 import { noMetrics, type InteractionOutcome, type Metrics } from '../core/metrics.js';
 import type { Logger } from '../core/ports.js';
 import type { UserError } from '../core/result.js';
+import type { Community } from '../core/identity.js';
 import { commandSchema } from './definition-schema.js';
 import { errorReply, RESTARTING_TEXT, UNAVAILABLE_TEXT, userErrorReply } from '../views/errors.js';
 import type { BoundAction } from './action.js';
@@ -12,6 +13,8 @@ import type { CommandContext, CommandDef, CommandInput, OptionDef, OptionValues 
 export interface RegistryOptions {
   /** Values for options with dynamicChoices, e.g. the bank's topics. */
   dynamicChoices: { topic: () => readonly string[] };
+  /** A community's own topics (the bank's and its packs'), for suggestions; the static list when not given. */
+  communityTopics?: ((c: Community) => Promise<readonly string[]>) | undefined;
   logger: Logger;
   /** Counts interactions by platform, command and outcome; nothing when not given. */
   metrics?: Metrics | undefined;
@@ -76,9 +79,15 @@ export class CommandRegistry {
     return undefined;
   }
 
+  /** Suggestions in a community: its pack names too, for a topic. */
+  async completeIn(c: Community, opt: OptionDef, partial: string): Promise<string[]> {
+    const topics = opt.dynamicChoices === 'topic' ? await this.options.communityTopics?.(c) : undefined;
+    return this.complete(opt, partial, topics);
+  }
+
   /** Suggestions for an autocompleted option: values that start with, then contain, the text. */
-  complete(opt: OptionDef, partial: string): string[] {
-    const all = this.choicesOf(opt) ?? [];
+  complete(opt: OptionDef, partial: string, values?: readonly string[]): string[] {
+    const all = values ?? this.choicesOf(opt) ?? [];
     const p = partial.toLowerCase();
     return [...all.filter((v) => v.startsWith(p)), ...all.filter((v) => !v.startsWith(p) && v.includes(p))].slice(0, 25);
   }
@@ -122,8 +131,11 @@ export class CommandRegistry {
       return typeof v === 'string' && /^[A-Za-z0-9]{1,40}$/.test(v) ? null : `The option "${def.name}" must name a ${def.type === 'user' ? 'member' : 'channel'}.`;
     }
     if (typeof v !== 'string') return `The option "${def.name}" must be text.`;
+    if (def.type === 'attachment') return v.length <= 2000 ? null : `The option "${def.name}" must be a file.`;
     if (def.maxLength !== undefined && v.length > def.maxLength) return `The option "${def.name}" is limited to ${def.maxLength} characters.`;
     const choices = this.choicesOf(def);
+    // A topic may also be one of the community's packs, which only the core knows: it checks those.
+    if (def.dynamicChoices === 'topic' && /^[a-z][a-z0-9-]{0,23}$/.test(v)) return null;
     if (choices && !choices.includes(v)) {
       return `"${v.slice(0, 40)}" is not a valid ${def.name}. Valid ${def.name} values: ${choices.join(', ')}.`;
     }
@@ -221,7 +233,7 @@ export function coerceOptions(defs: readonly OptionDef[], raw: Record<string, st
   const out: OptionValues = {};
   for (const [key, value] of Object.entries(raw)) {
     const def = defs.find((d) => d.name === key);
-    if (!def || def.type === 'string') {
+    if (!def || def.type === 'string' || def.type === 'attachment') {
       out[key] = value;
     } else if (def.type === 'user') {
       // Accepts a raw id or a mention as platforms write it: <@123>, <@!123>, <@U123|name>.

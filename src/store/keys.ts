@@ -43,6 +43,15 @@ export function communityKeys(prefix: string, c: Community) {
     aiTokens: (day: string) => `${base}ai:${day}:tokens`,
     /** A member's practice reminder (a hash: time, timeZone, nextAt, createdAt). */
     reminder: (userId: string) => `${base}remind:${userId}`,
+    /** Packs: name -> summary JSON; a pack's source and questions; the names turned off. */
+    packs: () => `${base}packs`,
+    packBody: (name: string) => `${base}pack:${name}`,
+    packsOff: () => `${base}packs-off`,
+    /** Reports: userId -> report JSON per question; the questions with open reports; the paused ones. */
+    reports: (questionId: string) => `${base}reports:${questionId}`,
+    reported: () => `${base}reported`,
+    paused: () => `${base}paused`,
+    reportRate: (userId: string) => `${base}u:${userId}:report-rate`,
   };
 }
 

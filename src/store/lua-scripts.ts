@@ -28,4 +28,6 @@ export interface ScriptCommands {
   saveCard(...args: (string | number)[]): Promise<Reply>;
   advanceReminder(...args: (string | number)[]): Promise<Reply>;
   recordActivity(...args: (string | number)[]): Promise<Reply>;
+  savePack(...args: (string | number)[]): Promise<Reply>;
+  addReport(...args: (string | number)[]): Promise<Reply>;
 }

@@ -15,6 +15,8 @@ import { MemoryCards } from './memory-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { MemoryPacks } from './memory-packs.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
 
 export interface MemoryStoreConfig {
   clock: Clock;
@@ -31,9 +33,11 @@ export class MemoryStore implements Store, GradingUsageStore {
   private readonly cards = new MemoryCards();
   /** Practice reminders by "platform:id|userId" (RedisStore's index member). */
   private readonly reminders = new Map<string, DueReminder>();
+  private readonly packs: MemoryPacks;
 
   private constructor(config: MemoryStoreConfig) {
     this.ks = new MemoryKeyspace(() => config.clock.now());
+    this.packs = new MemoryPacks(this.ks);
   }
 
   static async open(config: MemoryStoreConfig): Promise<MemoryStore> {
@@ -409,4 +413,33 @@ export class MemoryStore implements Store, GradingUsageStore {
   }
 
   async close(): Promise<void> {}
+
+  // Packs and reports (memory-packs.ts).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.packs.savePack(c, pack, maxPacks);
+  }
+  listPacks(c: Community): Promise<PackSummary[]> {
+    return this.packs.listPacks(c);
+  }
+  getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return this.packs.getPack(c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.packs.setPackEnabled(c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.packs.removePack(c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.packs.addReport(c, input);
+  }
+  openReports(c: Community): Promise<OpenReports[]> {
+    return this.packs.openReports(c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.packs.resolveReports(c, questionId);
+  }
+  pausedQuestions(c: Community): Promise<string[]> {
+    return this.packs.pausedQuestions(c);
+  }
 }

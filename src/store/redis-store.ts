@@ -15,6 +15,8 @@ import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { RedisPacks } from './redis-packs.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
 
 export interface RedisStoreConfig {
   /** redis://, rediss:// URL, or an already built client (Cluster / Sentinel). */
@@ -40,12 +42,14 @@ export class RedisStore implements Store, GradingUsageStore {
   private readonly redis: Client;
   private readonly prefix: string;
   private readonly cards: RedisCards;
+  private readonly packs: RedisPacks;
 
   constructor(config: RedisStoreConfig) {
     this.redis = config.client as Client;
     this.prefix = config.prefix;
     defineScripts(this.redis);
     this.cards = new RedisCards(this.redis, this.prefix);
+    this.packs = new RedisPacks(this.redis, this.prefix);
   }
 
   private k(c: Community) {
@@ -397,12 +401,42 @@ export class RedisStore implements Store, GradingUsageStore {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+
+  // Packs and reports (redis-packs.ts, lua/save-pack-3.lua, lua/add-report-4.lua).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.packs.savePack(c, pack, maxPacks);
+  }
+  listPacks(c: Community): Promise<PackSummary[]> {
+    return this.packs.listPacks(c);
+  }
+  getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return this.packs.getPack(c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.packs.setPackEnabled(c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.packs.removePack(c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.packs.addReport(c, input);
+  }
+  openReports(c: Community): Promise<OpenReports[]> {
+    return this.packs.openReports(c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.packs.resolveReports(c, questionId);
+  }
+  pausedQuestions(c: Community): Promise<string[]> {
+    return this.packs.pausedQuestions(c);
+  }
 }
 
 /** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
 function recordedOutcome(v: number[]): AnswerOutcome {
   const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
   return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
+
 }
 
 function parseReminder(h: Record<string, string>): Reminder | null {

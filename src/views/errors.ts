@@ -82,6 +82,22 @@ export function userErrorText(e: UserError, cmd: NameCommand): string {
       return `You have no practice reminder. Set one with ${cmd('remind on')} HH:MM.`;
     case 'REMINDERS_UNAVAILABLE':
       return 'Practice reminders are sent as direct messages, which are not available here.';
+    case 'PACK_INVALID':
+      return `The pack was not imported; nothing was stored. Fix these and import it again:\n${e.params.problems.map((p) => `- ${p.entry ? `entry ${quoted(p.entry)}, ` : ''}${p.field}: ${p.message}`).join('\n')}`;
+    case 'PACK_LIMIT':
+      return `This community already has ${e.params.max} packs, the most it may keep. Remove one with ${cmd('pack remove')} first.`;
+    case 'UNKNOWN_PACK':
+      return `There is no pack called ${quoted(e.params.name)}. ${e.params.packs.length === 0 ? `No packs yet: import one with ${cmd('pack import')}.` : `Packs: ${e.params.packs.join(', ')}.`}`;
+    case 'PACK_FILE':
+      if (e.params.problem === 'missing') return `Attach the pack's YAML or JSON file to ${cmd('pack import')}.`;
+      if (e.params.problem === 'too-large') return `The file is larger than a pack may be (${e.params.max ?? 0} bytes); split it into several packs.`;
+      return `The pack's file could not be read${e.params.detail ? ` (${e.params.detail})` : ''}. Nothing was stored; try again.`;
+    case 'REPORT_DUPLICATE':
+      return 'You have already reported this question; an admin will look at it.';
+    case 'REPORT_RATE_LIMITED':
+      return `You have filed ${e.params.limit} reports in the last ${e.params.windowMinutes} minutes, the most allowed. Please try again later.`;
+    case 'NO_REPORTS':
+      return `Question ${quoted(e.params.questionId, 80)} has no open reports.`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { TOPICS, type Question } from '../core/bank/schema.js';
+import { topicLabel, type Question } from '../core/bank/schema.js';
 import type { InterviewQuestion, InterviewStep } from '../core/interview/interview-service.js';
 import type { InterviewReport, InterviewState } from '../core/interview/interview.js';
 import { MAX_ANSWER_CHARS } from '../core/quiz/quiz-service.js';
@@ -9,7 +9,7 @@ import { gradeFields, graderNote } from './quiz-views.js';
 
 const TITLE = 'Mock interview';
 const position = (index: number, state: InterviewState) => `Question ${index + 1} of ${state.questionIds.length}`;
-const about = (q: Question) => `${TOPICS[q.topic]} · ${q.difficulty}`;
+const about = (q: Question) => `${topicLabel(q.topic)} · ${q.difficulty}`;
 
 function questionButtons(q: InterviewQuestion) {
   return [[
@@ -72,7 +72,7 @@ export function interviewReport(report: InterviewReport, cmd: NameCommand): Mess
     name: `${i + 1}. ${a.pass ? '✅' : '⚠️'} ${a.score}/100`,
     value: a.missed.length === 0 ? 'Every key point covered.' : `Missed: ${a.missed.join('; ')}`,
   }));
-  const topics = report.topicsToReview.map((t) => TOPICS[t]);
+  const topics = report.topicsToReview.map((t) => topicLabel(t));
   const lines = [
     `You answered ${plural(state.answers.length, 'question')}; average **${report.average}/100**.`,
     topics.length > 0 ? `**Topics to review:** ${topics.join(', ')}.` : '**Topics to review:** none — every answer passed.',

@@ -1,4 +1,4 @@
-import { TOPICS, type Question } from '../core/bank/schema.js';
+import { topicLabel as labelOf, type Question } from '../core/bank/schema.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import { message, type MessageReply, type PromptReply, type ReplyButton } from '../core/reply.js';
 import type { AnswerResult, PresentedQuiz } from '../core/quiz/quiz-service.js';
@@ -8,8 +8,9 @@ import { BASE_POINTS, FLASH_RATINGS, SCORE_WINDOW_DAYS } from '../core/scoring.j
 import { quizActions } from '../../commands/quiz.actions.js';
 import { practiceActions } from '../../commands/practice.actions.js';
 import { clockTime, reflow } from './format.js';
+import { withReportButton } from './pack-views.js';
 
-const topicLabel = (q: Question) => TOPICS[q.topic];
+const topicLabel = (q: Question) => labelOf(q.topic);
 const heading = (q: Question) => `${topicLabel(q)} · ${q.difficulty}`;
 const isShared = (d: Delivery) => d.ownerId === null;
 
@@ -97,7 +98,7 @@ export function answerResult(r: AnswerResult): MessageReply {
   if (r.hidden) return recordedHidden(r);
   const q = r.question;
   const shared = isShared(r.delivery);
-  const base = { ephemeral: true, update: !shared, buttons: shared ? undefined : nextButtons(q, r.delivery) };
+  const base = { ephemeral: true, update: !shared, buttons: withReportButton(shared ? undefined : nextButtons(q, r.delivery), r.delivery.id) };
   if (r.kind === 'choice') {
     const lines = [stemFor(q, 'choice'), ''];
     r.options.forEach((o, i) => {

@@ -9,6 +9,7 @@ import { gradingUsageContract } from './grading-usage-contract.js';
 import { cardStoreContract } from './card-store-contract.js';
 import { reminderContract } from './reminder-contract.js';
 import { activityContract } from './activity-contract.js';
+import { packContract } from './pack-contract.js';
 
 export interface StoreFixture {
   store: Store;
@@ -252,5 +253,6 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     cardStoreContract(() => store);
     reminderContract(() => store);
     activityContract(() => store);
+    packContract(() => store);
   });
 }

@@ -48,6 +48,6 @@ export async function makeTestApp(
   const bank = fixtureBank();
   const logger = opts.logger ?? silentLogger;
   const core = createCore({ bank, store, clock, random: opts.random ?? seededRandom(), grader: opts.grader, metrics, logger, answerObserver: opts.answerObserver, dueCards: opts.dueCards });
-  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, logger, metrics });
+  const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => bank.topics() }, communityTopics: async (c) => [...(await core.packs.topics(c)).keys()], logger, metrics });
   return { core, registry, store, sessions: store, logger, metrics };
 }

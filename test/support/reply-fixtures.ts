@@ -18,6 +18,8 @@ import { aQuestion } from './builders.js';
 import type { InterviewState } from '../../src/core/interview/interview.js';
 import { interviewAnswerPrompt, interviewQuestionCard, interviewReport, interviewStatusReply, interviewStepReply, interviewStopped } from '../../src/views/interview-views.js';
 import { reminderOffReply, reminderRenderer, reminderSetReply, reminderStatusReply } from '../../src/views/reminder-views.js';
+import { packShareFile, packChanged, packExport, packImported, packList, packPastePrompt, reportFiled, reportNotePrompt, reportReasons, reportsList, reportsResolved } from '../../src/views/pack-views.js';
+import type { PackSummary } from '../../src/core/packs/pack.js';
 import { SAMPLE_ERRORS } from './user-errors.js';
 
 /**
@@ -218,6 +220,18 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'reminder off', reply: reminderOffReply(cmd) },
     { name: 'home unavailable', reply: homeUnavailable() },
     { name: 'unavailable', reply: errorReply(UNAVAILABLE_TEXT) },
+    { name: 'pack imported with warnings', reply: packImported({ outcome: 'created', pack: { name: 'our-stack', version: '@here', hash: 'h', format: 'yaml', questions: [question], warnings: Array.from({ length: 21 }, (_, i) => ({ entry: `${HOSTILE[i % HOSTILE.length]} ${i}`, field: 'choices', message: long('tell', 20) })) } }, cmd) },
+    { name: 'pack list', reply: packList(Array.from({ length: 10 }, (_, i): PackSummary => ({ name: `pack-${i}`, version: HOSTILE[i % HOSTILE.length]!, hash: 'h', enabled: i % 2 === 0, entries: 500, format: 'yaml', importedAt: 0, importedBy: 'u' })), cmd) },
+    { name: 'no packs', reply: packList([], cmd) },
+    { name: 'pack disabled', reply: packChanged('our-stack', 'disabled') },
+    { name: 'pack export, large', reply: packExport('our-stack', `name: our-stack\n# @everyone <!channel>\n${long('line', 3000)}`, 'yaml') },
+    { name: 'pack paste form', reply: packPastePrompt() },
+    { name: 'pack share file (Slack)', reply: packShareFile(cmd) },
+    { name: 'report reasons', reply: reportReasons('AbCdEfGhIjKl') },
+    { name: 'report note form', reply: reportNotePrompt('AbCdEfGhIjKl', 'wrong-key') },
+    { name: 'report filed, paused', reply: reportFiled({ questionId: 'q', reporters: 3, paused: true }) },
+    { name: 'open reports', reply: reportsList(Array.from({ length: 12 }, (_, i) => ({ questionId: `our-stack-with-a-long-name/${'q'.repeat(40)}-${i}`, paused: i < 3, reports: Array.from({ length: 5 }, (_, j) => ({ userId: `u${j}`, reason: 'other' as const, note: `${HOSTILE[j % HOSTILE.length]} ${long('note', 10)}`, at: j })) })), true) },
+    { name: 'reports resolved', reply: reportsResolved('our-stack/q1') },
     ...SAMPLE_ERRORS.map((e, i) => ({ name: `user error ${i} ${e.code}`, reply: userErrorReply(e, cmd) })),
   ];
   return fixtures;

@@ -38,10 +38,21 @@ export const SAMPLE_ERRORS: readonly UserError[] = [
   fail('INTERVIEW_MOVED_ON', {}),
   fail('NO_REMINDER', {}),
   fail('REMINDERS_UNAVAILABLE', {}),
+  fail('PACK_INVALID', { problems: [{ field: '(file)', message: 'not valid YAML or JSON: bad indentation' }, { entry: '@everyone <!here>', field: 'choices.distractors', message: 'expected 3 items' }] }),
+  fail('PACK_LIMIT', { max: 10 }),
+  fail('UNKNOWN_PACK', { name: '@here', packs: [] }),
+  fail('UNKNOWN_PACK', { name: 'mlops', packs: ['our-stack', 'infra'] }),
+  fail('PACK_FILE', { problem: 'missing' }),
+  fail('PACK_FILE', { problem: 'too-large', max: 1_000_000 }),
+  fail('PACK_FILE', { problem: 'unreadable', detail: 'HTTP 404' }),
+  fail('REPORT_DUPLICATE', {}),
+  fail('REPORT_RATE_LIMITED', { limit: 5, windowMinutes: 60 }),
+  fail('NO_REPORTS', { questionId: 'our-stack/feature-store' }),
 ];
 
 /** Every code, so a test can check the samples cover them all. */
 export const ALL_CODES: readonly UserErrorCode[] = [
+  'PACK_INVALID', 'PACK_LIMIT', 'UNKNOWN_PACK', 'PACK_FILE', 'REPORT_DUPLICATE', 'REPORT_RATE_LIMITED', 'NO_REPORTS',
   'NO_QUESTIONS', 'DELIVERY_NOT_FOUND', 'DELIVERY_CLOSED', 'NOT_YOUR_QUIZ', 'WRONG_MODE', 'ALREADY_ANSWERED', 'INVALID_ANSWER',
   'INVALID_OPTION', 'UNKNOWN_TOPIC', 'UNKNOWN_TEAM', 'TEAM_CONFLICT', 'NOT_IN_TEAM', 'NO_SCHEDULE', 'DAILY_ALREADY_POSTED',
   'DAILY_UNAVAILABLE', 'CHANNEL_REQUIRED', 'FORBIDDEN', 'STALE_ACTION', 'NO_INTERVIEW', 'INTERVIEW_MOVED_ON', 'NO_REMINDER',

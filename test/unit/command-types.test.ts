@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Difficulty, Topic } from '../../src/core/bank/schema.js';
+import type { Difficulty } from '../../src/core/bank/schema.js';
 import { message } from '../../src/core/reply.js';
 import { defineCommand } from '../../src/registry/command.js';
 
@@ -17,7 +17,8 @@ describe('defineCommand', () => {
       ],
       async run(_ctx, { options }) {
         expectTypeOf(options.count).toEqualTypeOf<number>();
-        expectTypeOf(options.topic).toEqualTypeOf<Topic | undefined>();
+        // A bank topic or a community's pack name: the core checks it.
+        expectTypeOf(options.topic).toEqualTypeOf<string | undefined>();
         expectTypeOf(options.level).toEqualTypeOf<'beginner' | 'advanced' | undefined>();
         expectTypeOf(options.level).toExtend<Difficulty | undefined>();
         expectTypeOf(options.share).toEqualTypeOf<boolean | undefined>();

@@ -14,7 +14,7 @@ const registry = new CommandRegistry(commands, { dynamicChoices: { topic: () => 
 
 describe('command definitions', () => {
   it('load and validate', () => {
-    expect(registry.commands.map((c) => c.name)).toEqual(['quiz', 'practice', 'review', 'interview', 'remind', 'leaderboard', 'streak', 'stats', 'topics', 'team', 'daily', 'help']);
+    expect(registry.commands.map((c) => c.name)).toEqual(['quiz', 'practice', 'review', 'interview', 'remind', 'leaderboard', 'streak', 'stats', 'topics', 'team', 'daily', 'pack', 'help']);
   });
 
   it('refuse invalid definitions with every problem named', () => {
@@ -84,9 +84,12 @@ describe('text syntax', () => {
     expect(parse('team frob')).toMatchObject({ ok: false, error: expect.stringContaining('join, leave, list') });
     expect(parse('leaderboard page:two')).toMatchObject({ ok: false, error: expect.stringContaining('whole number') });
     expect(parse('topics extra')).toMatchObject({ ok: false, error: expect.stringContaining('no options') });
-    const unknownTopic = parse('quiz nosuchtopic');
+    // A topic that could be one of the community's packs is the core's to check (UNKNOWN_TOPIC); anything else is refused here.
+    const packLike = parse('quiz nosuchtopic');
+    expect(packLike.ok && registry.validate(registry.get('quiz')!, packLike.input)).toBeNull();
+    const unknownTopic = parse('quiz topic:No_Such!');
     expect(unknownTopic.ok && registry.validate(registry.get('quiz')!, unknownTopic.input)).toBe(
-      '"nosuchtopic" is not a valid topic. Valid topic values: fundamentals, cnn, llm.',
+      '"No_Such!" is not a valid topic. Valid topic values: fundamentals, cnn, llm.',
     );
   });
 });
@@ -102,7 +105,9 @@ describe('typed actions', () => {
     expect(registry.actionWord({ name: 'quiz.rate', args: ['abc', 'perfect'] })).toBeNull();
     // An empty or non-digit position is refused, not read as option 1.
     for (const bad of ['', ' ', '1a', '-1', '10']) expect(quizActions.choice.read(['abc', bad]), bad).toMatchObject({ ok: false, code: 'INVALID_ANSWER' });
-    expect(quizActions.next.read(['nosuchtopic', 'nosuchmode'])).toEqual({ ok: true, value: { topic: undefined, mode: 'choice' } });
+    expect(quizActions.next.read(['Not A Topic', 'nosuchmode'])).toEqual({ ok: true, value: { topic: undefined, mode: 'choice' } });
+    // A pack's name reads back as the topic; the core checks that the community has it.
+    expect(quizActions.next.read(['our-stack', 'open'])).toEqual({ ok: true, value: { topic: 'our-stack', mode: 'open' } });
   });
 });
 

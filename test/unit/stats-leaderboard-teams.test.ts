@@ -11,7 +11,7 @@ describe('stats, leaderboards and teams', () => {
   async function setup() {
     const clock = new FixedClock(Date.parse('2026-11-23T12:00:00Z'));
     const store = await MemoryStore.open({ clock });
-    const qs = ['fundamentals', 'cnn', 'cnn', 'llm', 'llm'].map((topic, i) => aQuestion({ id: `q${i}`, topic: topic as never, prompt: `Prompt ${i} here?` }));
+    const qs = ['fundamentals', 'cnn', 'cnn', 'llm', 'llm'].map((topic, i) => aQuestion({ id: `q${i}`, topic: topic, prompt: `Prompt ${i} here?` }));
     return { clock, core: createCore({ bank: aBank(qs), store, clock, random: seededRandom(11) }) };
   }
 

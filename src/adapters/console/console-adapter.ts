@@ -10,6 +10,7 @@ import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 import { parseTextCommand } from '../../registry/parse-text.js';
 import { consoleText, type ConsoleButton } from './render-text.js';
+import { readLocalFile } from './read-file.js';
 
 export interface ConsoleAdapterConfig {
   core: Core;
@@ -49,6 +50,7 @@ export class ConsoleAdapter {
       commands: this.config.registry.commands,
       channelId: CONSOLE_CHANNEL,
       poster: this.poster,
+      readAttachment: readLocalFile,
     };
   }
 

@@ -20,6 +20,7 @@ const OPTION_TYPES = {
   boolean: ApplicationCommandOptionType.Boolean,
   user: ApplicationCommandOptionType.User,
   channel: ApplicationCommandOptionType.Channel,
+  attachment: ApplicationCommandOptionType.Attachment,
 } as const satisfies Record<OptionType, ApplicationCommandOptionType>;
 
 /** Channel options name where the bot posts, so only channels it can post text in are offered. */
@@ -51,6 +52,8 @@ export function toOptionPayload(def: OptionDef): APIApplicationCommandBasicOptio
       return { ...base, type: OPTION_TYPES.user };
     case 'channel':
       return { ...base, type: OPTION_TYPES.channel, channel_types: [...POSTABLE_CHANNELS] };
+    case 'attachment':
+      return { ...base, type: OPTION_TYPES.attachment };
   }
 }
 

@@ -2,7 +2,8 @@ import { GuildMember, PermissionFlagsBits, type BaseInteraction } from 'discord.
 import type { Core } from '../../core/core.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Community } from '../../core/identity.js';
-import type { CommandContext } from '../../registry/command.js';
+import type { AttachmentRead, CommandContext } from '../../registry/command.js';
+import { readUrlText } from '../shared/read-url.js';
 import type { CommandRegistry } from '../../registry/registry.js';
 
 export interface ContextDeps {
@@ -37,5 +38,14 @@ export function contextFor(interaction: BaseInteraction, deps: ContextDeps): Com
     poster: deps.poster,
     commands: deps.registry.commands,
     interactionId: interaction.id,
+    readAttachment: (ref, maxBytes) => readAttachment(interaction, ref, maxBytes),
   };
+}
+
+/** An attachment option's value is the attachment's id; only a file Discord resolved for this interaction is fetched. */
+async function readAttachment(interaction: BaseInteraction, id: string, maxBytes: number): Promise<AttachmentRead> {
+  const attachment = interaction.isChatInputCommand() ? interaction.options.resolved?.attachments?.get(id) : undefined;
+  if (!attachment) return { ok: false, problem: 'unreadable', detail: 'the attachment is missing' };
+  if (attachment.size > maxBytes) return { ok: false, problem: 'too-large' };
+  return readUrlText(attachment.url, maxBytes);
 }

@@ -3,7 +3,7 @@ import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../core/ports.js';
 import type { CommandInput, OptionValues } from '../../registry/command.js';
 import type { CommandRegistry } from '../../registry/registry.js';
-import { contextFor, type ContextDeps } from './interaction-context.js';
+import { communityOf, contextFor, type ContextDeps } from './interaction-context.js';
 import { discordActions, PROMPT_INPUT_ID } from './render.js';
 import { Responder, type Timing } from './respond.js';
 
@@ -46,7 +46,7 @@ export function createInteractionHandler(deps: InteractionDeps): (i: Interaction
     const cmd = registry.get(i.commandName);
     const focused = i.options.getFocused(true);
     const def = cmd ? registry.optionsOf(cmd, i.options.getSubcommand(false) ?? undefined).find((d) => d.name === focused.name) : undefined;
-    const values = def ? registry.complete(def, String(focused.value)) : [];
+    const values = def ? await registry.completeIn(communityOf(i), def, String(focused.value)) : [];
     await i.respond(values.map((v) => ({ name: v, value: v })));
   }
 

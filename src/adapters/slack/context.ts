@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { App } from '../../bootstrap.js';
 import { isValidTimeZone } from '../../core/calendar.js';
+import { expectFile } from './file-import.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
 import type { Logger } from '../../core/ports.js';
 import type { CommandContext } from '../../registry/command.js';
@@ -86,5 +87,6 @@ export function slackContext(deps: ContextDeps, caller: Caller, info: SlackUserI
     channelId: caller.channelId,
     poster: deps.poster,
     commands: deps.app.registry.commands,
+    awaitFile: caller.channelId ? () => expectFile(deps.app.sessions, { platform: 'slack', id: caller.teamId }, caller.userId, caller.channelId!) : undefined,
   };
 }

@@ -14,7 +14,8 @@ import { REQUEST_KEY } from './guarded-receiver.js';
 import { ReplayGuard } from './replay-guard.js';
 import { INPUT_BLOCK_ID, PROMPT_CALLBACK_ID, readSubmission } from './modals.js';
 import { toPlain, truncate } from './mrkdwn.js';
-import { slackActions } from './render-blocks.js';
+import { renderBlocks, slackActions } from './render-blocks.js';
+import { parseFileShare, readSlackFile, takeExpectedFile } from './file-import.js';
 import { HELP_COMMAND, parseSlashText } from './parse-command.js';
 import { parseBlockAction, parseHomeOpened, parseSlashCommand, parseViewSubmission, type Caller, type Origin } from './payloads.js';
 
@@ -159,6 +160,21 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       return;
     }
     await next();
+  });
+
+  // A file shared after `/prep pack import` (file-import.ts); every other message is not ours.
+  bolt.event('message', async ({ body, client }) => {
+    const shared = parseFileShare(body);
+    if (!shared || !(await takeExpectedFile(app.sessions, { platform: 'slack', id: shared.teamId }, shared.userId, shared.channelId))) return;
+    const caller = { teamId: shared.teamId, userId: shared.userId, userName: shared.userId, channelId: shared.channelId };
+    const reply = await safely('file import', async () => {
+      const ctx = { ...(await context(client, caller)), readAttachment: (id: string, max: number) => readSlackFile(client, id, max) };
+      return app.registry.runCommand(ctx, 'pack', { subcommand: 'import', options: { file: shared.fileId } });
+    });
+    if (reply.type !== 'message') return;
+    await client.chat.postEphemeral({ channel: shared.channelId, user: shared.userId, ...renderBlocks(reply) }).catch((err: unknown) =>
+      logger.error('could not answer a pack file', { error: (err as Error).message }),
+    );
   });
 
   bolt.event('app_home_opened', async ({ body, client }) => {

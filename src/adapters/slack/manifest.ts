@@ -22,6 +22,10 @@ export const BOT_SCOPES = [
   'groups:read', // … and in a private one
   'im:write', // direct messages: App Home buttons, practice reminders (conversations.open)
   'files:write', // files.uploadV2: the stats and leaderboard pictures (without it, text only)
+  'files:read', // files.info and the private download of a pack file shared after /prep pack import
+  'channels:history', // message events (file_share) in public channels, for that file
+  'groups:history', // … in private channels
+  'im:history', // … in direct messages with the app
 ] as const;
 
 function usage(c: CommandDef): string {
@@ -61,7 +65,7 @@ export function buildManifest(commands: readonly CommandDef[], opts: ManifestOpt
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { ...(opts.socketMode ? {} : { request_url: requestUrl }), bot_events: ['app_home_opened'] },
+      event_subscriptions: { ...(opts.socketMode ? {} : { request_url: requestUrl }), bot_events: ['app_home_opened', 'message.channels', 'message.groups', 'message.im'] },
       interactivity: { is_enabled: true, ...(opts.socketMode ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,
       socket_mode_enabled: opts.socketMode,

@@ -33,6 +33,8 @@ export interface PromptView {
   blocks: {
     type: 'input';
     block_id: string;
+    /** An input that may be left empty (a report's optional sentence). */
+    optional?: boolean;
     label: { type: 'plain_text'; text: string; emoji?: boolean };
     element: {
       type: 'plain_text_input';
@@ -66,6 +68,7 @@ export function promptView(reply: PromptReply, origin: Origin): PromptView {
       {
         type: 'input',
         block_id: INPUT_BLOCK_ID,
+        ...(reply.minLength === 0 ? { optional: true } : {}),
         label: plain(truncate(toPlain(reply.label), MODAL_LIMITS.label)),
         element: {
           type: 'plain_text_input',

@@ -1,7 +1,8 @@
-import type { Difficulty, Question, Topic } from './schema.js';
+import type { Difficulty, Question } from './schema.js';
 
 export interface QuestionFilter {
-  topic?: Topic | undefined;
+  /** A bank topic or a pack's name. */
+  topic?: string | undefined;
   difficulty?: Difficulty | undefined;
 }
 
@@ -22,7 +23,7 @@ export class QuestionBank {
   }
 
   /** Topics that have at least one question, in bank order. */
-  topics(): Topic[] {
+  topics(): string[] {
     return [...new Set(this.questions.map((q) => q.topic))];
   }
 

@@ -47,8 +47,8 @@ export const misconceptionSchema = z.object({
   keyPoint: z.number().int().min(1).max(6),
 });
 
-export const questionSchema = z
-  .object({
+/** The fields of a bank entry; packs reuse them (src/core/packs/pack-schema.ts). */
+export const questionShape = {
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug: a-z, 0-9 and single hyphens'),
     topic: z.enum(TOPIC_IDS as [Topic, ...Topic[]]),
     difficulty: z.enum(DIFFICULTIES),
@@ -66,9 +66,13 @@ export const questionSchema = z
     hint: text(5, 300),
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase tag words joined by hyphens')).min(1).max(10),
     covers: z.array(z.string().regex(/^(dl80|dl10y|dl50|dc20)\/[a-z0-9/-]+$/, 'a seed id such as dl80/fundamentals/1')).default([]),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
+};
+
+type EntryForChecks = Pick<z.infer<z.ZodObject<typeof questionShape>>, 'choices' | 'misconceptions' | 'keyPoints'>;
+
+/** Checks across an entry's fields, shared by the bank and packs. */
+export function refineEntry(q: EntryForChecks, ctx: z.RefinementCtx): void {
+  {
     const all = [q.choices.correct, ...q.choices.distractors].map((c) => c.toLowerCase());
     if (new Set(all).size !== all.length) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'the four choices must be distinct' });
@@ -78,10 +82,17 @@ export const questionSchema = z
         ctx.addIssue({ code: 'custom', path: ['misconceptions', i, 'keyPoint'], message: `must name one of the ${q.keyPoints.length} key points (1-${q.keyPoints.length})` });
       }
     });
-  });
+  }
+}
+
+export const questionSchema = z.object(questionShape).strict().superRefine(refineEntry);
 
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 export type Misconception = z.infer<typeof misconceptionSchema>;
-export type Question = z.infer<typeof questionSchema>;
+/** A bank entry, or a pack's entry whose topic may be the pack's name (its id is then `pack/id`). */
+export type Question = Omit<z.infer<typeof questionSchema>, 'topic'> & { topic: string };
+
+/** The label of a topic: the bank's title, else the topic's own name (a pack). */
+export const topicLabel = (topic: string): string => (isTopic(topic) ? TOPICS[topic] : topic);
 
 export const questionFileSchema = z.array(z.unknown()).min(1, 'a topic file needs at least one question');

@@ -1,5 +1,5 @@
-import type { QuestionBank } from '../bank/question-bank.js';
-import type { Difficulty, Question, Topic } from '../bank/schema.js';
+import type { Difficulty, Question } from '../bank/schema.js';
+import type { QuestionBanks } from '../packs/community-bank.js';
 import type { ChannelPoster } from '../channel-poster.js';
 import type { Community, Platform } from '../identity.js';
 import type { Clock, Logger, Random } from '../ports.js';
@@ -59,7 +59,8 @@ export interface DailyStatus {
 }
 
 interface DailyDeps {
-  bank: QuestionBank;
+  /** The bank plus the community's packs, minus its paused questions. */
+  banks: QuestionBanks;
   schedules: ScheduleStore;
   deliveries: DeliveryStore;
   scores: ScoreStore;
@@ -86,9 +87,10 @@ export class DailyService {
     if (!zone.ok) return zone;
     const weekdays = parseWeekdays(req.weekdays);
     if (!weekdays.ok) return weekdays;
-    const filters = parseFilters({ topic: req.topic, difficulty: req.difficulty, mode: req.mode, revealHours: req.revealHours });
+    const bank = await this.deps.banks.for(req.community);
+    const filters = parseFilters({ topic: req.topic, difficulty: req.difficulty, mode: req.mode, revealHours: req.revealHours }, bank.topics());
     if (!filters.ok) return filters;
-    if (this.deps.bank.filter({ topic: req.topic as Topic | undefined, difficulty: req.difficulty as Difficulty | undefined }).length === 0) {
+    if (bank.filter({ topic: req.topic, difficulty: req.difficulty as Difficulty | undefined }).length === 0) {
       return fail('NO_QUESTIONS', { topic: req.topic, difficulty: req.difficulty, daily: true });
     }
     const problem = await poster.checkChannel(req.community, req.channelId);
@@ -202,8 +204,9 @@ export class DailyService {
   }
 
   private async postClaimed({ community, schedule }: ScheduledChannel, occ: Occurrence, poster: ChannelPoster, token: string, now: number): Promise<DailySlot | null> {
-    const { schedules, deliveries, random, bank } = this.deps;
-    const candidates = bank.filter({ topic: schedule.topic as Topic | undefined, difficulty: schedule.difficulty as Difficulty | undefined });
+    const { schedules, deliveries, random } = this.deps;
+    const bank = await this.deps.banks.for(community);
+    const candidates = bank.filter({ topic: schedule.topic, difficulty: schedule.difficulty as Difficulty | undefined });
     const used = await schedules.usedDailyQuestions(community, schedule.channelId);
     const fresh = candidates.filter((q) => !used.includes(q.id));
     const reset = fresh.length === 0;
@@ -244,7 +247,8 @@ export class DailyService {
   }
 
   private async revealClaimed({ community, schedule }: ScheduledChannel, slotName: string, poster: ChannelPoster, token: string): Promise<boolean> {
-    const { schedules, deliveries, bank } = this.deps;
+    const { schedules, deliveries } = this.deps;
+    const bank = await this.deps.banks.for(community);
     const slot = await schedules.getSlot(community, schedule.channelId, slotName);
     const delivery = slot?.deliveryId ? await deliveries.getDelivery(community, slot.deliveryId) : null;
     const question = delivery ? bank.get(delivery.questionId) : undefined;

@@ -69,8 +69,9 @@ export interface ScheduleFilters {
   revealAfterMinutes: number;
 }
 
-export function parseFilters(raw: { topic?: string; difficulty?: string; mode?: string; revealHours?: number }): Result<ScheduleFilters> {
-  if (raw.topic !== undefined && !TOPIC_IDS.includes(raw.topic as never)) return fail('UNKNOWN_TOPIC', { topic: raw.topic, valid: TOPIC_IDS });
+/** `topics`: the community's topics (the bank's and its packs'). */
+export function parseFilters(raw: { topic?: string; difficulty?: string; mode?: string; revealHours?: number }, topics: readonly string[] = TOPIC_IDS): Result<ScheduleFilters> {
+  if (raw.topic !== undefined && !topics.includes(raw.topic)) return fail('UNKNOWN_TOPIC', { topic: raw.topic, valid: topics });
   if (raw.difficulty !== undefined && !DIFFICULTIES.includes(raw.difficulty as never)) return fail('INVALID_OPTION', { option: 'difficulty', valid: DIFFICULTIES });
   const mode = (raw.mode ?? 'choice') as QuizMode;
   if (!QUIZ_MODES.includes(mode)) return fail('INVALID_OPTION', { option: 'mode', valid: QUIZ_MODES });

@@ -1,4 +1,4 @@
-import type { Difficulty, Question, Topic } from '../bank/schema.js';
+import type { Difficulty, Question } from '../bank/schema.js';
 import type { QuestionBank } from '../bank/question-bank.js';
 import type { DeliveryStore } from '../delivery-store.js';
 import type { Grade, Grader } from '../grading/grader.js';
@@ -32,7 +32,7 @@ export interface InterviewDeps {
 export interface StartInterviewRequest {
   user: UserRef;
   length?: number | undefined;
-  topic?: Topic | undefined;
+  topic?: string | undefined;
   difficulty?: Difficulty | undefined;
 }
 
@@ -197,7 +197,7 @@ export class InterviewService {
     const answers = state.answers;
     const average = answers.length === 0 ? 0 : Math.round(answers.reduce((s, a) => s + a.score, 0) / answers.length);
     const weakest = answers.filter((a) => !a.pass).sort((a, b) => a.score - b.score);
-    const topics: Topic[] = [];
+    const topics: string[] = [];
     for (const a of weakest) {
       const topic = this.deps.bank.get(a.questionId)?.topic;
       if (topic && !topics.includes(topic)) topics.push(topic);

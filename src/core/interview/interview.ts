@@ -1,4 +1,3 @@
-import type { Topic } from '../bank/schema.js';
 
 /** A mock interview lives this long from its start; a member can leave and resume within it. */
 export const INTERVIEW_TTL_MS = 24 * 3_600_000;
@@ -24,7 +23,7 @@ export interface InterviewState {
   id: string;
   questionIds: string[];
   answers: InterviewAnswer[];
-  topic?: Topic | undefined;
+  topic?: string | undefined;
   difficulty?: string | undefined;
   startedAt: number;
   expiresAt: number;
@@ -42,7 +41,7 @@ export interface InterviewReport {
   /** Mean score of the answers, 0–100. */
   average: number;
   /** Topics of the answers that did not pass, weakest first, each once. */
-  topicsToReview: Topic[];
+  topicsToReview: string[];
   /** Questions reported to the learning loop, so they come back in the member's reviews. */
   addedToReview: string[];
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Question, Topic } from '../bank/schema.js';
-import type { QuestionBank } from '../bank/question-bank.js';
+import type { Question } from '../bank/schema.js';
+import type { QuestionBanks } from '../packs/community-bank.js';
 import { DEFAULT_TIME_ZONE } from '../calendar.js';
 import type { DeliveryStore } from '../delivery-store.js';
 import type { UserRef } from '../identity.js';
@@ -22,7 +22,8 @@ const SAVE_ATTEMPTS = 3;
 const DUE_SCAN = 50;
 
 export interface LearningDeps {
-  bank: QuestionBank;
+  /** The questions each community sees: the bank plus its packs, minus paused questions. */
+  banks: QuestionBanks;
   cards: CardStore;
   deliveries: DeliveryStore;
   clock: Clock;
@@ -77,10 +78,13 @@ export class LearningService implements AnswerObserver, DueCards {
    * The next card to practise: the most overdue review first, then a question the member never
    * saw from their weakest topic (weakest-topic.ts), then the card due soonest, reviewed early.
    */
-  async nextCard(user: UserRef, topic?: Topic  ): Promise<Result<PracticePick>> {
-    const { bank, cards, deliveries, clock, random } = this.deps;
+  async nextCard(user: UserRef, topic?: string): Promise<Result<PracticePick>> {
+    const { banks, cards, deliveries, clock, random } = this.deps;
+    const bank = await banks.for(user.community);
     const now = clock.now();
     const inTopic = (q: Question | undefined): q is Question => q !== undefined && (topic === undefined || q.topic === topic);
+    // Any slug reaches here (a community's packs are topics too): name the valid ones, as quiz does.
+    if (topic !== undefined && !bank.topics().includes(topic)) return fail('UNKNOWN_TOPIC', { topic, valid: bank.topics() });
     const pool = bank.filter({ topic });
     if (pool.length === 0) return fail('NO_QUESTIONS', { topic });
 

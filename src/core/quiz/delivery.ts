@@ -1,4 +1,3 @@
-import type { Topic } from '../bank/schema.js';
 
 export const QUIZ_MODES = ['choice', 'open', 'flash'] as const;
 export type QuizMode = (typeof QUIZ_MODES)[number];
@@ -21,5 +20,5 @@ export interface Delivery {
   /** Free-form link to where it was posted (channel / message), for adapters and the scheduler. */
   channelId?: string | undefined;
   /** Set when `practice` served it (with the topic it keeps to): its answer offers the next card. */
-  practice?: { topic?: Topic | undefined } | undefined;
+  practice?: { topic?: string | undefined } | undefined;
 }

@@ -1,5 +1,5 @@
-import type { Difficulty, Question, Topic } from '../bank/schema.js';
-import type { QuestionBank } from '../bank/question-bank.js';
+import type { Difficulty, Question } from '../bank/schema.js';
+import type { QuestionBanks } from '../packs/community-bank.js';
 import { DEFAULT_TIME_ZONE, localDay, periodsAt, ARCHIVE_MS } from '../calendar.js';
 import type { UserRef } from '../identity.js';
 import { fail, ok, type Result } from '../result.js';
@@ -23,7 +23,8 @@ export const RECENT_KEEP = 100;
 export const DELIVERY_TTL_MS = 7 * 86_400_000;
 
 export interface CoreDeps {
-  bank: QuestionBank;
+  /** The bank plus the community's packs, minus its paused questions. */
+  banks: QuestionBanks;
   deliveries: DeliveryStore;
   scores: ScoreStore;
   settings: SettingsStore;
@@ -41,7 +42,8 @@ export interface CoreDeps {
 
 export interface StartQuizRequest {
   user: UserRef;
-  topic?: Topic | undefined;
+  /** A bank topic or one of the community's packs. */
+  topic?: string | undefined;
   difficulty?: Difficulty | undefined;
   mode: QuizMode;
   /** Posted in a channel: every member may answer once. */
@@ -88,7 +90,9 @@ export class QuizService {
   constructor(private readonly deps: CoreDeps) {}
 
   async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
-    const { bank, deliveries, clock, random } = this.deps;
+    const { deliveries, clock, random } = this.deps;
+    const bank = await this.deps.banks.for(req.user.community);
+    if (req.topic !== undefined && !bank.topics().includes(req.topic)) return fail('UNKNOWN_TOPIC', { topic: req.topic, valid: bank.topics() });
     const chosen = req.questionId === undefined ? undefined : bank.get(req.questionId);
     const candidates = chosen ? [chosen] : bank.filter({ topic: req.topic, difficulty: req.difficulty });
     if (candidates.length === 0) {
@@ -118,7 +122,7 @@ export class QuizService {
    */
   async open(user: UserRef, deliveryId: string, mode?: QuizMode, checkAnswered = true): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
     const delivery = await this.deps.deliveries.getDelivery(user.community, deliveryId);
-    const question = delivery ? this.deps.bank.get(delivery.questionId) : undefined;
+    const question = delivery ? (await this.deps.banks.for(user.community)).get(delivery.questionId) : undefined;
     if (!delivery || !question) {
       return fail('DELIVERY_NOT_FOUND', {});
     }

@@ -16,6 +16,8 @@ import type { CardRecord, ReviewTally, TopicProgress } from '../../core/learning
 import { readDueReminders, readReminder } from './reminder-writes.js';
 import type { DueReminder, Reminder } from '../../core/learning/reminder.js';
 import { activityRows } from './activity-writes.js';
+import { openReports, packSummaries, pausedQuestions, storedPack } from './pack-writes.js';
+import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../../core/packs/pack.js';
 import { SqliteDatabase } from './database.js';
 import { DB_FILE, folderBytes } from './files.js';
 import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
@@ -310,6 +312,35 @@ export class SqliteStore implements Store, GradingUsageStore {
 
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
     return activityRows(this.read, this.now, user, fromDay, toDay);
+  }
+
+  // Packs and reports (migration 0008, pack-writes.ts).
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
+    return this.writer.call('savePack', this.now, c, pack, maxPacks);
+  }
+  async listPacks(c: Community): Promise<PackSummary[]> {
+    return packSummaries(this.read, c);
+  }
+  async getPack(c: Community, name: string): Promise<StoredPack | null> {
+    return storedPack(this.read, c, name);
+  }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
+    return this.writer.call('setPackEnabled', this.now, c, name, enabled);
+  }
+  removePack(c: Community, name: string): Promise<boolean> {
+    return this.writer.call('removePack', this.now, c, name);
+  }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
+    return this.writer.call('addReport', this.now, c, input);
+  }
+  async openReports(c: Community): Promise<OpenReports[]> {
+    return openReports(this.read, c);
+  }
+  resolveReports(c: Community, questionId: string): Promise<boolean> {
+    return this.writer.call('resolveReports', this.now, c, questionId);
+  }
+  async pausedQuestions(c: Community): Promise<string[]> {
+    return pausedQuestions(this.read, c);
   }
 
   async ping(): Promise<void> {

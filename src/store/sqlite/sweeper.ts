@@ -19,6 +19,7 @@ const SIMPLE = [
   ['ai_tokens', 'expires_at', '(community, day)'],
   ['activity', 'expires_at', '(community, user_id, day)'],
   ['activity_counted', 'expires_at', '(community, delivery_id, user_id)'],
+  ['report_rates', 'expires_at', '(community, user_id)'],
 ] as const;
 
 /** One batch of deletions (a write transaction of its own); returns the rows deleted. */

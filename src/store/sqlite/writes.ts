@@ -13,6 +13,7 @@ import { GRADING_WRITES } from './grading-writes.js';
 import { CARD_WRITES } from './card-writes.js';
 import { REMINDER_WRITES } from './reminder-writes.js';
 import { ACTIVITY_WRITES } from './activity-writes.js';
+import { PACK_WRITES } from './pack-writes.js';
 
 /**
  * Every change the store makes, each one transaction run by the writer thread. `now` comes from
@@ -182,6 +183,7 @@ export const WRITES = {
   claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES, ...CARD_WRITES,
   ...REMINDER_WRITES,
   ...ACTIVITY_WRITES,
+  ...PACK_WRITES,
 };
 
 export type Writes = typeof WRITES;

@@ -84,8 +84,8 @@ describe('console adapter, end to end through a child process', () => {
     expect(run.code).toBe(0);
     // Messages wrap at 80 columns; compare them as flowing text.
     run.stdout = run.stdout.replace(/\s+/g, ' ');
-    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, help.');
-    expect(run.stdout).toMatch(/"astrology" is not a valid topic\. Valid topic values: [a-z, ]*cnn/);
+    expect(run.stdout).toContain('Unknown command "frobnicate". Valid commands: quiz, practice, review, interview, remind, leaderboard, streak, stats, topics, team, daily, pack, help.');
+    expect(run.stdout).toMatch(/Unknown topic "astrology"\. Valid topics: [a-z, ]*cnn/);
     expect(run.stdout).toContain('There is nothing to answer right now.');
     expect(run.stdout).toContain('is not a valid team name. Use 2–32 characters');
     expect(run.stdout).toContain('You are not in a team.');

@@ -78,7 +78,7 @@ describe('every command', () => {
     const h = await fake.slash(alice, 'quiz', { options: { topic: 'astrology' } }).response();
     expect(isEphemeral(h)).toBe(true);
     expect(embedOf(h).color).toBe(TONE_COLOURS.error);
-    expect(textOf(h)).toContain('Valid topic values: fundamentals, cnn, transformers');
+    expect(textOf(h)).toContain('Valid topics: fundamentals, cnn, transformers');
     expect(await app.store.getRecent({ community: { platform: 'discord', id: fake.guildId }, userId: alice.user.id, displayName: 'Alice' })).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ describe('choice', () => {
     expect(text(answered.message)).toContain('Correct! **+10 points**');
     expect(embed(answered.message).fields?.map((f) => f.name)).toEqual(['Why', 'Model answer']);
     expect(embed(answered.message).color).toBe(TONE_COLOURS.success);
-    expect(buttonLabels(answered.message)).toEqual(['Next question']);
+    expect(buttonLabels(answered.message)).toEqual(['Next question', 'Report']);
 
     const me = userRef(fake, alice);
     expect(await app.store.getStats(me)).toMatchObject({ answered: 1, correct: 1, points: 10 });

@@ -48,7 +48,7 @@ describe('Slack /prep subcommands through the real Bolt app', () => {
 
   it('quiz: a bad option gets a clear message and starts nothing', async () => {
     const reply = await h.member('U1').run('quiz astrology');
-    expect(reply.text).toContain('"astrology" is not a valid topic');
+    expect(reply.text).toContain('Unknown topic "astrology"');
     expect(buttonsOf(reply.blocks)).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ describe('Slack quiz flows in Block Kit', () => {
     expect(result.text).toContain('Correct!');
     expect(result.text).toContain('(halved for the hint)');
     expect(result.text).toContain('*Why*\nIt is reverse-mode differentiation.');
-    expect(buttonsOf(result.blocks).map((b) => b.text)).toEqual(['Next question']);
+    expect(buttonsOf(result.blocks).map((b) => b.text)).toEqual(['Next question', 'Report']);
     expect(await h.app.store.getStats(user('U1'))).toMatchObject({ answered: 1, correct: 1, points: 10 });
     // The same button again (a retry) shows the recorded result; another one is "already answered".
     const correct = await correctChoice(h.app, TEAM, hinted.blocks);

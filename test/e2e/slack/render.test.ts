@@ -104,9 +104,9 @@ describe('Slack manifest', () => {
     expect(http.features.slash_commands[0]).toMatchObject({ command: '/prep', url: 'https://prep.example.com/slack/events' });
     for (const c of commands.filter((c) => !c.adminOnly)) expect(http.features.slash_commands[0]!.usage_hint).toContain(c.name);
     expect(http.settings.interactivity.request_url).toBe('https://prep.example.com/slack/events');
-    expect(http.settings.event_subscriptions).toEqual({ request_url: 'https://prep.example.com/slack/events', bot_events: ['app_home_opened'] });
+    expect(http.settings.event_subscriptions).toEqual({ request_url: 'https://prep.example.com/slack/events', bot_events: ['app_home_opened', 'message.channels', 'message.groups', 'message.im'] });
     expect(http.features.app_home.home_tab_enabled).toBe(true);
-    expect(http.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read']));
+    expect(http.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read', 'files:read']));
     expect(http.settings.socket_mode_enabled).toBe(false);
     const socket = buildManifest(commands, { socketMode: true, command: 'quizme' });
     expect(JSON.stringify(socket)).not.toContain('request_url');

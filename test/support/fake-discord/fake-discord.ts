@@ -5,6 +5,7 @@ import {
   InteractionType,
   PermissionFlagsBits,
   type APIApplicationCommand,
+  type APIAttachment,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
@@ -284,9 +285,27 @@ export class FakeDiscord {
         resolved.channels = { ...resolved.channels, [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: String(MEMBER_PERMISSIONS) } };
         return { type: def.type, name: def.name, value: channel.id };
       }
+      case ApplicationCommandOptionType.Attachment: {
+        // The value names a file attach() uploaded, as the client uploads it before sending.
+        const file = this.attachments.get(String(value));
+        if (!file) throw fail();
+        resolved.attachments = { ...resolved.attachments, [file.id]: file };
+        return { type: def.type, name: def.name, value: file.id };
+      }
       default:
         throw fail();
     }
+  }
+
+  private readonly attachments = new Map<string, APIAttachment>();
+
+  /** A member uploads a file for an attachment option: pass the returned id as the option's value. */
+  attach(filename: string, content: string | Buffer): string {
+    const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const id = snowflake();
+    const url = this.rest.hostFile(id, filename, body);
+    this.attachments.set(id, { id, filename, size: body.length, url, proxy_url: url, content_type: 'text/plain; charset=utf-8' });
+    return id;
   }
 
   /** A member runs a slash command. */

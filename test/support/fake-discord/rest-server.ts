@@ -64,7 +64,15 @@ export class FakeRest {
   private readonly faults: Fault[] = [];
   private server!: Server;
   private readonly routes: { method: string; pattern: RegExp; auth: boolean; handler: Handler }[] = [];
+  /** Files members attached, served as Discord's CDN serves them: /attachments/:id/:filename, no token. */
+  private readonly files = new Map<string, Buffer>();
   apiBase = '';
+
+  /** Hosts a file on the fake CDN; returns its URL. */
+  hostFile(id: string, filename: string, body: Buffer): string {
+    this.files.set(`/attachments/${id}/${encodeURIComponent(filename)}`, body);
+    return `${this.apiBase.replace(/\/api$/, '')}/attachments/${id}/${encodeURIComponent(filename)}`;
+  }
 
   constructor(
     private readonly state: FakeDiscordState,
@@ -219,6 +227,12 @@ export class FakeRest {
       return send(fault.status, { message: 'Injected failure', code: 0 });
     }
 
+    const file = record.method === 'GET' ? this.files.get(url.pathname) : undefined;
+    if (file) {
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) });
+      return void res.end(file);
+    }
     if (!url.pathname.startsWith(API_PREFIX)) return send(404, { message: '404: Not Found', code: 0 });
     for (const route of this.routes) {
       const m = route.method === record.method ? route.pattern.exec(record.path) : null;

@@ -184,6 +184,7 @@ export class FakeSlack {
     if (url.startsWith('/upload/')) return this.onUpload(url.slice('/upload/'.length), req, raw, res);
     const text = raw.toString('utf8');
     if (url.startsWith('/response/')) return this.onResponse(url, text, res);
+    if (url.startsWith('/files-pri/')) return this.onFileDownload(url, req, res);
     if (url.startsWith('/api/')) return this.onApi(url.slice('/api/'.length).split('?')[0]!, req, text, res);
     res.writeHead(404).end();
   }
@@ -208,6 +209,32 @@ export class FakeSlack {
   /** Files shared in a channel (completed uploads). */
   sharedFiles(channel?: string): UploadedFile[] {
     return [...this.files.values()].filter((f) => f.channel !== undefined && (channel === undefined || f.channel === channel));
+  }
+
+  /** Files members shared: id -> name and content; downloads need the bot token, as url_private does. */
+  private readonly memberFiles = new Map<string, { name: string; body: Buffer }>();
+  readonly downloads: { url: string; authorized: boolean }[] = [];
+
+  /** A member uploads a file to Slack; share it in a conversation with SlackMember.shareFile. */
+  uploadFile(name: string, content: string | Buffer): { id: string; name: string; size: number } {
+    const id = `F${++this.seq}`;
+    const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    this.memberFiles.set(id, { name, body });
+    return { id, name, size: body.length };
+  }
+
+  private fileUrl(id: string, name: string): string {
+    return `http://127.0.0.1:${this.port}/files-pri/${this.teamId}-${id}/download/${encodeURIComponent(name)}`;
+  }
+
+  private onFileDownload(url: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^\/files-pri\/[A-Z0-9]+-(F\d+)\//.exec(url)?.[1];
+    const file = id ? this.memberFiles.get(id) : undefined;
+    const authorized = req.headers['authorization'] === `Bearer ${this.opts.botToken}`;
+    this.downloads.push({ url, authorized });
+    // Slack answers a download without the token with a login page, never the file.
+    if (!file || !authorized) return void res.writeHead(302, { location: 'https://fake.slack.invalid/login' }).end();
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.body.length) }).end(file.body);
   }
 
   private onResponse(path: string, text: string, res: ServerResponse): void {
@@ -307,6 +334,13 @@ export class FakeSlack {
         const channel = typeof args['channel_id'] === 'string' ? args['channel_id'] : undefined;
         for (const [i, f] of files.entries()) Object.assign(f!, { channel, title: list[i]!.title });
         return ok({ files: files.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) });
+      }
+      case 'files.info': {
+        const id = String(args['file']);
+        const f = this.memberFiles.get(id);
+        if (!f) return fail('file_not_found');
+        const url = this.fileUrl(id, f.name);
+        return ok({ file: { id, name: f.name, size: f.body.length, mimetype: 'text/plain', url_private: url, url_private_download: url } });
       }
       case 'conversations.info': {
         const id = String(args['channel']);

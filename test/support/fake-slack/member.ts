@@ -1,5 +1,5 @@
 import type { ApiCall, FakeSlack, ResponsePost } from './fake-slack.js';
-import { appHomeOpenedBody, blockActionsBody, slashCommandBody, viewSubmissionBody, type Who } from './payloads.js';
+import { appHomeOpenedBody, blockActionsBody, fileShareBody, slashCommandBody, viewSubmissionBody, type Who } from './payloads.js';
 import type { Acked, Transport } from './transport.js';
 
 /**
@@ -141,6 +141,11 @@ export class SlackMember {
     if (!input) throw new Error('the modal has no input');
     const values = { [String(input['block_id'])]: { [String(asObj(input['element'])['action_id'])]: text } };
     return this.transport.interaction(viewSubmissionBody(this.who, { callback_id: view['callback_id'], private_metadata: view['private_metadata'] }, values));
+  }
+
+  /** Shares an uploaded file (FakeSlack.uploadFile) in the member's conversation. */
+  shareFile(file: { id: string; name: string; size: number }, eventId: string): Promise<Acked> {
+    return this.transport.event(fileShareBody(this.who.teamId, this.who.userId, this.channelId, file, eventId));
   }
 
   /** Opens the App Home tab; returns the ack (events are acked empty). */

@@ -97,3 +97,18 @@ export function appHomeOpenedBody(teamId: string, userId: string, eventId: strin
     is_ext_shared_channel: false,
   };
 }
+
+/** A member shares an uploaded file in a conversation: the `message` event with subtype `file_share`. */
+export function fileShareBody(teamId: string, userId: string, channelId: string, file: { id: string; name: string; size: number }, eventId: string): Record<string, unknown> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0FAKE',
+    event: { type: 'message', subtype: 'file_share', user: userId, channel: channelId, channel_type: channelId.startsWith('D') ? 'im' : 'channel', ts: '1700000001.000100', text: '', files: [{ id: file.id, name: file.name, size: file.size }] },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_001,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'UBACKPROP', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}

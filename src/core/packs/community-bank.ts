@@ -1,0 +1,62 @@
+import { QuestionBank } from '../bank/question-bank.js';
+import type { Question } from '../bank/schema.js';
+import { communityKey, type Community } from '../identity.js';
+import type { PackStore, ReportStore } from './pack-store.js';
+
+const MAX_CACHED = 200;
+
+/** The questions a community sees; the core's use cases ask it per call. */
+export interface QuestionBanks {
+  for(c: Community): Promise<QuestionBank>;
+}
+
+/**
+ * A community's view of the questions: the bank, plus its enabled packs, minus the questions its
+ * members' reports paused. Every call reads the pack list (names, hashes, enabled) and the paused
+ * ids from the store, so a change made by another process is seen at once; only the pack bodies
+ * are cached, keyed by their content hash, which a new import changes.
+ */
+export class CommunityBanks implements QuestionBanks {
+  private readonly bodies = new Map<string, readonly Question[]>();
+  private readonly views = new Map<string, QuestionBank>();
+
+  constructor(
+    readonly bank: QuestionBank,
+    private readonly packs: PackStore,
+    private readonly reports: ReportStore,
+  ) {}
+
+  async for(c: Community): Promise<QuestionBank> {
+    const [list, paused] = await Promise.all([this.packs.listPacks(c), this.reports.pausedQuestions(c)]);
+    const enabled = list.filter((p) => p.enabled).sort((a, b) => a.name.localeCompare(b.name));
+    if (enabled.length === 0 && paused.length === 0) return this.bank;
+    const viewKey = `${communityKey(c)}|${enabled.map((p) => `${p.name}:${p.hash}`).join(',')}|${[...paused].sort().join(',')}`;
+    const cached = this.views.get(viewKey);
+    if (cached) return cached;
+    const parts: (readonly Question[])[] = [this.bank.questions];
+    for (const p of enabled) {
+      const questions = await this.body(c, p.name, p.hash);
+      if (questions) parts.push(questions);
+    }
+    const pausedSet = new Set(paused);
+    const view = new QuestionBank(parts.flat().filter((q) => !pausedSet.has(q.id)));
+    remember(this.views, viewKey, view);
+    return view;
+  }
+
+  private async body(c: Community, name: string, hash: string): Promise<readonly Question[] | null> {
+    const key = `${communityKey(c)}|${name}|${hash}`;
+    const hit = this.bodies.get(key);
+    if (hit) return hit;
+    const stored = await this.packs.getPack(c, name);
+    // Replaced or removed since the list was read: the next call sees the new list.
+    if (!stored || stored.hash !== hash) return stored?.questions ?? null;
+    remember(this.bodies, key, stored.questions);
+    return stored.questions;
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { projectRoot } from '../../../src/paths.js';
+import { packYaml } from '../../support/packs.js';
+
+/** Runs the bot as `npm start` does (SQLite in dataDir), with piped stdin; returns what it printed. */
+function runConsole(input: string, dataDir: string): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+    child.stdin.end(input);
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'backprop-packs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('console: /pack import PATH and the pack commands, end to end', () => {
+  it('imports, quizzes on, disables, enables, exports; a malformed pack changes nothing and names the problem', async () => {
+    const good = join(dir, 'our-stack.yaml');
+    writeFileSync(good, packYaml());
+    const doc = parse(packYaml({ version: '2.0' })) as { questions: Record<string, unknown>[] };
+    doc.questions[1]!['difficulty'] = 'expert';
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, stringify(doc));
+    const dataDir = join(dir, 'data');
+    const run = await runConsole(
+      [
+        `/pack import ${good}`,
+        '/topics',
+        '/quiz topic:our-stack',
+        '1',
+        `/pack import ${bad}`,
+        `/pack import ${join(dir, 'missing.yaml')}`,
+        '/pack list',
+        '/pack disable our-stack',
+        '/quiz topic:our-stack',
+        '/pack enable our-stack',
+        '/pack export our-stack',
+        '',
+      ].join('\n'),
+      dataDir,
+    );
+    expect(run.code).toBe(0);
+    // The console wraps long lines: read it as one line of words.
+    const out = run.stdout.replace(/\s+/g, ' ');
+    expect(out).toMatch(/our-stack\S* 1\.0 is imported: 3 questions, enabled/);
+    expect(out).toMatch(/our-stack.*1/); // topics lists the pack with its count
+    expect(out).toMatch(/our-stack · (beginner|intermediate|advanced)/i); // the card of the pack's own question
+    // The bad import names the entry, field and valid values, and the pack stays at 1.0.
+    expect(out).toContain('nothing was stored');
+    expect(out).toMatch(/entry "model-compression-approaches", difficulty: .*beginner/);
+    expect(out).toContain('no file at');
+    expect(out).toMatch(/our-stack\S* 1\.0: 3 questions, enabled/);
+    expect(out).toMatch(/our-stack\S* is disabled/);
+    expect(out).toMatch(/Unknown topic "our-stack"/);
+    expect(out).toMatch(/our-stack\S* is enabled/);
+    expect(out).toContain('name: our-stack');
+  }, 120_000);
+});
