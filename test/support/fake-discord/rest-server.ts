@@ -33,6 +33,8 @@ export interface RestOptions {
   shards?: number;
   channel: (id: string) => APITextChannel | undefined;
   member: (guildId: string, userId: string) => APIGuildMember | undefined;
+  /** Discord's global limit: at most this many requests per second for the bot (interaction routes are exempt). */
+  globalPerSecond?: number;
 }
 
 type Handler = (params: string[], body: unknown, query: Record<string, string>) => unknown;
@@ -51,6 +53,8 @@ export class FakeRest {
   private server!: Server;
   private readonly routes: { method: string; pattern: RegExp; auth: boolean; handler: Handler }[] = [];
   apiBase = '';
+  /** The current global window: when it ends, and how many requests it has left. */
+  private globalWindow = { resetAt: 0, remaining: 0 };
 
   constructor(
     private readonly state: FakeDiscordState,
@@ -74,6 +78,27 @@ export class FakeRest {
   /** The next `times` matching requests get `status` (a 429 carries Retry-After). */
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /**
+   * Discord's global limit as a fixed one-second window opened by the first request after the last
+   * one closed (as @discordjs/rest counts it); interaction callbacks and interaction webhooks are
+   * exempt, as on Discord. Over it: a 429 with `global: true`, `retry_after` and Discord's headers.
+   */
+  private globalLimited(record: RecordedRequest): { body: object; headers: Record<string, string> } | null {
+    const limit = this.opts.globalPerSecond;
+    if (!limit || /^\/(interactions|webhooks)\//.test(record.path)) return null;
+    const now = performance.now();
+    if (now >= this.globalWindow.resetAt) this.globalWindow = { resetAt: now + 1000, remaining: limit };
+    if (this.globalWindow.remaining > 0) {
+      this.globalWindow.remaining--;
+      return null;
+    }
+    const after = Math.max(0.001, (this.globalWindow.resetAt - now) / 1000);
+    return {
+      body: { message: 'You are being rate limited.', retry_after: after, global: true },
+      headers: { 'retry-after': String(Math.ceil(after)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    };
   }
 
   private route(method: string, path: string, handler: Handler, auth = true): void {
@@ -179,6 +204,9 @@ export class FakeRest {
       }
       return send(fault.status, { message: 'Injected failure', code: 0 });
     }
+
+    const limited = this.globalLimited(record);
+    if (limited) return send(429, limited.body, limited.headers);
 
     if (!url.pathname.startsWith(API_PREFIX)) return send(404, { message: '404: Not Found', code: 0 });
     for (const route of this.routes) {

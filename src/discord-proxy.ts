@@ -1,0 +1,77 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { proxyRequests } from '@discordjs/proxy';
+import { REST, RESTEvents } from 'discord.js';
+import { z } from 'zod';
+import { optionalVar, portVar, urlVar } from './env.js';
+import { createLogger, defaultLogFormat, type LogLevel } from './logger.js';
+
+/**
+ * One Discord REST queue for many Backprop processes. Discord's global limit (50 requests a second)
+ * and its per-route buckets belong to the bot, not to a process: every process points
+ * DISCORD_API_BASE at this proxy (http://host:port/api) and its one @discordjs/rest client queues
+ * for all of them. Each request keeps the caller's Authorization header, so the proxy holds no token.
+ */
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const proxyEnv = z.object({
+  DISCORD_PROXY_PORT: portVar,
+  /** 0.0.0.0 in a container, so the bot services can reach it; loopback by default. */
+  DISCORD_PROXY_HOST: optionalVar,
+  /** Discord itself by default; the fake Discord's base in tests. */
+  DISCORD_PROXY_UPSTREAM: urlVar(['http:', 'https:'], 'https://discord.com/api'),
+  LOG_LEVEL: optionalVar.refine((v) => v === undefined || LEVELS.includes(v as LogLevel), `must be one of ${LEVELS.join(', ')}`),
+});
+
+function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; close: () => Promise<void> }> {
+  const parsed = proxyEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Discord proxy settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const logger = createLogger({ level: (e.LOG_LEVEL ?? 'info') as LogLevel, format: defaultLogFormat(env) });
+  const rest = new REST({ api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api' });
+  rest.on(RESTEvents.RateLimited, (info) => logger.debug('waiting on a rate limit', { route: info.route, global: info.global, ms: info.timeToReset }));
+  rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) logger.warn('Discord answered 429 (another client shares the token?)', { route: request.route });
+  });
+  const proxy = proxyRequests(rest);
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    Promise.resolve(proxy(req, res)).catch((err: unknown) => {
+      logger.error('proxying failed', { method: req.method, url: req.url?.replace(/\/(interactions|webhooks)\/(\d+)\/[^/]+/, '/$1/$2/:token'), error: String(err) });
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(res.writableEnded ? undefined : JSON.stringify({ message: 'Discord proxy: the request failed upstream', code: 0 }));
+    });
+  });
+  const host = e.DISCORD_PROXY_HOST ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(Number(e.DISCORD_PROXY_PORT ?? 8080), host, () => {
+      const { port } = server.address() as AddressInfo;
+      logger.info('discord proxy listening', { host, port, upstream: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api' });
+      resolve({
+        port,
+        close: () => {
+          server.closeAllConnections();
+          return new Promise<void>((done) => server.close(() => done()));
+        },
+      });
+    });
+  });
+}
+
+// The program: npm run discord:proxy, or node dist/src/discord-proxy.js in the image.
+startDiscordProxy(process.env).then(
+  ({ close }) => {
+    const stop = () => void close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../../support/fake-discord/index.js';
+import { fanOutDaily } from '../../support/proxy-fanout.js';
+import { withRedis } from '../../support/redis.js';
+
+describe("the fake Discord's global rate limit", () => {
+  it('answers the 51st request of a second with a global 429, as Discord does; interaction callbacks are exempt', async () => {
+    const fake = await FakeDiscord.start({ globalPerSecond: 50 });
+    try {
+      const get = () => fetch(`${fake.apiBase}/v10/users/@me`, { headers: { authorization: `Bot ${fake.token}` } });
+      const answers = await Promise.all(Array.from({ length: 60 }, get));
+      expect(answers.filter((r) => r.status === 200)).toHaveLength(50);
+      const limited = answers.filter((r) => r.status === 429);
+      expect(limited).toHaveLength(10);
+      const body = (await limited[0]!.json()) as { global: boolean; retry_after: number };
+      expect(body.global).toBe(true);
+      expect(body.retry_after).toBeGreaterThan(0);
+      expect(body.retry_after).toBeLessThanOrEqual(1);
+      expect(limited[0]!.headers.get('x-ratelimit-global')).toBe('true');
+      expect(limited[0]!.headers.get('x-ratelimit-scope')).toBe('global');
+      expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Interaction callbacks do not count (the fake answers 404 for an unknown interaction, not 429).
+      const callback = await fetch(`${fake.apiBase}/v10/interactions/1/tok/callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":1}' });
+      expect(callback.status).not.toBe(429);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
+
+/** Two `npm start` processes share one REST queue through src/discord-proxy.ts. */
+describe('two processes, one REST proxy', () => {
+  withRedis((url) => {
+    it('fan out 200 daily questions at one tick with zero 429s from a Discord enforcing 50 requests/s for the bot', async () => {
+      const result = await fanOutDaily({ redisUrl: url, channels: 200, viaProxy: true });
+      const context = `${JSON.stringify({ ...result, logs: undefined })}\n${result.logs.join('\n---\n').slice(-4000)}`;
+      expect(result.posted, context).toBe(200);
+      expect(result.postedChannels, context).toBe(200);
+      expect(result.rateLimited, context).toBe(0);
+      // Both processes posted: the slot claims split the channels, so the proxy really was shared.
+      const posters = result.logs.filter((log) => /"msg":"daily questions"/.test(log));
+      expect(posters.length, context).toBe(2);
+    }, 150_000);
+  });
+});
