@@ -3,6 +3,7 @@ import { DailyService, type DailyRenderer } from './daily/daily-service.js';
 import { silentLogger, type Clock, type Logger, type Random } from './ports.js';
 import { ProfileService } from './profile-service.js';
 import { QuizService } from './quiz/quiz-service.js';
+import { CachedDeliveries } from './quiz/delivery-cache.js';
 import type { CoreStore } from './store.js';
 import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
@@ -39,16 +40,18 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
+  // Deliveries never change once saved: a click on one this process has seen needs no store read.
+  const deliveries = new CachedDeliveries(store, clock);
   return {
     bank,
     clock,
-    quiz: new QuizService({ bank, deliveries: store, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
+    quiz: new QuizService({ bank, deliveries, scores: store, settings: store, clock, random, grader: deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions)), metrics: deps.metrics }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock }),
     teams: new TeamService({ teams: store }),
     daily: new DailyService({
       bank,
       schedules: store,
-      deliveries: store,
+      deliveries,
       scores: store,
       settings: store,
       clock,

@@ -85,10 +85,9 @@ export class FakeRest {
    * one closed (as @discordjs/rest counts it); interaction callbacks and interaction webhooks are
    * exempt, as on Discord. Over it: a 429 with `global: true`, `retry_after` and Discord's headers.
    */
-  private globalLimited(record: RecordedRequest): { body: object; headers: Record<string, string> } | null {
+  private globalLimited(record: RecordedRequest, now: number): { body: object; headers: Record<string, string> } | null {
     const limit = this.opts.globalPerSecond;
     if (!limit || /^\/(interactions|webhooks)\//.test(record.path)) return null;
-    const now = performance.now();
     if (now >= this.globalWindow.resetAt) this.globalWindow = { resetAt: now + 1000, remaining: limit };
     if (this.globalWindow.remaining > 0) {
       this.globalWindow.remaining--;
@@ -175,6 +174,8 @@ export class FakeRest {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Counted for the global limit when it arrives, not when its body has been read.
+    const arrived = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -205,7 +206,7 @@ export class FakeRest {
       return send(fault.status, { message: 'Injected failure', code: 0 });
     }
 
-    const limited = this.globalLimited(record);
+    const limited = this.globalLimited(record, arrived);
     if (limited) return send(429, limited.body, limited.headers);
 
     if (!url.pathname.startsWith(API_PREFIX)) return send(404, { message: '404: Not Found', code: 0 });
