@@ -5,9 +5,9 @@
   nextStreak, hintedPoints, scoreWindow, boardUpdates); test/contract/rule-cases.ts holds the cases
   that keep this script and them in step.
 
-  Lean on purpose (it runs on every click): nothing is written that would not change (the streak
-  on a second answer the same day, the display name, an expiry already set), since every write is
-  also replicated and appended to the AOF.
+  Lean on purpose (it runs on every click; a write costs Redis several times a read, and is also
+  replicated and appended to the AOF): nothing is written that would not change (the streak on a
+  second answer the same day, the display name, an expiry already set, a zero).
 
   KEYS[1]  delivery answered set      KEYS[9]  teams board, all time
   KEYS[2]  delivery hints set         KEYS[10] teams board, week
@@ -15,8 +15,10 @@
   KEYS[4]  scored marker (user, q)    KEYS[12] team-of hash (user -> team key)
   KEYS[5]  user stats hash            KEYS[13] names hash (user -> display name)
   KEYS[6]  user streak hash           KEYS[14] users board, all time
-  KEYS[7]  users board, week          KEYS[15] outcomes hash (user -> submission, user# -> outcome)
+  KEYS[7]  users board, week          KEYS[15] outcomes hash (user -> submission and outcome)
   KEYS[8]  users board, month         KEYS[16] community settings hash (timeZone)
+  (The outcomes hash keeps "submission\noutcome" in one field per user; a delivery answered before
+  that keeps "submission" in user and the outcome in user#, read as well until it expires.)
 
   ARGV[1] user id        ARGV[5] base points      ARGV[9]  week boards expire at (ms)
   ARGV[2] display name   ARGV[6] local day        ARGV[10] month boards expire at (ms)
@@ -35,8 +37,11 @@ if ARGV[13] ~= '*' then
 end
 local user = ARGV[1]
 if redis.call('SADD', KEYS[1], user) == 0 then
-  if ARGV[12] ~= '' and redis.call('HGET', KEYS[15], user) == ARGV[12] then
-    return {2, redis.call('HGET', KEYS[15], user .. '#')}
+  local previous = ARGV[12] ~= '' and redis.call('HGET', KEYS[15], user)
+  if previous then
+    local n = #ARGV[12]
+    if previous:sub(1, n + 1) == ARGV[12] .. '\n' then return {2, previous:sub(n + 2)} end
+    if previous == ARGV[12] then return {2, redis.call('HGET', KEYS[15], user .. '#')} end
   end
   return {0}
 end
@@ -44,7 +49,8 @@ local ttl = ARGV[11]
 local correct = ARGV[4]
 -- The answered set and the results list are made by a delivery's first answer: expire them then
 -- (every later answer would set the same instant, the delivery's end).
-if redis.call('RPUSH', KEYS[3], user .. '|' .. correct .. '|' .. ARGV[8]) == 1 then
+local first = redis.call('RPUSH', KEYS[3], user .. '|' .. correct .. '|' .. ARGV[8]) == 1
+if first then
   redis.call('PEXPIRE', KEYS[1], ttl)
   redis.call('PEXPIRE', KEYS[3], ttl)
 end
@@ -99,7 +105,9 @@ end
 
 if redis.call('HGET', KEYS[13], user) ~= ARGV[2] then redis.call('HSET', KEYS[13], user, ARGV[2]) end
 if ARGV[12] ~= '' then
-  redis.call('HSET', KEYS[15], user, ARGV[12], user .. '#', table.concat({points, hint, scored, current, best, last}, '|'))
-  redis.call('PEXPIRE', KEYS[15], ttl)
+  -- A delivery's first answer without a submission leaves no outcomes hash to have expired then.
+  if redis.call('HSET', KEYS[15], user, ARGV[12] .. '\n' .. points .. '|' .. hint .. '|' .. scored .. '|' .. current .. '|' .. best .. '|' .. last) == 1 and (first or redis.call('PTTL', KEYS[15]) < 0) then
+    redis.call('PEXPIRE', KEYS[15], ttl)
+  end
 end
 return {1, points, hint, scored, current, best, last}
