@@ -19,6 +19,8 @@ const proxyEnv = z.object({
   DISCORD_PROXY_HOST: optionalVar,
   /** Discord itself by default; the fake Discord's base in tests. */
   DISCORD_PROXY_UPSTREAM: urlVar(['http:', 'https:'], 'https://discord.com/api'),
+  /** Extra wait after each rate limit window, in ms (@discordjs/rest's offset; 50 by default). */
+  DISCORD_PROXY_OFFSET_MS: optionalVar.refine((v) => v === undefined || /^\d{1,4}$/.test(v), 'must be milliseconds from 0 to 9999, e.g. 50'),
   LOG_LEVEL: optionalVar.refine((v) => v === undefined || LEVELS.includes(v as LogLevel), `must be one of ${LEVELS.join(', ')}`),
 });
 
@@ -29,7 +31,7 @@ function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; clos
   }
   const e = parsed.data;
   const logger = createLogger({ level: (e.LOG_LEVEL ?? 'info') as LogLevel, format: defaultLogFormat(env) });
-  const rest = new REST({ api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api' });
+  const rest = new REST({ api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api', offset: Number(e.DISCORD_PROXY_OFFSET_MS ?? 50) });
   rest.on(RESTEvents.RateLimited, (info) => logger.debug('waiting on a rate limit', { route: info.route, global: info.global, ms: info.timeToReset }));
   rest.on(RESTEvents.Response, (request, response) => {
     if (response.status === 429) logger.warn('Discord answered 429 (another client shares the token?)', { route: request.route });

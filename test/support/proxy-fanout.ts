@@ -25,8 +25,8 @@ export function spawnEntry(entry: string, env: Record<string, string>): Proc {
 }
 
 /** Starts src/discord-proxy.ts in front of `upstream`, on a free loopback port; resolves its API base. */
-export async function startProxy(upstream: string): Promise<{ proc: Proc; apiBase: string }> {
-  const proc = spawnEntry('src/discord-proxy.ts', { DISCORD_PROXY_PORT: '0', DISCORD_PROXY_UPSTREAM: upstream });
+export async function startProxy(upstream: string, env: Record<string, string> = {}): Promise<{ proc: Proc; apiBase: string }> {
+  const proc = spawnEntry('src/discord-proxy.ts', { DISCORD_PROXY_PORT: '0', DISCORD_PROXY_UPSTREAM: upstream, ...env });
   const until = Date.now() + 30_000;
   for (;;) {
     const port = /"port":(\d+).*"discord proxy listening"/.exec(proc.log())?.[1];
