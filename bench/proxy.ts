@@ -62,7 +62,8 @@ const alone = await restClients(false);
 console.log(`two REST clients, each straight to Discord: ${alone.posted}/${channels} posted, ${alone.rateLimited} × 429, ${(alone.spanMs / 1000).toFixed(2)} s`);
 if (process.env['BOTS'] === '1') {
   const botChannels = Number(process.env['BOT_CHANNELS'] ?? 2000);
-  const bots = await fanOutDaily({ redisUrl, channels: botChannels, viaProxy: true, perSecond: PER_SECOND });
+  const offset = process.env['DISCORD_PROXY_OFFSET_MS'];
+  const bots = await fanOutDaily({ redisUrl, channels: botChannels, viaProxy: true, perSecond: PER_SECOND, proxyEnv: offset ? { DISCORD_PROXY_OFFSET_MS: offset } : {} });
   console.log(`two bot processes' daily fan-out, one proxy: ${bots.posted}/${botChannels} posted, ${bots.rateLimited} × 429, ` +
     `${(bots.spanMs / 1000).toFixed(2)} s against ${(bound(botChannels) / 1000).toFixed(0)} s: ${(bots.spanMs / bound(botChannels)).toFixed(3)}×`);
 }

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { proxyRequests } from '@discordjs/proxy';
-import { REST, RESTEvents } from 'discord.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { populateSuccessfulResponse } from '@discordjs/proxy';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTEvents, type RequestMethod } from 'discord.js';
 import { z } from 'zod';
 import { optionalVar, portVar, urlVar } from './env.js';
 import { createLogger, defaultLogFormat, type LogLevel } from './logger.js';
@@ -11,6 +12,12 @@ import { createLogger, defaultLogFormat, type LogLevel } from './logger.js';
  * and its per-route buckets belong to the bot, not to a process: every process points
  * DISCORD_API_BASE at this proxy (http://host:port/api) and its one @discordjs/rest client queues
  * for all of them. Each request keeps the caller's Authorization header, so the proxy holds no token.
+ *
+ * Why not @discordjs/proxy's proxyRequests as it is: it streams the caller's body to Discord, so a
+ * request that @discordjs/rest retries after a 429 or a 5xx goes out with an empty body (Discord
+ * answers 400 "Invalid Form Body"); and it tells errors apart with instanceof against the ESM build
+ * of @discordjs/rest while discord.js loads the CommonJS one, so every error became a crash. Here
+ * the body is read first, and errors are told apart with discord.js's own classes.
  */
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const proxyEnv = z.object({
@@ -24,7 +31,7 @@ const proxyEnv = z.object({
   LOG_LEVEL: optionalVar.refine((v) => v === undefined || LEVELS.includes(v as LogLevel), `must be one of ${LEVELS.join(', ')}`),
 });
 
-function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; close: () => Promise<void> }> {
+async function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; close: () => Promise<void> }> {
   const parsed = proxyEnv.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Discord proxy settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
@@ -36,16 +43,14 @@ function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; clos
   rest.on(RESTEvents.Response, (request, response) => {
     if (response.status === 429) logger.warn('Discord answered 429 (another client shares the token?)', { route: request.route });
   });
-  const proxy = proxyRequests(rest);
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    Promise.resolve(proxy(req, res)).catch((err: unknown) => {
+    forward(rest, req, res).catch((err: unknown) => {
       logger.error('proxying failed', { method: req.method, url: req.url?.replace(/\/(interactions|webhooks)\/(\d+)\/[^/]+/, '/$1/$2/:token'), error: String(err) });
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(res.writableEnded ? undefined : JSON.stringify({ message: 'Discord proxy: the request failed upstream', code: 0 }));
+      if (!res.writableEnded) res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Discord proxy: the request failed upstream', code: 0 }));
     });
   });
   const host = e.DISCORD_PROXY_HOST ?? '127.0.0.1';
@@ -63,6 +68,50 @@ function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number; clos
       });
     });
   });
+}
+
+/** One request through the shared queue: the caller's route, query, body and auth header. */
+async function forward(rest: REST, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://proxy');
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'authorization', 'x-audit-log-reason'] as const) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  let failure: Error | undefined;
+  try {
+    const answer = await rest.queueRequest({
+      fullRoute: url.pathname.replace(/^\/api(\/v\d+)?/, '') as `/${string}`,
+      method: (req.method ?? 'GET') as RequestMethod,
+      query: url.searchParams,
+      body: body.length > 0 ? body : undefined,
+      passThroughBody: true,
+      auth: false,
+      headers,
+    });
+    await populateSuccessfulResponse(res, answer);
+  } catch (err) {
+    if (err instanceof DiscordAPIError || err instanceof HTTPError) {
+      res.statusCode = err.status;
+      if (err instanceof DiscordAPIError) res.setHeader('content-type', 'application/json').write(JSON.stringify(err.rawError));
+    } else if (err instanceof RateLimitError) {
+      res.statusCode = 429;
+      res.setHeader('retry-after', String(err.timeToReset / 1000));
+    } else if (err instanceof Error && err.name === 'AbortError') {
+      res.statusCode = 504;
+    } else {
+      res.statusCode = 502;
+      res.setHeader('content-type', 'application/json').write(JSON.stringify({ message: 'Discord proxy: the request failed upstream', code: 0 }));
+      failure = err instanceof Error ? err : new Error(`unexpected proxy failure: ${JSON.stringify(err)}`);
+    }
+  } finally {
+    res.end();
+  }
+  // Answered already; the caller logs it.
+  if (failure) throw failure;
 }
 
 // The program: npm run discord:proxy, or node dist/src/discord-proxy.js in the image.

@@ -59,7 +59,7 @@ export interface FanOutResult {
  * question due at the next minute, so both processes' schedulers fan out at the same tick and
  * the store's slot claims split the channels between them.
  */
-export async function fanOutDaily(opts: { redisUrl: string; channels: number; viaProxy: boolean; perSecond?: number }): Promise<FanOutResult> {
+export async function fanOutDaily(opts: { redisUrl: string; channels: number; viaProxy: boolean; perSecond?: number; proxyEnv?: Record<string, string> }): Promise<FanOutResult> {
   const fake = await FakeDiscord.start({ shards: 2, extraChannels: opts.channels, globalPerSecond: opts.perSecond ?? 50 });
   const dir = mkdtempSync(join(tmpdir(), 'backprop-fanout-'));
   const prefix = uniquePrefix();
@@ -69,7 +69,7 @@ export async function fanOutDaily(opts: { redisUrl: string; channels: number; vi
     writeFixtureBank(join(dir, 'bank'));
     let apiBase = fake.apiBase;
     if (opts.viaProxy) {
-      const proxy = await startProxy(fake.apiBase);
+      const proxy = await startProxy(fake.apiBase, opts.proxyEnv);
       procs.push(proxy.proc);
       apiBase = proxy.apiBase;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { fanOutDaily } from '../../support/proxy-fanout.js';
+import { fanOutDaily, spawnEntry } from '../../support/proxy-fanout.js';
 import { withRedis } from '../../support/redis.js';
 
 describe("the fake Discord's global rate limit", () => {
@@ -28,11 +28,23 @@ describe("the fake Discord's global rate limit", () => {
   });
 });
 
+describe('src/discord-proxy.ts', () => {
+  it('refuses a bad setting with the variable to fix, and exits 1', async () => {
+    const proc = spawnEntry('src/discord-proxy.ts', { DISCORD_PROXY_PORT: 'eighty', DISCORD_PROXY_UPSTREAM: 'ftp://x' });
+    const code = await new Promise((resolve) => proc.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(proc.log()).toMatch(/DISCORD_PROXY_PORT must be a port number/);
+    expect(proc.log()).toMatch(/DISCORD_PROXY_UPSTREAM must be a URL starting with http:\/\/ or https:\/\//);
+  });
+});
+
 /** Two `npm start` processes share one REST queue through src/discord-proxy.ts. */
 describe('two processes, one REST proxy', () => {
   withRedis((url) => {
     it('fan out 200 daily questions at one tick with zero 429s from a Discord enforcing 50 requests/s for the bot', async () => {
-      const result = await fanOutDaily({ redisUrl: url, channels: 200, viaProxy: true });
+      // A margin after each window (default 50 ms) for the scheduling jitter of a loaded CI box between
+      // the proxy opening a window and the fake counting its first request (bench:proxy measures both).
+      const result = await fanOutDaily({ redisUrl: url, channels: 200, viaProxy: true, proxyEnv: { DISCORD_PROXY_OFFSET_MS: '150' } });
       const context = `${JSON.stringify({ ...result, logs: undefined })}\n${result.logs.join('\n---\n').slice(-4000)}`;
       expect(result.posted, context).toBe(200);
       expect(result.postedChannels, context).toBe(200);
