@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../support/fake-discord/index.js';
-import { fanOutDaily, spawnEntry } from '../../support/proxy-fanout.js';
+import { REST, Routes } from 'discord.js';
+import { fanOutDaily, spawnEntry, startProxy } from '../../support/proxy-fanout.js';
 import { withRedis } from '../../support/redis.js';
 
 describe("the fake Discord's global rate limit", () => {
@@ -29,6 +30,24 @@ describe("the fake Discord's global rate limit", () => {
 });
 
 describe('src/discord-proxy.ts', () => {
+  it("forwards a request Discord first refused (429, then 500) again with its body, and Discord's errors as they were", async () => {
+    const fake = await FakeDiscord.start();
+    const proxy = await startProxy(fake.apiBase);
+    try {
+      const rest = new REST({ api: proxy.apiBase, retries: 0 }).setToken(fake.token);
+      fake.rest.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.2 });
+      fake.rest.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500 });
+      const posted = (await rest.post(Routes.channelMessages(fake.general.id), { body: { content: 'Through the proxy' } })) as { id: string };
+      expect(fake.state.messages.get(posted.id)?.content).toBe('Through the proxy');
+      expect(fake.rest.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([429, 500, 200]);
+      // Discord's own error comes back with its code, not as a proxy failure.
+      await expect(rest.post(Routes.channelMessages('1'), { body: { content: 'x' } })).rejects.toMatchObject({ status: 404, code: 10003 });
+    } finally {
+      proxy.proc.kill('SIGTERM');
+      await fake.stop();
+    }
+  });
+
   it('refuses a bad setting with the variable to fix, and exits 1', async () => {
     const proc = spawnEntry('src/discord-proxy.ts', { DISCORD_PROXY_PORT: 'eighty', DISCORD_PROXY_UPSTREAM: 'ftp://x' });
     const code = await new Promise((resolve) => proc.once('exit', resolve));
