@@ -5,7 +5,7 @@ import type { BoardScope } from './leaderboard.js';
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-15.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-16.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store. The records an answer goes in as and comes
  * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.
@@ -36,10 +36,19 @@ export interface AnswerInput {
    * the first; a different one is a duplicate. Without it every repeat is a duplicate.
    */
   submission?: string | undefined;
+  /**
+   * The community's time-zone setting the caller computed `week`, `month` and `day` with ('' when
+   * unset). When given, the store first compares it with the stored setting and, if an admin has
+   * changed it since, records nothing and answers `zone-changed` with the stored one (see
+   * zoneChanged): the caller keeps the zone per process instead of reading the settings per answer.
+   */
+  expectedZone?: string | undefined;
 }
 
 export type AnswerOutcome =
   | { status: 'duplicate' }
+  /** Nothing was recorded: the community's zone setting is `zone` ('' when unset), not the expected one. */
+  | { status: 'zone-changed'; zone: string }
   | {
       status: 'recorded';
       points: number;
@@ -72,6 +81,12 @@ export interface StreakRecord {
 }
 
 export const NO_STREAK: StreakRecord = { current: 0, best: 0, lastDay: -1 };
+
+/** The zone-changed outcome when the caller expected another zone setting than the stored one, else null. */
+export function zoneChanged(stored: string | null | undefined, expected: string | undefined): Extract<AnswerOutcome, { status: 'zone-changed' }> | null {
+  if (expected === undefined || (stored ?? '') === expected) return null;
+  return { status: 'zone-changed', zone: stored ?? '' };
+}
 
 /**
  * Streak transition for an answer on local `day`: the next day extends the streak, a gap restarts

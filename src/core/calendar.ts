@@ -38,6 +38,30 @@ export function periodsAt(nowMs: number, zone: string): Periods {
   };
 }
 
+interface DayCalendar {
+  /** The local day [from, until) in ms, and what localDay and periodsAt say for any instant in it. */
+  from: number;
+  until: number;
+  day: number;
+  periods: Periods;
+}
+/** One entry per zone (a few hundred at most): the day an answer was last recorded in. */
+const days = new Map<string, DayCalendar>();
+
+/**
+ * localDay and periodsAt of an instant, computed with luxon once per zone and local day instead of
+ * once per answer: a week or month always starts at the start of a day, so both hold all day.
+ */
+export function calendarAt(nowMs: number, zone: string): { day: number; periods: Periods } {
+  const hit = days.get(zone);
+  if (hit && nowMs >= hit.from && nowMs < hit.until) return hit;
+  const start = DateTime.fromMillis(nowMs, { zone }).startOf('day');
+  const entry = { from: start.toMillis(), until: start.plus({ days: 1 }).toMillis(), day: localDay(nowMs, zone), periods: periodsAt(nowMs, zone) };
+  if (days.size >= 1000) days.clear();
+  days.set(zone, entry);
+  return entry;
+}
+
 /**
  * How long a finished week's or month's board is kept readable ("last week", "last month") before
  * its keys expire.

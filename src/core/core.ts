@@ -3,6 +3,7 @@ import { DailyService, type DailyRenderer } from './daily/daily-service.js';
 import { silentLogger, type Clock, type Logger, type Random } from './ports.js';
 import { ProfileService } from './profile-service.js';
 import { QuizService } from './quiz/quiz-service.js';
+import { CachedDeliveries } from './quiz/delivery-cache.js';
 import type { CoreStore } from './store.js';
 import type { Grader } from './grading/grader.js';
 import { RubricGrader } from './grading/rubric.js';
@@ -64,20 +65,22 @@ export function createCore(deps: CoreDeps): Core {
   const { bank, store, clock, random } = deps;
   const logger = deps.logger ?? silentLogger;
   const banks = new CommunityBanks(bank, store, store);
-  const learning = new LearningService({ banks, cards: store, deliveries: store, clock, random, logger });
+  // Deliveries never change once saved: a click on one this process has seen needs no store read.
+  const deliveries = new CachedDeliveries(store, clock);
+  const learning = new LearningService({ banks, cards: store, deliveries, clock, random, logger });
   const grader = deps.grader ?? lazyGrader(() => new RubricGrader(bank.questions));
   return {
     bank,
     clock,
     learning,
-    quiz: new QuizService({ banks, deliveries: store, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger, activity: store }),
+    quiz: new QuizService({ banks, deliveries, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, observer: learning, logger, activity: store }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock, activity: store }),
     teams: new TeamService({ teams: store }),
-    packs: new PackService({ banks, deliveries: store, packs: store, reports: store, clock }),
+    packs: new PackService({ banks, deliveries, packs: store, reports: store, clock }),
     daily: new DailyService({
       banks,
       schedules: store,
-      deliveries: store,
+      deliveries,
       scores: store,
       settings: store,
       clock,

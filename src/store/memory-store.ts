@@ -8,7 +8,7 @@ import type { Store } from '../core/store.js';
 import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
-import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../core/answer-rules.js';
+import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow, zoneChanged } from '../core/answer-rules.js';
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
@@ -69,11 +69,13 @@ export class MemoryStore implements Store, GradingUsageStore {
     return added;
   }
 
-  /** The same steps as lua/record-answer-15.lua, with the rules of core/answer-rules.ts. */
+  /** The same steps as lua/record-answer-16.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
     const u = a.user.userId;
+    const moved = zoneChanged(ks.hget(k.settings(), 'timeZone'), a.expectedZone);
+    if (moved) return moved;
     if (!ks.sadd(k.answered(a.deliveryId), u)) {
       const stored = ks.hget(k.outcomes(a.deliveryId), u);
       return a.submission && stored?.startsWith(`${a.submission}|`) ? (JSON.parse(stored.slice(a.submission.length + 1)) as AnswerOutcome) : { status: 'duplicate' };

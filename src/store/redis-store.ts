@@ -94,6 +94,7 @@ export class RedisStore implements Store, GradingUsageStore {
       k.names(),
       k.board({ scope: 'users', key: 'all' }),
       k.outcomes(a.deliveryId),
+      k.settings(),
       u,
       a.user.displayName,
       a.topic,
@@ -106,7 +107,9 @@ export class RedisStore implements Store, GradingUsageStore {
       a.monthExpiresAt,
       a.deliveryTtlMs,
       a.submission ?? '',
+      a.expectedZone ?? '*',
     )) as (number | string)[];
+    if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
     if (reply[0] === 0) return { status: 'duplicate' };
     if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
     return recordedOutcome(reply.slice(1).map(Number));

@@ -27,6 +27,36 @@ describe('RedisStore', () => {
       };
     });
 
+    it("expires a delivery's answer keys with the delivery, and repeats an outcome stored before one field held it", async () => {
+      const prefix = uniquePrefix();
+      const store = new RedisStore({ client: new Redis(url), prefix });
+      const c = aCommunity('outcomes');
+      const k = communityKeys(prefix, c);
+      const now = Date.now();
+      const answer = (user: string, deliveryId: string, submission: string, ttl = 60_000) => store.recordAnswer({
+        user: aUser(user, c), deliveryId, questionId: `q-${user}`, topic: 'cnn', correct: true, basePoints: 10, day: 1, week: '2026-W48', month: '2026-11',
+        weekExpiresAt: now + 3_600_000, monthExpiresAt: now + 7_200_000, scoreWindowMs: 1000, now, deliveryTtlMs: ttl, submission,
+      });
+      try {
+        expect(await answer('a', 'd1', 'choice:1')).toMatchObject({ status: 'recorded' });
+        expect(await answer('b', 'd1', 'choice:2', 30_000)).toMatchObject({ status: 'recorded' });
+        for (const key of [k.answered('d1'), k.results('d1'), k.outcomes('d1')]) {
+          const ttl = await admin.pttl(key);
+          expect(ttl, key).toBeGreaterThan(55_000);
+          expect(ttl, key).toBeLessThanOrEqual(60_000);
+        }
+        expect(await admin.hlen(k.outcomes('d1'))).toBe(2);
+        // A delivery answered by the previous script: the submission in "user", the outcome in "user#".
+        await admin.sadd(k.answered('d0'), 'old');
+        await admin.hset(k.outcomes('d0'), 'old', 'choice:3', 'old#', '10|0|1|4|6|19000');
+        expect(await answer('old', 'd0', 'choice:3')).toEqual({ status: 'recorded', points: 10, hintUsed: false, scored: true, streak: { current: 4, best: 6, lastDay: 19000 } });
+        expect(await answer('old', 'd0', 'choice:2')).toEqual({ status: 'duplicate' });
+      } finally {
+        await deletePrefix(admin, prefix);
+        await store.close();
+      }
+    });
+
     it('puts every key of a community (sessions too) in one cluster slot and expires period boards and sessions', async () => {
       const prefix = uniquePrefix();
       const store = new RedisStore({ client: new Redis(url), prefix });

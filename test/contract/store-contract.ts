@@ -219,6 +219,24 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect((await store.getSettings(other)).timeZone).toBeUndefined();
     });
 
+    it("records nothing when the caller expected another zone setting, and names the stored one", async () => {
+      const u = aUser('u1', community);
+      // Unset is '': a caller that expects it records.
+      expect(await store.recordAnswer(answer(u, 'd1', { expectedZone: '' }))).toMatchObject({ status: 'recorded', points: 20 });
+      await store.updateSettings(community, { timeZone: 'Asia/Tokyo' });
+      expect(await store.recordAnswer(answer(u, 'd2', { questionId: 'q2', expectedZone: '' }))).toEqual({ status: 'zone-changed', zone: 'Asia/Tokyo' });
+      expect(await store.recordAnswer(answer(u, 'd2', { questionId: 'q2', expectedZone: 'UTC' }))).toEqual({ status: 'zone-changed', zone: 'Asia/Tokyo' });
+      // Nothing of the refused answer was kept: not answered, not counted, not on a board.
+      expect(await store.hasAnswered(community, 'd2', 'u1')).toBe(false);
+      expect(await store.getStats(u)).toMatchObject({ answered: 1, points: 20 });
+      expect(await store.getResults(community, 'd2')).toEqual([]);
+      expect(await store.recordAnswer(answer(u, 'd2', { questionId: 'q2', expectedZone: 'Asia/Tokyo' }))).toMatchObject({ status: 'recorded', points: 20 });
+      // Without an expected zone nothing is checked; another community's setting is its own.
+      expect(await store.recordAnswer(answer(u, 'd3', { questionId: 'q3' }))).toMatchObject({ status: 'recorded' });
+      expect(await store.recordAnswer(answer(aUser('u1', other), 'd2', { questionId: 'q2', expectedZone: '' }))).toMatchObject({ status: 'recorded' });
+      expect(await store.getStats(u)).toMatchObject({ answered: 3, points: 60 });
+    });
+
     it('remembers display names', async () => {
       await store.recordAnswer(answer(aUser('u7', community), 'd1'));
       expect(await store.getDisplayName(community, 'u7')).toBe('User u7');

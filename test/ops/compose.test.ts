@@ -22,10 +22,10 @@ const compose = parse(read('compose.yaml')) as { services: Record<string, Servic
 const dockerfile = read('Dockerfile');
 
 describe('compose.yaml', () => {
-  const { backprop, redis } = compose.services;
+  const { backprop, redis, 'discord-proxy': proxy } = compose.services;
 
   it('runs Backprop from the Dockerfile and Redis 7 with AOF (fsync every second) on a named volume', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['backprop', 'redis']);
+    expect(Object.keys(compose.services).sort()).toEqual(['backprop', 'discord-proxy', 'redis']);
     expect(backprop?.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
     expect(redis?.image).toMatch(/^redis:7(\.\d+)?-/);
     const cmd = redis?.command?.join(' ') ?? '';
@@ -38,11 +38,27 @@ describe('compose.yaml', () => {
   it('checks both services health, and starts Backprop once Redis is healthy, pointed at it', () => {
     expect(redis?.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
     expect(backprop?.healthcheck?.test.join(' ')).toContain('/readyz');
-    expect(backprop?.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
+    expect(backprop?.depends_on).toEqual({ redis: { condition: 'service_healthy' }, 'discord-proxy': { condition: 'service_healthy' } });
     expect(backprop?.environment?.['REDIS_URL']).toBe('redis://redis:6379');
     expect(backprop?.env_file).toEqual([{ path: '.env', required: false }]);
     // The health check asks the port the process listens on.
     expect(backprop?.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${backprop?.environment?.['PORT']}/`);
+  });
+
+  it("sends every Backprop process's Discord REST through one proxy, built from the same image", () => {
+    expect(proxy?.build).toEqual(backprop?.build);
+    expect(proxy?.image).toBe(backprop?.image);
+    const entry = proxy?.command?.[1] ?? '';
+    expect(proxy?.command).toEqual(['node', entry]);
+    // The compiled entry is what tsc emits for the TypeScript one (rootDir ".", outDir dist).
+    expect(entry).toBe('dist/src/discord-proxy.js');
+    expect(existsSync(join(projectRoot, 'src/discord-proxy.ts'))).toBe(true);
+    const port = proxy?.environment?.['DISCORD_PROXY_PORT'];
+    expect(proxy?.environment?.['DISCORD_PROXY_HOST']).toBe('0.0.0.0');
+    expect(backprop?.environment?.['DISCORD_API_BASE']).toBe(`http://discord-proxy:${port}/api`);
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_API_BASE: backprop?.environment?.['DISCORD_API_BASE'] }).discord?.apiBase).toBe(`http://discord-proxy:${port}/api`);
+    expect(proxy?.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/healthz`);
+    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['discord:proxy']).toBe('tsx src/discord-proxy.ts');
   });
 });
 

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { Redis, type Cluster } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { inject, it } from 'vitest';
 
 /** The Redis URL for this run, or null (then Redis suites skip, or fail under CI=true). */
@@ -18,20 +17,7 @@ export function withRedis(fn: (url: string) => void): void {
   else it.skip('SKIPPED: no Redis available (set REDIS_URL or install redis-server)', () => {});
 }
 
-/** A key prefix of its own for each test, so tests never see each other's keys. */
-export function uniquePrefix(): string {
-  return `test:${randomBytes(6).toString('hex')}:`;
-}
-
-/** Deletes every key under a prefix. */
-export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await client.del(...keys);
-  } while (cursor !== '0');
-}
+export { deletePrefix, uniquePrefix } from './redis-keys.js';
 
 /** The Redis Cluster nodes for this run as host:port pairs, or null (then cluster suites skip, or fail under CI=true). */
 export function redisClusterNodes(): { host: string; port: number }[] | null {

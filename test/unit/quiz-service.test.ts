@@ -45,6 +45,27 @@ describe('QuizService', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it("counts an answer in the community's zone even when another process changed it since this one last answered", async () => {
+    // Sunday 20:00 UTC is already Monday in Tokyo: week 48 in UTC, week 49 there.
+    clock = new FixedClock(Date.parse('2026-11-29T20:00:00Z'));
+    const store = await MemoryStore.open({ clock });
+    const bank = aBank([aQuestion({ id: 'b1' }), aQuestion({ id: 'b2', prompt: 'Another?' })]);
+    const [here, there] = [createCore({ bank, store, clock, random: seededRandom(4) }), createCore({ bank, store, clock, random: seededRandom(5) })];
+    const answer = async (q: Core, who = user) => {
+      const quiz = unwrap(await q.quiz.start({ user: who, mode: 'choice' }));
+      return unwrap(await q.quiz.answerChoice(who, quiz.delivery.id, quiz.options.indexOf(quiz.question.choices.correct)));
+    };
+    await answer(here);
+    await store.updateSettings(user.community, { timeZone: 'Asia/Tokyo' });
+    await answer(here, bob);
+    const week = (key: string) => store.getLeaderboard(user.community, { scope: 'users', period: 'week', key }, 0, 10, 'alice');
+    expect((await week('2026-W48')).entries.map((e) => e.id)).toEqual(['alice']);
+    expect((await week('2026-W49')).entries.map((e) => e.id)).toEqual(['bob']);
+    // The other process never saw a zone; its first answer lands in Tokyo's week as well.
+    await answer(there, aUser('cy'));
+    expect((await week('2026-W49')).entries.map((e) => e.id).sort()).toEqual(['bob', 'cy']);
+  });
+
   it('scores by difficulty, halves for a hint, and only the first answer counts', async () => {
     const quiz = unwrap(await core.quiz.start({ user, mode: 'choice', difficulty: 'advanced' }));
     unwrap(await core.quiz.hint(user, quiz.delivery.id));

@@ -1,7 +1,7 @@
 import type { Difficulty, Question } from '../bank/schema.js';
 import type { QuestionBanks } from '../packs/community-bank.js';
-import { DEFAULT_TIME_ZONE, localDay, periodsAt, ARCHIVE_MS } from '../calendar.js';
-import type { UserRef } from '../identity.js';
+import { DEFAULT_TIME_ZONE, calendarAt, ARCHIVE_MS } from '../calendar.js';
+import { communityKey, type UserRef } from '../identity.js';
 import { fail, ok, type Result } from '../result.js';
 import { choicePoints, flashPoints, openPoints, SCORE_WINDOW_MS, type FlashRating } from '../scoring.js';
 import type { AnswerOutcome } from '../answer-rules.js';
@@ -87,6 +87,12 @@ export type AnswerResult = ChoiceResult | OpenResult | FlashResult;
 
 /** The quiz use cases: deliver a question, take a hint, grade and record an answer. */
 export class QuizService {
+  /**
+   * Each community's time-zone setting as last seen ('' unset), so an answer needs no settings read:
+   * the store checks it in the same atomic step and says when an admin changed it.
+   */
+  private readonly zones = new Map<string, string>();
+
   constructor(private readonly deps: CoreDeps) {}
 
   async start(req: StartQuizRequest): Promise<Result<PresentedQuiz>> {
@@ -225,27 +231,38 @@ export class QuizService {
     userZone: string | undefined,
     submission: string,
   ): Promise<Result<Recorded>> {
-    const { scores, settings, clock } = this.deps;
+    const { scores, clock } = this.deps;
     const now = clock.now();
-    const communityZone = (await settings.getSettings(user.community)).timeZone ?? DEFAULT_TIME_ZONE;
-    const periods = periodsAt(now, communityZone);
-    const outcome = await scores.recordAnswer({
-      user,
-      deliveryId: delivery.id,
-      questionId: question.id,
-      topic: question.topic,
-      correct,
-      basePoints,
-      day: localDay(now, userZone ?? communityZone),
-      week: periods.week,
-      month: periods.month,
-      weekExpiresAt: periods.weekEndsAt + ARCHIVE_MS.week,
-      monthExpiresAt: periods.monthEndsAt + ARCHIVE_MS.month,
-      scoreWindowMs: SCORE_WINDOW_MS,
-      now,
-      deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
-      submission,
-    });
+    const zoneKey = communityKey(user.community);
+    let outcome: AnswerOutcome;
+    // One store round trip, unless the zone setting changed since this process last saw it; the
+    // third try takes the store's zone unchecked, so an admin toggling it cannot stall an answer.
+    for (let attempt = 0; ; attempt++) {
+      const zoneSetting = this.zones.get(zoneKey) ?? '';
+      const communityZone = zoneSetting || DEFAULT_TIME_ZONE;
+      const { periods } = calendarAt(now, communityZone);
+      outcome = await scores.recordAnswer({
+        user,
+        deliveryId: delivery.id,
+        questionId: question.id,
+        topic: question.topic,
+        correct,
+        basePoints,
+        day: calendarAt(now, userZone ?? communityZone).day,
+        week: periods.week,
+        month: periods.month,
+        weekExpiresAt: periods.weekEndsAt + ARCHIVE_MS.week,
+        monthExpiresAt: periods.monthEndsAt + ARCHIVE_MS.month,
+        scoreWindowMs: SCORE_WINDOW_MS,
+        now,
+        deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
+        submission,
+        expectedZone: attempt < 2 ? zoneSetting : undefined,
+      });
+      if (outcome.status !== 'zone-changed') break;
+      if (this.zones.size >= 100_000) this.zones.clear();
+      this.zones.set(zoneKey, outcome.zone);
+    }
     this.deps.metrics?.answer(delivery.mode, outcome.status === 'duplicate' ? 'duplicate' : correct ? 'correct' : 'incorrect');
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
@@ -253,7 +270,7 @@ export class QuizService {
     // The heat map's count: kept apart from recordAnswer (a plain counter, not part of its rules);
     // the answer is recorded by now, so a failure here is logged, never shown as a failed answer.
     try {
-      await this.deps.activity?.recordActivity(user, { day: localDay(now, userZone ?? communityZone), deliveryId: delivery.id, repeatTtlMs: Math.max(1, delivery.expiresAt - now), keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS });
+      await this.deps.activity?.recordActivity(user, { day: calendarAt(now, userZone ?? (this.zones.get(zoneKey) || DEFAULT_TIME_ZONE)).day, deliveryId: delivery.id, repeatTtlMs: Math.max(1, delivery.expiresAt - now), keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS });
     } catch (err) {
       (this.deps.logger ?? silentLogger).error('activity: answer not counted', { questionId: question.id, error: String(err) });
     }

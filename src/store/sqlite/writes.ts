@@ -1,4 +1,4 @@
-import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow } from '../../core/answer-rules.js';
+import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow, zoneChanged } from '../../core/answer-rules.js';
 import type { AnswerInput, AnswerOutcome } from '../../core/answer-rules.js';
 import { SLOT_PHASES, type DailySchedule, type DailySlot, type SlotPhase } from '../../core/daily/schedule.js';
 import { communityKey as ck, type Community, type CommunitySettings, type UserRef } from '../../core/identity.js';
@@ -31,10 +31,12 @@ function markHint(sql: SqliteDatabase, now: number, c: Community, deliveryId: st
   return had === undefined;
 }
 
-/** lua/record-answer-15.lua. */
+/** lua/record-answer-16.lua. */
 function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerOutcome {
   const c = ck(a.user.community);
   const u = a.user.userId;
+  const moved = zoneChanged(sql.get<{ value: string }>("SELECT value FROM settings WHERE community = ? AND field = 'timeZone'", c)?.value, a.expectedZone);
+  if (moved) return moved;
   const set = sql.get<{ exp: number }>('SELECT expires_at AS exp FROM answer_sets WHERE community = ? AND delivery_id = ?', c, a.deliveryId);
   // Answers of an expired set are gone, as the expired Redis keys would be.
   if (!set || set.exp <= now) sql.run('DELETE FROM answers WHERE community = ? AND delivery_id = ?', c, a.deliveryId);

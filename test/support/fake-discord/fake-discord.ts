@@ -116,6 +116,10 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** Gives the guild an id that this shard serves, of `shards`. */
   guildShard?: number;
+  /** More text channels the bot may post in, beside #general (e.g. for daily fan-outs). */
+  extraChannels?: number;
+  /** Enforces Discord's global rate limit on the bot's REST requests (Discord's is 50 per second). */
+  globalPerSecond?: number;
 }
 
 /**
@@ -135,6 +139,8 @@ export class FakeDiscord {
   readonly botRoleId = snowflake();
   readonly general: APITextChannel;
   readonly locked: APITextChannel;
+  /** `extraChannels` more text channels, #fan-0, #fan-1, … */
+  readonly extraChannels: APITextChannel[];
   readonly state: FakeDiscordState;
   readonly rest: FakeRest;
   readonly gateway: FakeGateway;
@@ -150,6 +156,8 @@ export class FakeDiscord {
     this.guildId = guildId;
     this.general = aTextChannel(this.guildId, { id: snowflake(), name: 'general' }, 0);
     this.locked = aTextChannel(this.guildId, { id: snowflake(), name: 'announcements', deny: PermissionFlagsBits.SendMessages }, 1);
+    this.extraChannels = Array.from({ length: opts.extraChannels ?? 0 }, (_, i) => aTextChannel(this.guildId, { id: snowflake(), name: `fan-${i}` }, 2 + i));
+    const channels = new Map([this.general, this.locked, ...this.extraChannels].map((c) => [c.id, c]));
     this.roles = [
       aRole(this.guildId, '@everyone', MEMBER_PERMISSIONS, 0),
       aRole(this.adminRoleId, 'Admins', ADMIN_PERMISSIONS, 2),
@@ -168,7 +176,8 @@ export class FakeDiscord {
       token: this.token,
       gatewayUrl: () => this.gateway.url,
       shards,
-      channel: (id) => [this.general, this.locked].find((c) => c.id === id),
+      channel: (id) => channels.get(id),
+      globalPerSecond: opts.globalPerSecond,
       member: (guildId, userId) => (guildId === this.guildId ? this.members.get(userId) : undefined),
       openDm: (userId) => {
         if (!this.members.has(userId) || userId === this.botUser.id) return undefined;
@@ -196,7 +205,7 @@ export class FakeDiscord {
 
   guildSpec(): GuildSpec {
     // Discord sends the bot's own member in GUILD_CREATE (not the others without the members intent).
-    return { id: this.guildId, name: 'Deep Learning Club', ownerId: this.ownerId, roles: this.roles, channels: [this.general, this.locked], members: [this.members.get(this.botUser.id)!] };
+    return { id: this.guildId, name: 'Deep Learning Club', ownerId: this.ownerId, roles: this.roles, channels: [this.general, this.locked, ...this.extraChannels], members: [this.members.get(this.botUser.id)!] };
   }
 
   member(name: string, opts: { admin?: boolean; nick?: string } = {}): Actor {

@@ -47,6 +47,8 @@ export interface RestOptions {
   openDm: (userId: string) => string | undefined;
   /** Whether a channel id is a DM channel the bot opened. */
   isDm: (channelId: string) => boolean;
+  /** Discord's global limit: at most this many requests per second for the bot (interaction routes are exempt). */
+  globalPerSecond?: number;
 }
 
 type Handler = (params: string[], body: unknown, query: Record<string, string>) => unknown;
@@ -67,6 +69,8 @@ export class FakeRest {
   /** Files members attached, served as Discord's CDN serves them: /attachments/:id/:filename, no token. */
   private readonly files = new Map<string, Buffer>();
   apiBase = '';
+  /** The current global window: when it ends, and how many requests it has left. */
+  private globalWindow = { resetAt: 0, remaining: 0 };
 
   /** Hosts a file on the fake CDN; returns its URL. */
   hostFile(id: string, filename: string, body: Buffer): string {
@@ -96,6 +100,26 @@ export class FakeRest {
   /** The next `times` matching requests get `status` (a 429 carries Retry-After). */
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /**
+   * Discord's global limit as a fixed one-second window opened by the first request after the last
+   * one closed (as @discordjs/rest counts it); interaction callbacks and interaction webhooks are
+   * exempt, as on Discord. Over it: a 429 with `global: true`, `retry_after` and Discord's headers.
+   */
+  private globalLimited(record: RecordedRequest, now: number): { body: object; headers: Record<string, string> } | null {
+    const limit = this.opts.globalPerSecond;
+    if (!limit || /^\/(interactions|webhooks)\//.test(record.path)) return null;
+    if (now >= this.globalWindow.resetAt) this.globalWindow = { resetAt: now + 1000, remaining: limit };
+    if (this.globalWindow.remaining > 0) {
+      this.globalWindow.remaining--;
+      return null;
+    }
+    const after = Math.max(0.001, (this.globalWindow.resetAt - now) / 1000);
+    return {
+      body: { message: 'You are being rate limited.', retry_after: after, global: true },
+      headers: { 'retry-after': String(Math.ceil(after)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    };
   }
 
   private route(method: string, path: string, handler: Handler, auth = true): void {
@@ -179,6 +203,8 @@ export class FakeRest {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Counted for the global limit when it arrives, not when its body has been read.
+    const arrived = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -233,6 +259,9 @@ export class FakeRest {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) });
       return void res.end(file);
     }
+    const limited = this.globalLimited(record, arrived);
+    if (limited) return send(429, limited.body, limited.headers);
+
     if (!url.pathname.startsWith(API_PREFIX)) return send(404, { message: '404: Not Found', code: 0 });
     for (const route of this.routes) {
       const m = route.method === record.method ? route.pattern.exec(record.path) : null;
