@@ -37,11 +37,15 @@ export interface ReplyField {
 export interface ReplyAttachment {
   /** File name with its extension, e.g. "stats.png"; [a-z0-9.-] only. */
   name: string;
-  mime: 'image/png';
+  /** A picture (shown with the text) or a document (a pack's file, given back to download). */
+  mime: 'image/png' | 'application/yaml' | 'application/json';
   data: Uint8Array;
-  /** What the picture shows, for screen readers and platforms that show no images. */
+  /** What the file holds, for screen readers and platforms that show no images. */
   alt: string;
 }
+
+/** Pictures are shown with the message; other files are attached to be downloaded. */
+export const isPicture = (a: ReplyAttachment): boolean => a.mime.startsWith('image/');
 
 export interface MessageReply {
   type: 'message';

@@ -69,8 +69,20 @@ export function packChanged(name: string, change: 'enabled' | 'disabled' | 'remo
 }
 
 /** The pack's file as imported; platforms with file uploads may send it as a file instead. */
+/**
+ * The pack's file, given back whole as an attachment (Discord: on the reply; Slack: in a direct
+ * message; console: written to a file). The text shows it too, cut to fit where it must be.
+ */
 export function packExport(name: string, source: string, format: 'yaml' | 'json'): MessageReply {
-  return message({ title: `${name}.${format === 'json' ? 'json' : 'yaml'}`, text: `\`\`\`\n${source}\n\`\`\``, tone: 'info', ephemeral: true });
+  const file = `${name}.${format === 'json' ? 'json' : 'yaml'}`;
+  const bytes = new TextEncoder().encode(source);
+  return message({
+    title: file,
+    text: `The whole pack is attached as **${file}** (${bytes.length} bytes).\n\`\`\`\n${source}\n\`\`\``,
+    attachments: [{ name: file, mime: format === 'json' ? 'application/json' : 'application/yaml', data: bytes, alt: `The question pack ${name}, as imported` }],
+    tone: 'info',
+    ephemeral: true,
+  });
 }
 
 export function reportsList(open: readonly OpenReports[], isAdmin: boolean): MessageReply {

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Community, UserRef } from '../../core/identity.js';
-import type { PromptReply, Reply, ReplyAttachment } from '../../core/reply.js';
+import { isPicture, type PromptReply, type Reply, type ReplyAttachment } from '../../core/reply.js';
 import type { Core } from '../../core/core.js';
 import type { CommandContext } from '../../registry/command.js';
 import type { ChannelPoster } from '../../core/channel-poster.js';
@@ -133,17 +133,19 @@ export class ConsoleAdapter {
     if (reply.type === 'message') for (const a of reply.attachments ?? []) this.print(this.savePicture(a));
   }
 
-  /** A terminal shows no pictures: each is written to a file, and the line says where. */
+  /** A terminal shows no pictures and holds no files: each is written to a file, and the line says where. */
   private savePicture(a: ReplyAttachment): string {
     const dir = this.config.picturesDir ?? join(tmpdir(), 'backprop');
-    // A name of its own per picture, so an image viewer left open keeps the one it shows.
-    const file = join(dir, `${a.name.replace(/\.png$/, '')}-${new Date().toISOString().replace(/[:.]/g, '-')}-${++this.saved}.png`);
+    const ext = extname(a.name);
+    // A name of its own per file, so an image viewer left open keeps the one it shows.
+    const file = join(dir, `${a.name.slice(0, a.name.length - ext.length)}-${new Date().toISOString().replace(/[:.]/g, '-')}-${++this.saved}${ext}`);
+    const kind = isPicture(a) ? 'picture' : 'file';
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(file, a.data);
-      return `🖼  Picture: ${file}`;
+      return `${isPicture(a) ? '🖼  Picture' : '📄 File'}: ${file}`;
     } catch (err) {
-      return `✖ The picture could not be written to ${dir} (${(err as Error).message}). Set PICTURES_DIR to a folder you can write to.`;
+      return `✖ The ${kind} could not be written to ${dir} (${(err as Error).message}). Set PICTURES_DIR to a folder you can write to.`;
     }
   }
   private saved = 0;

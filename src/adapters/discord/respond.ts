@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { noMetrics, type Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../core/ports.js';
-import { message, type MessageReply, type Reply } from '../../core/reply.js';
+import { isPicture, message, type MessageReply, type Reply } from '../../core/reply.js';
 import { errorReply, STILL_PROCESSING_TEXT, UNAVAILABLE_TEXT } from '../../views/index.js';
 import { FIRST_RESPONSE_BUDGET_MS, raceDeadline } from '../shared/deadline.js';
 import { NO_MENTIONS } from './mentions.js';
@@ -48,7 +48,7 @@ function body(reply: MessageReply) {
   const rendered = renderMessage(reply);
   const files = (reply.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.data), name: a.name, description: truncate(a.alt, ALT_TEXT_MAX) }));
   // The first picture shows inside the embed (attachment://name), the way members expect a card.
-  const [first] = reply.attachments ?? [];
+  const first = (reply.attachments ?? []).find(isPicture);
   if (first) rendered.embeds[0] = { ...rendered.embeds[0], image: { url: `attachment://${first.name}` } };
   // An edit without pictures drops the old ones (a leaderboard card must not outlive its page).
   const attachments = reply.update && files.length === 0 ? { attachments: [] } : {};

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
-import type { MessageReply, PromptReply } from '../../core/reply.js';
+import { isPicture, type MessageReply, type PromptReply, type ReplyAttachment } from '../../core/reply.js';
 import { promptView } from './modals.js';
 import type { Origin } from './payloads.js';
 import { renderBlocks, type RenderedMessage } from './render-blocks.js';
@@ -47,29 +47,38 @@ export class SlackResponder {
       this.logger.error('could not deliver a Slack reply', { origin: origin.kind, error: (err as Error).message });
       return;
     }
-    await this.pictures(client, origin, reply);
+    await this.files(client, origin, userId, reply);
   }
 
   /**
-   * Uploads a reply's pictures to its channel after its text (files.uploadV2: getUploadURLExternal,
-   * the upload, completeUploadExternal). Only for a new public message: a file shared in a channel
-   * is seen by everyone, so a private or replacing reply keeps its text alone. Without the
-   * files:write scope (an app installed before pictures) the text alone is the answer.
+   * Uploads a reply's files after its text (files.uploadV2: getUploadURLExternal, the upload,
+   * completeUploadExternal). Pictures go to the reply's channel, and only with a new public
+   * message: a file shared in a channel is seen by everyone, so a private or replacing reply keeps
+   * its text alone. Documents (a pack's file) are the asker's alone: they go to the app's direct
+   * message with them. Without the files:write scope the text alone is the answer.
    */
-  async pictures(client: webApi.WebClient, origin: Origin, reply: MessageReply): Promise<void> {
-    const files = reply.attachments ?? [];
-    if (files.length === 0 || reply.ephemeral || reply.update || origin.kind === 'home') return;
+  async files(client: webApi.WebClient, origin: Origin, userId: string, reply: MessageReply): Promise<void> {
+    const all = reply.attachments ?? [];
+    const pictures = reply.ephemeral || reply.update || origin.kind === 'home' ? [] : all.filter(isPicture);
+    const documents = all.filter((a) => !isPicture(a));
+    if (pictures.length > 0) await this.upload(client, () => Promise.resolve(origin.kind === 'home' ? userId : origin.channelId), reply, pictures);
+    if (documents.length > 0) await this.upload(client, async () => (await client.conversations.open({ users: userId })).channel?.id, reply, documents);
+  }
+
+  private async upload(client: webApi.WebClient, channel: () => Promise<string | undefined>, reply: MessageReply, files: ReplyAttachment[]): Promise<void> {
     try {
+      const channelId = await channel();
+      if (!channelId) throw new Error('no conversation to upload to');
       await client.filesUploadV2({
-        channel_id: origin.channelId,
+        channel_id: channelId,
         file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: reply.title ?? f.name, alt_text: f.alt.slice(0, ALT_TEXT_MAX) })),
       });
     } catch (err) {
       const code = (err as { data?: { error?: unknown } }).data?.error;
       if (code === 'missing_scope') {
-        this.logger.warn('Slack pictures need the files:write bot scope: add it (npm run slack:manifest) and reinstall the app. Replied with text only.');
+        this.logger.warn('Slack files (pictures, pack exports) need the files:write bot scope: add it (npm run slack:manifest) and reinstall the app. Replied with text only.');
       } else {
-        this.logger.warn('could not upload a picture to Slack; replied with text only', { error: (err as Error).message });
+        this.logger.warn('could not upload a file to Slack; replied with text only', { error: (err as Error).message });
       }
     }
   }

@@ -109,8 +109,8 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       await ack(commandResponse(raced.value));
       observe(receivedAt, 'first');
       observe(receivedAt, 'final');
-      // Pictures cannot ride in the ack: they follow as files in the channel.
-      return deps.responder.pictures(client, inv.origin, raced.value);
+      // Files cannot ride in the ack: pictures follow in the channel, documents in a direct message.
+      return deps.responder.files(client, inv.origin, inv.caller.userId, raced.value);
     }
     await ack();
     observe(receivedAt, 'first');

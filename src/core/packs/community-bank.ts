@@ -8,6 +8,11 @@ const MAX_CACHED = 200;
 /** The questions a community sees; the core's use cases ask it per call. */
 export interface QuestionBanks {
   for(c: Community): Promise<QuestionBank>;
+  /**
+   * One question by id, for a card already delivered (an answer, a hint). A pause stops new
+   * deliveries only: a member who holds the card may still answer it.
+   */
+  question(c: Community, id: string): Promise<Question | undefined>;
 }
 
 /**
@@ -25,6 +30,12 @@ export class CommunityBanks implements QuestionBanks {
     private readonly packs: PackStore,
     private readonly reports: ReportStore,
   ) {}
+
+  // A bank id never holds "/" (pack entries are "pack/id"): the answer path then reads nothing from the store.
+  async question(c: Community, id: string): Promise<Question | undefined> {
+    if (!id.includes('/')) return this.bank.get(id);
+    return (await this.for(c)).get(id);
+  }
 
   async for(c: Community): Promise<QuestionBank> {
     const [list, paused] = await Promise.all([this.packs.listPacks(c), this.reports.pausedQuestions(c)]);

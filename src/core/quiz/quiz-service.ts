@@ -128,7 +128,7 @@ export class QuizService {
    */
   async open(user: UserRef, deliveryId: string, mode?: QuizMode, checkAnswered = true): Promise<Result<{ delivery: Delivery; question: Question; options: string[] }>> {
     const delivery = await this.deps.deliveries.getDelivery(user.community, deliveryId);
-    const question = delivery ? (await this.deps.banks.for(user.community)).get(delivery.questionId) : undefined;
+    const question = delivery ? await this.deps.banks.question(user.community, delivery.questionId) : undefined;
     if (!delivery || !question) {
       return fail('DELIVERY_NOT_FOUND', {});
     }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ function runConsole(input: string, dataDir: string): Promise<{ code: number | nu
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: projectRoot,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir, PICTURES_DIR: join(dataDir, 'files') },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -67,5 +67,9 @@ describe('console: /pack import PATH and the pack commands, end to end', () => {
     expect(out).toMatch(/Unknown topic "our-stack"/);
     expect(out).toMatch(/our-stack\S* is enabled/);
     expect(out).toContain('name: our-stack');
+    // The export is also written whole to a file, whose path the console prints.
+    const exported = /File: (\S+our-stack\S*\.yaml)$/m.exec(run.stdout)?.[1];
+    expect(exported, run.stdout).toBeDefined();
+    expect(readFileSync(exported!, 'utf8')).toBe(packYaml());
   }, 120_000);
 });

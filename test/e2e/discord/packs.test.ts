@@ -35,6 +35,17 @@ it('imports a pack attached to /pack import: the bot downloads it from the CDN U
   expect(text(card.message)).toContain('our-stack ·');
 });
 
+it('pack export gives the file back as an attachment of the reply, whole, not as a picture', async () => {
+  const admin = fake.member('Ada', { admin: true });
+  const before = fake.rest.requests.length;
+  const h = await fake.slash(admin, 'pack', { subcommand: 'export', options: { name: 'our-stack' } }).response();
+  expect(isEphemeral(h.message)).toBe(true);
+  const upload = fake.rest.requests.slice(before).find((r) => r.files.length > 0);
+  expect(upload?.files[0]).toMatchObject({ filename: 'our-stack.yaml' });
+  expect(upload!.files[0]!.data.toString('utf8')).toBe(packYaml());
+  expect(JSON.stringify(h.message)).not.toContain('attachment://');
+});
+
 it('a malformed or oversized attachment changes nothing and names the problem, without pinging', async () => {
   const admin = fake.member('Ada2', { admin: true });
   const doc = parse(packYaml({ version: '2.0' })) as { questions: Record<string, unknown>[] };

@@ -43,6 +43,19 @@ describe('Slack: /prep pack import, then the file shared in the conversation (fi
     expect((await h.app.core.packs.list(community)).map((p) => p.name)).toEqual(['our-stack']);
   });
 
+  it('pack export gives the file back in a direct message with the admin, whole', async () => {
+    h.fake.users.set('UADMIN', { id: 'UADMIN' });
+    const admin = h.member('UADMIN');
+    const before = h.fake.sharedFiles().length;
+    const reply = await admin.run('pack export our-stack');
+    expect(reply.text).toContain('our-stack.yaml');
+    const file = await h.fake.waitFor(() => h.fake.sharedFiles().slice(before)[0], 'the exported file');
+    // The app's DM with the admin (conversations.open), never the channel the command came from.
+    expect(file.channel).toBe('DADMIN');
+    expect(file.filename).toBe('our-stack.yaml');
+    expect(file.data!.toString('utf8')).toBe(packYaml());
+  });
+
   it('refuses /prep pack to a member who is not an admin, and ignores their files', async () => {
     const member = h.member('UMEMBER');
     expect((await member.run('pack import')).text).toContain('Only');
