@@ -6,24 +6,11 @@ import type { UserRef } from './identity.js';
  */
 export interface ActivityStore {
   /**
-   * Counts one recorded answer on its day, once per delivery: a repeat of the same answer (a
-   * second press, a retried request) is recorded by the score store as the same answer, and is
-   * not counted again. Returns whether it was counted.
+   * Answers per day from `fromDay` to `toDay` (both included); days without answers are absent.
+   * The counts are written by ScoreStore.recordAnswer (AnswerInput.activity), in the same atomic
+   * step as the answer, so a recorded answer counts once and a repeat never.
    */
-  recordActivity(user: UserRef, answer: ActivityAnswer): Promise<boolean>;
-  /** Answers per day from `fromDay` to `toDay` (both included); days without answers are absent. */
   getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>>;
-}
-
-export interface ActivityAnswer {
-  day: number;
-  deliveryId: string;
-  /** How long a repeat of this delivery's answer is recognised: the delivery's remaining life. */
-  repeatTtlMs: number;
-  /** Days before `day - keepDays` are dropped. */
-  keepDays: number;
-  /** All the member's counts expire this long after their last answer. */
-  ttlMs: number;
 }
 
 /** The heat map shows 16 weeks; a week more is kept so a late time zone never loses a day. */

@@ -5,7 +5,7 @@ import type { BoardScope } from './leaderboard.js';
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-16.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-17.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store. The records an answer goes in as and comes
  * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.
@@ -43,6 +43,12 @@ export interface AnswerInput {
    * zoneChanged): the caller keeps the zone per process instead of reading the settings per answer.
    */
   expectedZone?: string | undefined;
+  /**
+   * Also count the answer on its local `day` for the stats heat map (ActivityStore's counts), in
+   * the same atomic step: a recorded answer counts once, a duplicate or a replay never. Folded in
+   * so a click stays one round trip for scores and activity together.
+   */
+  activity?: { keepDays: number; ttlMs: number } | undefined;
 }
 
 export type AnswerOutcome =

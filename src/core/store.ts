@@ -22,7 +22,7 @@ import type { PackStore, ReportStore } from './packs/pack-store.js';
  * | CardStore | learning/card-store.ts | LearningService |
  * | SessionStore | session-store.ts | adapters (`app.sessions`), InterviewService |
  * | ReminderStore | learning/reminder-store.ts | ReminderService |
- * | ActivityStore | activity-store.ts | QuizService (records), ProfileService (heat map) |
+ * | ActivityStore | activity-store.ts | ProfileService (heat map; recordAnswer writes the counts) |
  * | PackStore, ReportStore | packs/pack-store.ts | PackService, CommunityBanks |
  *
  * Every method is scoped to one community (allSchedules, for the scheduler, excepted); no method

@@ -24,8 +24,6 @@ export function communityKeys(prefix: string, c: Community) {
     reviewTally: (userId: string) => `${base}u:${userId}:reviews`,
     /** Answers per local day (ActivityStore): a hash day -> count. */
     activity: (userId: string) => `${base}u:${userId}:activity`,
-    /** Marks a delivery's answer as counted in the member's activity (a repeat is not). */
-    activityCounted: (userId: string, deliveryId: string) => `${base}d:${deliveryId}:activity:${userId}`,
     board: (b: Pick<BoardRef, 'scope' | 'key'>) => `${base}lb:${b.scope}:${b.key}`,
     teamOf: () => `${base}team-of`,
     teams: () => `${base}teams`,

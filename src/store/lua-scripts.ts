@@ -27,7 +27,6 @@ export interface ScriptCommands {
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
   saveCard(...args: (string | number)[]): Promise<Reply>;
   advanceReminder(...args: (string | number)[]): Promise<Reply>;
-  recordActivity(...args: (string | number)[]): Promise<Reply>;
   savePack(...args: (string | number)[]): Promise<Reply>;
   addReport(...args: (string | number)[]): Promise<Reply>;
 }

@@ -5,7 +5,6 @@ import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel,
 import type { BoardRef, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
-import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
 import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentList, scoreWindow, zoneChanged } from '../core/answer-rules.js';
@@ -69,7 +68,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     return added;
   }
 
-  /** The same steps as lua/record-answer-16.lua, with the rules of core/answer-rules.ts. */
+  /** The same steps as lua/record-answer-17.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
@@ -112,6 +111,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     ks.hset(k.names(), u, a.user.displayName);
     ks.rpush(k.results(a.deliveryId), `${u}|${a.correct ? 1 : 0}|${a.now}`);
     ks.pexpire(k.results(a.deliveryId), a.deliveryTtlMs);
+    if (a.activity) this.countDay(a.user, a.day, a.activity.keepDays, a.activity.ttlMs);
     const outcome: AnswerOutcome = { status: 'recorded', points, hintUsed, scored: window.scored, streak };
     if (a.submission) {
       ks.hset(k.outcomes(a.deliveryId), u, `${a.submission}|${JSON.stringify(outcome)}`);
@@ -343,17 +343,12 @@ export class MemoryStore implements Store, GradingUsageStore {
     return true;
   }
 
-  // Answers per day, as lua/record-activity-1.lua does it.
-  async recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
-    const k = this.k(user.community);
-    const counted = k.activityCounted(user.userId, a.deliveryId);
-    if (this.ks.get(counted) !== null) return false;
-    this.ks.set(counted, '1', a.repeatTtlMs);
-    const key = k.activity(user.userId);
-    this.ks.hincrby(key, String(a.day), 1);
-    this.ks.pexpire(key, a.ttlMs);
-    for (const f of Object.keys(this.ks.hgetall(key))) if (Number(f) < a.day - a.keepDays) this.ks.hdel(key, f);
-    return true;
+  // Answers per day, counted as lua/record-answer-17.lua counts them.
+  private countDay(user: UserRef, day: number, keepDays: number, ttlMs: number): void {
+    const key = this.k(user.community).activity(user.userId);
+    this.ks.hincrby(key, String(day), 1);
+    this.ks.pexpire(key, ttlMs);
+    for (const f of Object.keys(this.ks.hgetall(key))) if (Number(f) < day - keepDays) this.ks.hdel(key, f);
   }
 
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {

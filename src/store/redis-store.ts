@@ -5,7 +5,6 @@ import { SLOT_PHASES, type DailySchedule, type DailySlot, type ScheduledChannel,
 import type { BoardRef, LeaderboardEntry, LeaderboardPage } from '../core/leaderboard.js';
 import type { Delivery } from '../core/quiz/delivery.js';
 import type { Store } from '../core/store.js';
-import type { ActivityAnswer } from '../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
@@ -95,6 +94,7 @@ export class RedisStore implements Store, GradingUsageStore {
       k.board({ scope: 'users', key: 'all' }),
       k.outcomes(a.deliveryId),
       k.settings(),
+      k.activity(u),
       u,
       a.user.displayName,
       a.topic,
@@ -108,6 +108,8 @@ export class RedisStore implements Store, GradingUsageStore {
       a.deliveryTtlMs,
       a.submission ?? '',
       a.expectedZone ?? '*',
+      a.activity?.keepDays ?? '',
+      a.activity?.ttlMs ?? '',
     )) as (number | string)[];
     if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
     if (reply[0] === 0) return { status: 'duplicate' };
@@ -378,12 +380,7 @@ export class RedisStore implements Store, GradingUsageStore {
     return this.cards.reviewTally(user);
   }
 
-  // Answers per day (core/activity-store.ts): one hash per member, trimmed and expired by one script.
-  async recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
-    const k = this.k(user.community);
-    return (await this.redis.recordActivity(k.activity(user.userId), k.activityCounted(user.userId, a.deliveryId), a.day, a.keepDays, a.ttlMs, a.repeatTtlMs)) === 1;
-  }
-
+  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-17.lua.
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
     return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }

@@ -14,7 +14,7 @@ import { selectQuestion, shuffledOrder } from './select-question.js';
 import type { Metrics } from '../metrics.js';
 import type { AnswerObserver, GradedAnswer } from '../learning/graded-answer.js';
 import { silentLogger, type Clock, type Logger, type Random } from '../ports.js';
-import { ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS, type ActivityStore } from '../activity-store.js';
+import { ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS } from '../activity-store.js';
 
 export const MAX_ANSWER_CHARS = 4000;
 /** How many recently seen questions a user is spared from seeing again. */
@@ -36,8 +36,8 @@ export interface CoreDeps {
   /** Told about every recorded answer (the memory model); nobody by default. */
   observer?: AnswerObserver | undefined;
   logger?: Logger | undefined;
-  /** Answers per day, for the stats heat map; not counted when not given. */
-  activity?: ActivityStore | undefined;
+  /** Count answers per day for the stats heat map (in the same store step as the answer); off when not set. */
+  countActivity?: boolean | undefined;
 }
 
 export interface StartQuizRequest {
@@ -258,6 +258,7 @@ export class QuizService {
         deliveryTtlMs: Math.max(1, delivery.expiresAt - now),
         submission,
         expectedZone: attempt < 2 ? zoneSetting : undefined,
+        activity: this.deps.countActivity ? { keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS } : undefined,
       });
       if (outcome.status !== 'zone-changed') break;
       if (this.zones.size >= 100_000) this.zones.clear();
@@ -266,13 +267,6 @@ export class QuizService {
     this.deps.metrics?.answer(delivery.mode, outcome.status === 'duplicate' ? 'duplicate' : correct ? 'correct' : 'incorrect');
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
-    }
-    // The heat map's count: kept apart from recordAnswer (a plain counter, not part of its rules);
-    // the answer is recorded by now, so a failure here is logged, never shown as a failed answer.
-    try {
-      await this.deps.activity?.recordActivity(user, { day: calendarAt(now, userZone ?? (this.zones.get(zoneKey) || DEFAULT_TIME_ZONE)).day, deliveryId: delivery.id, repeatTtlMs: Math.max(1, delivery.expiresAt - now), keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS });
-    } catch (err) {
-      (this.deps.logger ?? silentLogger).error('activity: answer not counted', { questionId: question.id, error: String(err) });
     }
     return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }

@@ -6,7 +6,6 @@ import type { DailySchedule, DailySlot, ScheduledChannel, SlotPhase } from '../.
 import type { BoardRef, LeaderboardPage } from '../../core/leaderboard.js';
 import type { Delivery } from '../../core/quiz/delivery.js';
 import type { Store } from '../../core/store.js';
-import type { ActivityAnswer } from '../../core/activity-store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../../core/team.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../../core/grading/grading-usage.js';
 import { leaderboardPage } from './boards.js';
@@ -305,11 +304,7 @@ export class SqliteStore implements Store, GradingUsageStore {
     return cardReads.tally(this.read, user);
   }
 
-  // Answers per day (migration 0007, activity-writes.ts).
-  recordActivity(user: UserRef, a: ActivityAnswer): Promise<boolean> {
-    return this.writer.call('recordActivity', this.now, user, a);
-  }
-
+  // Answers per day (migration 0007; counted by recordAnswer in writes.ts).
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
     return activityRows(this.read, this.now, user, fromDay, toDay);
   }

@@ -18,7 +18,6 @@ const SIMPLE = [
   ['ai_cache', 'expires_at', '(community, key)'],
   ['ai_tokens', 'expires_at', '(community, day)'],
   ['activity', 'expires_at', '(community, user_id, day)'],
-  ['activity_counted', 'expires_at', '(community, delivery_id, user_id)'],
   ['report_rates', 'expires_at', '(community, user_id)'],
 ] as const;
 

@@ -12,7 +12,7 @@ import { sweepBatch } from './sweeper.js';
 import { GRADING_WRITES } from './grading-writes.js';
 import { CARD_WRITES } from './card-writes.js';
 import { REMINDER_WRITES } from './reminder-writes.js';
-import { ACTIVITY_WRITES } from './activity-writes.js';
+import { countDay } from './activity-writes.js';
 import { PACK_WRITES } from './pack-writes.js';
 
 /**
@@ -31,7 +31,7 @@ function markHint(sql: SqliteDatabase, now: number, c: Community, deliveryId: st
   return had === undefined;
 }
 
-/** lua/record-answer-16.lua. */
+/** lua/record-answer-17.lua. */
 function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerOutcome {
   const c = ck(a.user.community);
   const u = a.user.userId;
@@ -70,6 +70,7 @@ function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerO
   sql.run('INSERT OR REPLACE INTO streaks (community, user_id, current, best, last_day) VALUES (?, ?, ?, ?, ?)', c, u, streak.current, streak.best, streak.lastDay);
   for (const b of boardUpdates(a, teamOf(sql, c, u) ?? null)) addToBoard(sql, c, b, points, now);
   sql.run('INSERT OR REPLACE INTO names (community, user_id, name) VALUES (?, ?, ?)', c, u, a.user.displayName);
+  if (a.activity) countDay(sql, now, a.user, a.day, a.activity.keepDays, a.activity.ttlMs);
   const outcome: AnswerOutcome = { status: 'recorded', points, hintUsed, scored: window.scored, streak };
   if (a.submission) sql.run('UPDATE answers SET outcome = ? WHERE community = ? AND delivery_id = ? AND user_id = ?', JSON.stringify(outcome), c, a.deliveryId, u);
   return outcome;
@@ -184,7 +185,6 @@ export const WRITES = {
   saveDelivery, markHint, recordAnswer, pushRecent, joinTeam, leaveTeam, updateSettings, saveSchedule, deleteSchedule,
   claimSlot, finishSlot, releaseSlot, markDailyQuestionUsed, probe, sweepBatch, ...SESSION_WRITES, ...GRADING_WRITES, ...CARD_WRITES,
   ...REMINDER_WRITES,
-  ...ACTIVITY_WRITES,
   ...PACK_WRITES,
 };
 

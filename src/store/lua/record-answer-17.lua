@@ -1,7 +1,7 @@
 --[[
   Records one answer atomically: the community's zone setting as the caller expected, first answer
   per (delivery, user) only, hint penalty, once-per-window scoring, stats, streak, user and team
-  boards, display name, results list. The rules restate src/core/answer-rules.ts (zoneChanged,
+  boards, display name, results list, and the member's answers per day (the stats heat map). The rules restate src/core/answer-rules.ts (zoneChanged,
   nextStreak, hintedPoints, scoreWindow, boardUpdates); test/contract/rule-cases.ts holds the cases
   that keep this script and them in step.
 
@@ -17,6 +17,7 @@
   KEYS[6]  user streak hash           KEYS[14] users board, all time
   KEYS[7]  users board, week          KEYS[15] outcomes hash (user -> submission and outcome)
   KEYS[8]  users board, month         KEYS[16] community settings hash (timeZone)
+                                      KEYS[17] the member's activity hash (local day -> answers)
   (The outcomes hash keeps "submission\noutcome" in one field per user; a delivery answered before
   that keeps "submission" in user and the outcome in user#, read as well until it expires.)
 
@@ -25,6 +26,7 @@
   ARGV[3] topic          ARGV[7] score window ms  ARGV[11] delivery ttl ms
   ARGV[4] correct 0/1    ARGV[8] now ms           ARGV[12] submission ('' for none)
   ARGV[13] the zone setting the caller expects ('' unset), or '*' for no check
+  ARGV[14] activity: days kept ('' counts nothing)   ARGV[15] activity: ttl ms of the member's hash
 
   Returns {3, zone} when the zone setting is not the expected one (nothing recorded), {0} for a
   duplicate, {2, "points|hint|scored|current|best|lastDay"} for a repeat of the recorded submission
@@ -101,6 +103,20 @@ if team then
   add(KEYS[9], team)
   add(KEYS[10], team, ARGV[9])
   add(KEYS[11], team, ARGV[10])
+end
+
+-- Answers per day (core/activity-store.ts): counted here, once, so a click stays one round trip.
+-- Days past the kept window are dropped only when the hash has grown beyond it (one field a day).
+if ARGV[14] ~= '' then
+  redis.call('HINCRBY', KEYS[17], ARGV[6], 1)
+  redis.call('PEXPIRE', KEYS[17], ARGV[15])
+  local keep = tonumber(ARGV[14])
+  if redis.call('HLEN', KEYS[17]) > keep + 1 then
+    local oldest = day - keep
+    for _, f in ipairs(redis.call('HKEYS', KEYS[17])) do
+      if tonumber(f) < oldest then redis.call('HDEL', KEYS[17], f) end
+    end
+  end
 end
 
 if redis.call('HGET', KEYS[13], user) ~= ARGV[2] then redis.call('HSET', KEYS[13], user, ARGV[2]) end
