@@ -11,6 +11,7 @@ import { answerPoints, boardUpdates, maySlotBeClaimed, nextStreak, pushRecentLis
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
+import { MemoryReminders } from './memory-reminders.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
@@ -30,8 +31,7 @@ export interface MemoryStoreConfig {
 export class MemoryStore implements Store, GradingUsageStore {
   private readonly ks: MemoryKeyspace;
   private readonly cards = new MemoryCards();
-  /** Practice reminders by "platform:id|userId" (RedisStore's index member). */
-  private readonly reminders = new Map<string, DueReminder>();
+  private readonly reminders = new MemoryReminders();
   private readonly packs: MemoryPacks;
 
   private constructor(config: MemoryStoreConfig) {
@@ -315,33 +315,12 @@ export class MemoryStore implements Store, GradingUsageStore {
     return existed;
   }
 
-  async saveReminder(c: Community, r: Reminder): Promise<void> {
-    this.reminders.set(indexMember(communityKey(c), r.userId), { community: { ...c }, reminder: { ...r } });
-  }
-
-  async getReminder(c: Community, userId: string): Promise<Reminder | null> {
-    const found = this.reminders.get(indexMember(communityKey(c), userId));
-    return found ? { ...found.reminder } : null;
-  }
-
-  async deleteReminder(c: Community, userId: string): Promise<boolean> {
-    return this.reminders.delete(indexMember(communityKey(c), userId));
-  }
-
-  async dueReminders(now: number, limit: number): Promise<DueReminder[]> {
-    return [...this.reminders.values()]
-      .filter((d) => d.reminder.nextAt <= now)
-      .sort((a, b) => a.reminder.nextAt - b.reminder.nextAt)
-      .slice(0, limit)
-      .map((d) => ({ community: { ...d.community }, reminder: { ...d.reminder } }));
-  }
-
-  async advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> {
-    const found = this.reminders.get(indexMember(communityKey(c), userId));
-    if (found?.reminder.nextAt !== from) return false;
-    found.reminder.nextAt = to;
-    return true;
-  }
+  // Practice reminders (memory-reminders.ts).
+  saveReminder(c: Community, r: Reminder): Promise<void> { return this.reminders.saveReminder(c, r); }
+  getReminder(c: Community, userId: string): Promise<Reminder | null> { return this.reminders.getReminder(c, userId); }
+  deleteReminder(c: Community, userId: string): Promise<boolean> { return this.reminders.deleteReminder(c, userId); }
+  dueReminders(now: number, limit: number): Promise<DueReminder[]> { return this.reminders.dueReminders(now, limit); }
+  advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> { return this.reminders.advanceReminder(c, userId, from, to); }
 
   // Answers per day, counted as lua/record-answer-17.lua counts them.
   private countDay(user: UserRef, day: number, keepDays: number, ttlMs: number): void {
@@ -387,56 +366,24 @@ export class MemoryStore implements Store, GradingUsageStore {
   }
 
   // Cards (CardStore): memory-cards.ts.
-  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> {
-    return this.cards.getCard(user, questionId);
-  }
-  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
-    return this.cards.saveCard(user, card, expectedReps, tally);
-  }
-  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {
-    return this.cards.dueCards(user, until, limit);
-  }
-  countDue(user: UserRef, until: number): Promise<number> {
-    return this.cards.countDue(user, until);
-  }
-  cardIds(user: UserRef): Promise<string[]> {
-    return this.cards.cardIds(user);
-  }
-  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> {
-    return this.cards.topicProgress(user, since);
-  }
-  reviewTally(user: UserRef): Promise<ReviewTally> {
-    return this.cards.reviewTally(user);
-  }
+  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> { return this.cards.getCard(user, questionId); }
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> { return this.cards.saveCard(user, card, expectedReps, tally); }
+  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> { return this.cards.dueCards(user, until, limit); }
+  countDue(user: UserRef, until: number): Promise<number> { return this.cards.countDue(user, until); }
+  cardIds(user: UserRef): Promise<string[]> { return this.cards.cardIds(user); }
+  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> { return this.cards.topicProgress(user, since); }
+  reviewTally(user: UserRef): Promise<ReviewTally> { return this.cards.reviewTally(user); }
 
   async close(): Promise<void> {}
 
   // Packs and reports (memory-packs.ts).
-  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
-    return this.packs.savePack(c, pack, maxPacks);
-  }
-  listPacks(c: Community): Promise<PackSummary[]> {
-    return this.packs.listPacks(c);
-  }
-  getPack(c: Community, name: string): Promise<StoredPack | null> {
-    return this.packs.getPack(c, name);
-  }
-  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
-    return this.packs.setPackEnabled(c, name, enabled);
-  }
-  removePack(c: Community, name: string): Promise<boolean> {
-    return this.packs.removePack(c, name);
-  }
-  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
-    return this.packs.addReport(c, input);
-  }
-  openReports(c: Community): Promise<OpenReports[]> {
-    return this.packs.openReports(c);
-  }
-  resolveReports(c: Community, questionId: string): Promise<boolean> {
-    return this.packs.resolveReports(c, questionId);
-  }
-  pausedQuestions(c: Community): Promise<string[]> {
-    return this.packs.pausedQuestions(c);
-  }
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> { return this.packs.savePack(c, pack, maxPacks); }
+  listPacks(c: Community): Promise<PackSummary[]> { return this.packs.listPacks(c); }
+  getPack(c: Community, name: string): Promise<StoredPack | null> { return this.packs.getPack(c, name); }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> { return this.packs.setPackEnabled(c, name, enabled); }
+  removePack(c: Community, name: string): Promise<boolean> { return this.packs.removePack(c, name); }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> { return this.packs.addReport(c, input); }
+  openReports(c: Community): Promise<OpenReports[]> { return this.packs.openReports(c); }
+  resolveReports(c: Community, questionId: string): Promise<boolean> { return this.packs.resolveReports(c, questionId); }
+  pausedQuestions(c: Community): Promise<string[]> { return this.packs.pausedQuestions(c); }
 }

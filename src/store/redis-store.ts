@@ -8,13 +8,14 @@ import type { Store } from '../core/store.js';
 import type { JoinTeamOutcome, TeamInfo } from '../core/team.js';
 import { AppError } from '../core/errors.js';
 import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '../core/grading/grading-usage.js';
-import { communityKeys, reminderIndexKey, scheduleIndexKey } from './keys.js';
+import { communityKeys, scheduleIndexKey } from './keys.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { RedisPacks } from './redis-packs.js';
+import { RedisReminders } from './redis-reminders.js';
 import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
 
 export interface RedisStoreConfig {
@@ -42,6 +43,7 @@ export class RedisStore implements Store, GradingUsageStore {
   private readonly prefix: string;
   private readonly cards: RedisCards;
   private readonly packs: RedisPacks;
+  private readonly reminders: RedisReminders;
 
   constructor(config: RedisStoreConfig) {
     this.redis = config.client as Client;
@@ -49,6 +51,7 @@ export class RedisStore implements Store, GradingUsageStore {
     defineScripts(this.redis);
     this.cards = new RedisCards(this.redis, this.prefix);
     this.packs = new RedisPacks(this.redis, this.prefix);
+    this.reminders = new RedisReminders(this.redis, this.prefix);
   }
 
   private k(c: Community) {
@@ -297,42 +300,12 @@ export class RedisStore implements Store, GradingUsageStore {
     return (await this.redis.del(this.k(c).session(key))) === 1;
   }
 
-  // Practice reminders (core/learning/reminder-store.ts): a hash per member, one index for the scheduler.
-  async saveReminder(c: Community, r: Reminder): Promise<void> {
-    await this.redis.hset(this.k(c).reminder(r.userId), { userId: r.userId, time: r.time, timeZone: r.timeZone, nextAt: String(r.nextAt), createdAt: String(r.createdAt) });
-    await this.redis.zadd(reminderIndexKey(this.prefix), r.nextAt, indexMember(communityKey(c), r.userId));
-  }
-
-  async getReminder(c: Community, userId: string): Promise<Reminder | null> {
-    return parseReminder(await this.redis.hgetall(this.k(c).reminder(userId)));
-  }
-
-  async deleteReminder(c: Community, userId: string): Promise<boolean> {
-    const removed = await this.redis.del(this.k(c).reminder(userId));
-    await this.redis.zrem(reminderIndexKey(this.prefix), indexMember(communityKey(c), userId));
-    return removed === 1;
-  }
-
-  async dueReminders(now: number, limit: number): Promise<DueReminder[]> {
-    const index = reminderIndexKey(this.prefix);
-    const members = await this.redis.zrangebyscore(index, '-inf', now, 'LIMIT', 0, limit);
-    const out: DueReminder[] = [];
-    for (const m of members) {
-      const parsed = parseIndexMember(m);
-      const reminder = parsed && (await this.getReminder(parsed.community, parsed.channelId));
-      // The hash is the truth: an index entry without one, or with an older time, is repaired.
-      if (!parsed || !reminder) await this.redis.zrem(index, m);
-      else if (reminder.nextAt > now) await this.redis.zadd(index, reminder.nextAt, m);
-      else out.push({ community: parsed.community, reminder });
-    }
-    return out;
-  }
-
-  async advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> {
-    if ((await this.redis.advanceReminder(this.k(c).reminder(userId), String(from), String(to))) !== 1) return false;
-    await this.redis.zadd(reminderIndexKey(this.prefix), to, indexMember(communityKey(c), userId));
-    return true;
-  }
+  // Practice reminders (redis-reminders.ts: a hash per member, one index for the scheduler).
+  saveReminder(c: Community, r: Reminder): Promise<void> { return this.reminders.saveReminder(c, r); }
+  getReminder(c: Community, userId: string): Promise<Reminder | null> { return this.reminders.getReminder(c, userId); }
+  deleteReminder(c: Community, userId: string): Promise<boolean> { return this.reminders.deleteReminder(c, userId); }
+  dueReminders(now: number, limit: number): Promise<DueReminder[]> { return this.reminders.dueReminders(now, limit); }
+  advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> { return this.reminders.advanceReminder(c, userId, from, to); }
 
   // AI grading usage (core/grading/grading-usage.ts): the caps are one script, under the community's tag.
   async takeGradingSlot(user: UserRef, day: string, limits: GradingLimits, ttlMs: number): Promise<SlotVerdict> {
@@ -358,27 +331,13 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   // Cards (CardStore): redis-cards.ts, lua/save-card-3.lua.
-  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> {
-    return this.cards.getCard(user, questionId);
-  }
-  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
-    return this.cards.saveCard(user, card, expectedReps, tally);
-  }
-  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {
-    return this.cards.dueCards(user, until, limit);
-  }
-  countDue(user: UserRef, until: number): Promise<number> {
-    return this.cards.countDue(user, until);
-  }
-  cardIds(user: UserRef): Promise<string[]> {
-    return this.cards.cardIds(user);
-  }
-  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> {
-    return this.cards.topicProgress(user, since);
-  }
-  reviewTally(user: UserRef): Promise<ReviewTally> {
-    return this.cards.reviewTally(user);
-  }
+  getCard(user: UserRef, questionId: string): Promise<CardRecord | null> { return this.cards.getCard(user, questionId); }
+  saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> { return this.cards.saveCard(user, card, expectedReps, tally); }
+  dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> { return this.cards.dueCards(user, until, limit); }
+  countDue(user: UserRef, until: number): Promise<number> { return this.cards.countDue(user, until); }
+  cardIds(user: UserRef): Promise<string[]> { return this.cards.cardIds(user); }
+  topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> { return this.cards.topicProgress(user, since); }
+  reviewTally(user: UserRef): Promise<ReviewTally> { return this.cards.reviewTally(user); }
 
   // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-17.lua.
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
@@ -403,33 +362,15 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   // Packs and reports (redis-packs.ts, lua/save-pack-3.lua, lua/add-report-4.lua).
-  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> {
-    return this.packs.savePack(c, pack, maxPacks);
-  }
-  listPacks(c: Community): Promise<PackSummary[]> {
-    return this.packs.listPacks(c);
-  }
-  getPack(c: Community, name: string): Promise<StoredPack | null> {
-    return this.packs.getPack(c, name);
-  }
-  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> {
-    return this.packs.setPackEnabled(c, name, enabled);
-  }
-  removePack(c: Community, name: string): Promise<boolean> {
-    return this.packs.removePack(c, name);
-  }
-  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> {
-    return this.packs.addReport(c, input);
-  }
-  openReports(c: Community): Promise<OpenReports[]> {
-    return this.packs.openReports(c);
-  }
-  resolveReports(c: Community, questionId: string): Promise<boolean> {
-    return this.packs.resolveReports(c, questionId);
-  }
-  pausedQuestions(c: Community): Promise<string[]> {
-    return this.packs.pausedQuestions(c);
-  }
+  savePack(c: Community, pack: StoredPack, maxPacks: number): Promise<SavePackOutcome> { return this.packs.savePack(c, pack, maxPacks); }
+  listPacks(c: Community): Promise<PackSummary[]> { return this.packs.listPacks(c); }
+  getPack(c: Community, name: string): Promise<StoredPack | null> { return this.packs.getPack(c, name); }
+  setPackEnabled(c: Community, name: string, enabled: boolean): Promise<boolean> { return this.packs.setPackEnabled(c, name, enabled); }
+  removePack(c: Community, name: string): Promise<boolean> { return this.packs.removePack(c, name); }
+  addReport(c: Community, input: ReportInput): Promise<ReportOutcome> { return this.packs.addReport(c, input); }
+  openReports(c: Community): Promise<OpenReports[]> { return this.packs.openReports(c); }
+  resolveReports(c: Community, questionId: string): Promise<boolean> { return this.packs.resolveReports(c, questionId); }
+  pausedQuestions(c: Community): Promise<string[]> { return this.packs.pausedQuestions(c); }
 }
 
 /** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
@@ -439,7 +380,3 @@ function recordedOutcome(v: number[]): AnswerOutcome {
 
 }
 
-function parseReminder(h: Record<string, string>): Reminder | null {
-  if (!h.userId || !h.time || !h.timeZone || !h.nextAt) return null;
-  return { userId: h.userId, time: h.time, timeZone: h.timeZone, nextAt: Number(h.nextAt), createdAt: Number(h.createdAt ?? 0) };
-}
