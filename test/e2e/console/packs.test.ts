@@ -1,27 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { projectRoot } from '../../../src/paths.js';
+import { runConsole } from '../../support/console-process.js';
 import { packYaml } from '../../support/packs.js';
-
-/** Runs the bot as `npm start` does (SQLite in dataDir), with piped stdin; returns what it printed. */
-function runConsole(input: string, dataDir: string): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: projectRoot,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir, PICTURES_DIR: join(dataDir, 'files') },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
-    child.stdin.end(input);
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'backprop-packs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +33,7 @@ describe('console: /pack import PATH and the pack commands, end to end', () => {
         '/pack export our-stack',
         '',
       ].join('\n'),
-      dataDir,
+      { DATA_DIR: dataDir, PICTURES_DIR: join(dataDir, 'files') },
     );
     expect(run.code).toBe(0);
     // The console wraps long lines: read it as one line of words.

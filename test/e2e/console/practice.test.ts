@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../src/paths.js';
-
-/** Runs the bot as `npm start` does (console, SQLite in a temp folder) with a scripted stdin. */
-function runConsole(input: string, dataDir: string): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: projectRoot,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
-    child.stdin.end(input);
-  });
-}
+import { runConsole } from '../../support/console-process.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -28,7 +11,7 @@ describe('practice, review and stats through the console', () => {
   it('practice serves a card with its reason, continues with Next card, and review and stats count the cards', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'backprop-practice-'));
     dirs.push(dataDir);
-    const run = await runConsole('/review\n/practice\n1\nnext\n2\n/practice topic:cnn mode:flash\nreveal\nagain\n/review\n/stats\n', dataDir);
+    const run = await runConsole('/review\n/practice\n1\nnext\n2\n/practice topic:cnn mode:flash\nreveal\nagain\n/review\n/stats\n', { DATA_DIR: dataDir });
     expect(run.code).toBe(0);
     const out = run.stdout;
     // A new member: nothing due, and the first card is new, from a least-practised topic.
