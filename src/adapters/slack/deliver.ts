@@ -59,9 +59,9 @@ export class SlackResponder {
    */
   async files(client: webApi.WebClient, origin: Origin, userId: string, reply: MessageReply): Promise<void> {
     const all = reply.attachments ?? [];
-    const pictures = reply.ephemeral || reply.update || origin.kind === 'home' ? [] : all.filter(isPicture);
+    const pictures = all.filter(isPicture);
     const documents = all.filter((a) => !isPicture(a));
-    if (pictures.length > 0) await this.upload(client, () => Promise.resolve(origin.kind === 'home' ? userId : origin.channelId), reply, pictures);
+    if (pictures.length > 0 && !reply.ephemeral && !reply.update && origin.kind !== 'home') await this.upload(client, () => Promise.resolve(origin.channelId), reply, pictures);
     if (documents.length > 0) await this.upload(client, async () => (await client.conversations.open({ users: userId })).channel?.id, reply, documents);
   }
 
