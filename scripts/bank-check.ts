@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadSeedIds, parseTopicFile, crossCheck } from '../src/bank-loader.js';
 import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } from './bank/quality.js';
-import { blindTestTaker } from './bank/blind-test-taker.js';
+import { blindTestTaker } from '../src/core/bank/blind-test-taker.js';
 import { projectRoot } from '../src/paths.js';
 
 const dataDir = join(projectRoot, 'data');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadBank, loadSeedIds } from '../src/bank-loader.js';
 import { DIFFICULTIES, TOPICS } from '../src/core/bank/schema.js';
 import { projectRoot } from '../src/paths.js';
-import { blindTestTaker, MAX_BLIND_SCORE } from './bank/blind-test-taker.js';
+import { blindTestTaker, MAX_BLIND_SCORE } from '../src/core/bank/blind-test-taker.js';
 
 const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);

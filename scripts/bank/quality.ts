@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Question } from '../../src/core/bank/schema.js';
 import { stemTokens } from '../../src/core/grading/text-match.js';
 import { MAX_LONGEST_CORRECT_SHARE } from '../../src/core/bank/editorial.js';
-import { blindTestTaker, MAX_BLIND_SCORE } from './blind-test-taker.js';
+import { blindTestTaker, MAX_BLIND_SCORE } from '../../src/core/bank/blind-test-taker.js';
 
 /**
  * Editorial checks on bank entries, beyond the schema. Each returns human-readable problems;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blindTestTaker, MAX_BLIND_SCORE, styleTells } from '../../scripts/bank/blind-test-taker.js';
+import { blindTestTaker, MAX_BLIND_SCORE, styleTells } from '../../src/core/bank/blind-test-taker.js';
 import { bankProblems } from '../../scripts/bank/quality.js';
 import { aQuestion } from '../support/builders.js';
 
