@@ -1,11 +1,12 @@
 import { SLOT_PHASES, type DailySlot, type SlotPhase } from './daily/schedule.js';
 import type { UserRef } from './identity.js';
 import type { BoardScope } from './leaderboard.js';
+import type { ReviewOutcome, ReviewWrite } from './learning/card-store.js';
 
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-17.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-20.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store. The records an answer goes in as and comes
  * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.
@@ -49,6 +50,11 @@ export interface AnswerInput {
    * so a click stays one round trip for scores and activity together.
    */
   activity?: { keepDays: number; ttlMs: number } | undefined;
+  /**
+   * The member's card for this question after this answer, saved in the same atomic step when the
+   * answer is recorded (never for a duplicate or a replay): see ReviewWrite.
+   */
+  review?: ReviewWrite | undefined;
 }
 
 export type AnswerOutcome =
@@ -62,6 +68,8 @@ export type AnswerOutcome =
       /** False when this question already scored for the user inside the window. */
       scored: boolean;
       streak: StreakRecord;
+      /** Only when the input carried a review and this is the answer's first recording (not a replay). */
+      review?: ReviewOutcome | undefined;
     };
 
 /** One answer to a delivery, in the order answers were recorded. */

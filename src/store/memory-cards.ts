@@ -1,6 +1,6 @@
 import { communityKey, type UserRef } from '../core/identity.js';
 import { NO_REVIEWS, topicProgress, type CardRecord, type ReviewTally, type TopicProgress } from '../core/learning/card.js';
-import type { CardStore } from '../core/learning/card-store.js';
+import type { CardSave, CardStore, ReviewOutcome } from '../core/learning/card-store.js';
 
 interface MemberCards {
   cards: Map<string, CardRecord>;
@@ -24,11 +24,17 @@ export class MemoryCards implements CardStore {
   }
 
   async saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
+    return this.saveNow(user, { card, tally }, expectedReps).saved;
+  }
+
+  /** saveCard in the caller's turn, so MemoryStore.recordAnswer can save a review atomically with the answer. */
+  saveNow(user: UserRef, { card, tally }: CardSave, expectedReps: number): ReviewOutcome {
     const m = this.of(user);
-    if ((m.cards.get(card.questionId)?.reps ?? 0) !== expectedReps) return false;
+    const stored = m.cards.get(card.questionId);
+    if ((stored?.reps ?? 0) !== expectedReps) return { saved: false, stored: stored ? { ...stored } : null };
     m.cards.set(card.questionId, { ...card });
     if (tally) m.tally = { reviews: m.tally.reviews + 1, recalled: m.tally.recalled + (tally.recalled ? 1 : 0) };
-    return true;
+    return { saved: true, card: { ...card } };
   }
 
   async dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {

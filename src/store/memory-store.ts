@@ -13,6 +13,7 @@ import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
 import { MemoryReminders } from './memory-reminders.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
+import { pickReview } from '../core/learning/card-store.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { MemoryPacks } from './memory-packs.js';
@@ -68,7 +69,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     return added;
   }
 
-  /** The same steps as lua/record-answer-17.lua, with the rules of core/answer-rules.ts. */
+  /** The same steps as lua/record-answer-20.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
@@ -117,7 +118,7 @@ export class MemoryStore implements Store, GradingUsageStore {
       ks.hset(k.outcomes(a.deliveryId), u, `${a.submission}|${JSON.stringify(outcome)}`);
       ks.pexpire(k.outcomes(a.deliveryId), a.deliveryTtlMs);
     }
-    return outcome;
+    return a.review ? { ...outcome, review: this.cards.saveNow(a.user, pickReview(a.review, hintUsed), a.review.expectedReps) } : outcome;
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -322,10 +323,10 @@ export class MemoryStore implements Store, GradingUsageStore {
   dueReminders(now: number, limit: number): Promise<DueReminder[]> { return this.reminders.dueReminders(now, limit); }
   advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> { return this.reminders.advanceReminder(c, userId, from, to); }
 
-  // Answers per day, counted as lua/record-answer-17.lua counts them.
+  // Answers per day, counted as lua/record-answer-20.lua counts them.
   private countDay(user: UserRef, day: number, keepDays: number, ttlMs: number): void {
     const key = this.k(user.community).activity(user.userId);
-    this.ks.hincrby(key, String(day), 1);
+    if (this.ks.hincrby(key, String(day), 1) !== 1) return; // a day's first answer renews and trims
     this.ks.pexpire(key, ttlMs);
     for (const f of Object.keys(this.ks.hgetall(key))) if (Number(f) < day - keepDays) this.ks.hdel(key, f);
   }

@@ -12,6 +12,7 @@ import { communityKeys, scheduleIndexKey } from './keys.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
+import { pickReview, type CardSave, type ReviewOutcome } from '../core/learning/card-store.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { RedisPacks } from './redis-packs.js';
@@ -98,6 +99,9 @@ export class RedisStore implements Store, GradingUsageStore {
       k.outcomes(a.deliveryId),
       k.settings(),
       k.activity(u),
+      k.cards(u),
+      k.cardsDue(u),
+      k.reviewTally(u),
       u,
       a.user.displayName,
       a.topic,
@@ -113,11 +117,17 @@ export class RedisStore implements Store, GradingUsageStore {
       a.expectedZone ?? '*',
       a.activity?.keepDays ?? '',
       a.activity?.ttlMs ?? '',
+      ...reviewArgs(a),
     )) as (number | string)[];
     if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
     if (reply[0] === 0) return { status: 'duplicate' };
     if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
-    return recordedOutcome(reply.slice(1).map(Number));
+    const outcome = recordedOutcome(reply.slice(1, 7).map(Number));
+    if (!a.review || outcome.status !== 'recorded') return outcome;
+    const stored = String(reply[8] ?? '');
+    const review: ReviewOutcome =
+      reply[7] === 1 ? { saved: true, card: pickReview(a.review, outcome.hintUsed).card } : { saved: false, stored: stored === '' ? null : (JSON.parse(stored) as CardRecord) };
+    return { ...outcome, review };
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -339,7 +349,7 @@ export class RedisStore implements Store, GradingUsageStore {
   topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> { return this.cards.topicProgress(user, since); }
   reviewTally(user: UserRef): Promise<ReviewTally> { return this.cards.reviewTally(user); }
 
-  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-17.lua.
+  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-20.lua.
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
     return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
@@ -371,6 +381,14 @@ export class RedisStore implements Store, GradingUsageStore {
   openReports(c: Community): Promise<OpenReports[]> { return this.packs.openReports(c); }
   resolveReports(c: Community, questionId: string): Promise<boolean> { return this.packs.resolveReports(c, questionId); }
   pausedQuestions(c: Community): Promise<string[]> { return this.packs.pausedQuestions(c); }
+}
+
+/** record-answer-20.lua's ARGV[16..23]: the review's card without and with the hint, or '' for none. */
+function reviewArgs(a: AnswerInput): (string | number)[] {
+  const r = a.review;
+  if (!r) return [''];
+  const save = ({ card, tally }: CardSave) => [JSON.stringify(card), card.due, tally ? (tally.recalled ? '1' : '0') : ''];
+  return [a.questionId, r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
 }
 
 /** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */

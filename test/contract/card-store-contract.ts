@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import { reviewCard, type CardRecord } from '../../src/core/learning/card.js';
 import type { Store } from '../../src/core/store.js';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
+import type { ReviewWrite } from '../../src/core/learning/card-store.js';
+import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 
 const DAY = 86_400_000;
@@ -87,5 +90,68 @@ export function cardStoreContract(current: () => Store): void {
       expect(await s.topicProgress(u, 0)).toEqual({});
       expect(await s.reviewTally(u)).toEqual({ reviews: 0, recalled: 0 });
     }
+  });
+
+  // A review saved with its answer (AnswerInput.review): one store step, so a click is one round trip.
+  const answer = (user: UserRef, deliveryId: string, review: ReviewWrite | undefined, extra: Partial<AnswerInput> = {}): AnswerInput => ({
+    user, deliveryId, questionId: 'q1', topic: 'cnn', correct: true, basePoints: 20, day: 20_000, week: '2026-W48', month: '2026-12',
+    weekExpiresAt: T0 + 10 * DAY, monthExpiresAt: T0 + 40 * DAY, scoreWindowMs: DAY, now: T0, deliveryTtlMs: DAY, submission: 'choice:1', review, ...extra,
+  });
+  const write = (expectedReps: number, plain: CardRecord, hinted = plain, tally?: { recalled: boolean }): ReviewWrite => ({
+    expectedReps, withoutHint: { card: plain, tally }, withHint: hinted === plain ? { card: plain, tally } : { card: hinted, tally: tally && { recalled: false } },
+  });
+
+  it('answer with review: the card is saved with the answer, due indexed; a replay or a duplicate saves nothing more', async () => {
+    const s = current();
+    const card = aCard('q1', T0 + 2 * DAY);
+    const out = await s.recordAnswer(answer(ann, 'd1', write(0, card)));
+    expect(out).toMatchObject({ status: 'recorded', points: 20, review: { saved: true, card } });
+    expect(await s.getCard(ann, 'q1')).toEqual(card);
+    expect(await s.countDue(ann, T0 + 2 * DAY)).toBe(1);
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 0, recalled: 0 });
+    // The same click again gets the first outcome and no review; another answer is a duplicate.
+    const later = aCard('q1', T0 + 9 * DAY, { reps: 2 });
+    const replay = await s.recordAnswer(answer(ann, 'd1', write(1, later)));
+    expect(replay).toMatchObject({ status: 'recorded', points: 20 });
+    expect(replay.status === 'recorded' && replay.review).toBeFalsy();
+    expect(await s.recordAnswer(answer(ann, 'd1', write(1, later), { submission: 'choice:3' }))).toEqual({ status: 'duplicate' });
+    expect(await s.getCard(ann, 'q1')).toEqual(card);
+  });
+
+  it('answer with review: the store picks the card for the hint it reads, and tallies a card seen before', async () => {
+    const s = current();
+    await s.saveCard(ann, aCard('q1', T0 - DAY), 0);
+    await s.saveCard(ann, aCard('q2', T0 - DAY, { questionId: 'q2' }), 0);
+    const plain = aCard('q1', T0 + 5 * DAY, { reps: 2 });
+    const hinted = aCard('q1', T0 + 2 * DAY, { reps: 2, lastCorrect: false });
+    await s.markHint(community, 'd-hint', ann.userId, DAY);
+    const out = await s.recordAnswer(answer(ann, 'd-hint', write(1, plain, hinted, { recalled: true })));
+    expect(out).toMatchObject({ status: 'recorded', hintUsed: true, review: { saved: true, card: hinted } });
+    expect(await s.getCard(ann, 'q1')).toEqual(hinted);
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 1, recalled: 0 });
+    // Without the hint mark the other card is saved.
+    const plain2 = aCard('q2', T0 + 5 * DAY, { questionId: 'q2', reps: 2 });
+    const hinted2 = aCard('q2', T0 + 2 * DAY, { questionId: 'q2', reps: 2, lastCorrect: false });
+    const out2 = await s.recordAnswer(answer(ann, 'd-plain', write(1, plain2, hinted2, { recalled: true }), { questionId: 'q2' }));
+    expect(out2).toMatchObject({ status: 'recorded', hintUsed: false, review: { saved: true, card: plain2 } });
+    expect(await s.getCard(ann, 'q2')).toEqual(plain2);
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 2, recalled: 1 });
+  });
+
+  it('answer with review: a wrong guess of the stored card saves no card but records the answer, and returns the stored card', async () => {
+    const s = current();
+    const stored = aCard('q1', T0 + DAY);
+    await s.saveCard(ann, stored, 0);
+    // The caller guessed "no card yet": nothing of the card changes, the answer still counts.
+    const out = await s.recordAnswer(answer(ann, 'd1', write(0, aCard('q1', T0 + 7 * DAY))));
+    expect(out).toMatchObject({ status: 'recorded', points: 20, review: { saved: false, stored } });
+    expect(await s.getCard(ann, 'q1')).toEqual(stored);
+    expect(await s.countDue(ann, T0 + DAY)).toBe(1);
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 0, recalled: 0 });
+    expect((await s.getStats(ann)).answered).toBe(1);
+    // A guess of a card that is not there returns none.
+    const out2 = await s.recordAnswer(answer(ann, 'd2', write(3, aCard('q9', T0, { questionId: 'q9', reps: 4 })), { questionId: 'q9' }));
+    expect(out2).toMatchObject({ status: 'recorded', review: { saved: false, stored: null } });
+    expect(await s.getCard(ann, 'q9')).toBeNull();
   });
 }

@@ -24,3 +24,28 @@ export interface CardStore {
   topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>>;
   reviewTally(user: UserRef): Promise<ReviewTally>;
 }
+
+/** A card to save with compare-and-set, and whether the review counts for retention. */
+export interface CardSave {
+  card: CardRecord;
+  /** Given when the card was seen before: the review then counts for retention. */
+  tally?: { recalled: boolean } | undefined;
+}
+
+/**
+ * A review written in the same atomic step as the answer it reviews (AnswerInput.review), so a
+ * click stays one store round trip. The caller does not know whether the member took the hint
+ * (another process may have shown it), so it passes the card both ways and the store picks by the
+ * hint mark it reads in that step. `expectedReps` is the caller's guess of the stored card's reps
+ * (0: none): a wrong guess saves nothing and the outcome carries the stored card to review again.
+ */
+export interface ReviewWrite {
+  expectedReps: number;
+  withoutHint: CardSave;
+  withHint: CardSave;
+}
+
+/** What became of a ReviewWrite: saved (the card that was stored), or the stored card it lost to. */
+export type ReviewOutcome = { saved: true; card: CardRecord } | { saved: false; stored: CardRecord | null };
+
+export const pickReview = (write: ReviewWrite, hintUsed: boolean): CardSave => (hintUsed ? write.withHint : write.withoutHint);

@@ -7,9 +7,10 @@ import type { UserRef } from '../identity.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { selectQuestion } from '../quiz/select-question.js';
-import { reviewCard, type ReviewTally, type TopicProgress } from './card.js';
-import type { CardStore } from './card-store.js';
-import type { AnswerObserver, DueCards, GradedAnswer } from './graded-answer.js';
+import { communityKey } from '../identity.js';
+import { reviewCard, type CardRecord, type ReviewTally, type TopicProgress } from './card.js';
+import type { CardSave, CardStore, ReviewOutcome, ReviewWrite } from './card-store.js';
+import type { AnswerObserver, DueCards, GradedAnswer, PlannedAnswer, ReviewPlanner } from './graded-answer.js';
 import { recalled, reviewRating } from './review-rating.js';
 import { weakestTopic, type NewCardReason } from './weakest-topic.js';
 
@@ -20,6 +21,8 @@ const DAY = 86_400_000;
 const SAVE_ATTEMPTS = 3;
 /** How many due cards practice looks through for one of the chosen topic still in the bank. */
 const DUE_SCAN = 50;
+/** Cards this process saved or served lately, the guesses reviews are planned from (a few MB). */
+const SEEN_CARDS = 50_000;
 
 export interface LearningDeps {
   /** The questions each community sees: the bank plus its packs, minus paused questions. */
@@ -54,20 +57,52 @@ export interface LearningOverview {
  * The memory model: every graded answer becomes an FSRS review of the member's card for that
  * question (review-rating.ts, card.ts), and practice serves due reviews before new questions.
  */
-export class LearningService implements AnswerObserver, DueCards {
+export class LearningService implements AnswerObserver, ReviewPlanner, DueCards {
+  /**
+   * The last card this process saved or read per member and question, oldest first. Only a guess:
+   * every save compares reps with the store, so a card another process changed costs a retry, not
+   * a lost review. A miss guesses "no card yet", right for every first answer.
+   */
+  private readonly seen = new Map<string, CardRecord>();
+
   constructor(private readonly deps: LearningDeps) {}
 
-  async answerGraded(answer: GradedAnswer): Promise<void> {
+  planReview(answer: PlannedAnswer): ReviewWrite {
+    const prev = this.seen.get(seenKey(answer.user, answer.questionId)) ?? null;
+    const [plain, hinted] = [{ ...answer, usedHint: false }, { ...answer, usedHint: true }];
+    const withoutHint = cardAfter(prev, plain);
+    // Most answers rate the same either way (a wrong one, a flash rating): one card then.
+    const sameEitherWay = reviewRating(plain, prev?.reps ?? 0) === reviewRating(hinted, prev?.reps ?? 0);
+    const withHint = sameEitherWay ? withoutHint : cardAfter(prev, hinted);
+    return { expectedReps: prev?.reps ?? 0, withoutHint, withHint };
+  }
+
+  async reviewRecorded(answer: GradedAnswer, outcome: ReviewOutcome | undefined): Promise<void> {
+    if (outcome?.saved) return this.remember(answer.user, outcome.card);
+    await this.review(answer, outcome ? { prev: outcome.stored } : undefined);
+  }
+
+  answerGraded(answer: GradedAnswer): Promise<void> {
+    return this.review(answer);
+  }
+
+  /** Read (unless the stored card is known), review, compare-and-set; again if another answer won. */
+  private async review(answer: GradedAnswer, known?: { prev: CardRecord | null }): Promise<void> {
     const { cards, logger } = this.deps;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-      const prev = await cards.getCard(answer.user, answer.questionId);
-      if (answer.deliveryId !== undefined && prev?.lastDeliveryId === answer.deliveryId) return; // a replay
-      const rating = reviewRating(answer, prev?.reps ?? 0);
-      const next = reviewCard(prev, answer.questionId, answer.topic, rating, answer.at, answer.deliveryId);
-      // Only a card seen before counts for retention: a first answer recalls nothing.
-      if (await cards.saveCard(answer.user, next, prev?.reps ?? 0, prev ? { recalled: recalled(rating) } : undefined)) return;
+      const prev = attempt === 0 && known ? known.prev : await cards.getCard(answer.user, answer.questionId);
+      if (answer.deliveryId !== undefined && prev?.lastDeliveryId === answer.deliveryId) return this.remember(answer.user, prev); // a replay
+      const next = cardAfter(prev, answer);
+      if (await cards.saveCard(answer.user, next.card, prev?.reps ?? 0, next.tally)) return this.remember(answer.user, next.card);
     }
     logger.warn('learning: card review lost to concurrent answers', { questionId: answer.questionId });
+  }
+
+  private remember(user: UserRef, card: CardRecord): void {
+    const key = seenKey(user, card.questionId);
+    this.seen.delete(key);
+    this.seen.set(key, card);
+    if (this.seen.size > SEEN_CARDS) this.seen.delete(this.seen.keys().next().value!);
   }
 
   dueCount(user: UserRef, until: number): Promise<number> {
@@ -88,9 +123,13 @@ export class LearningService implements AnswerObserver, DueCards {
     const pool = bank.filter({ topic });
     if (pool.length === 0) return fail('NO_QUESTIONS', { topic });
 
+    // The card served is remembered: its answer is then planned from it, in one round trip.
     for (const card of await cards.dueCards(user, now, DUE_SCAN)) {
       const q = bank.get(card.questionId);
-      if (inTopic(q)) return ok({ question: q, reason: { kind: 'review', lastSeen: card.lastReview, due: card.due } });
+      if (inTopic(q)) {
+        this.remember(user, card);
+        return ok({ question: q, reason: { kind: 'review', lastSeen: card.lastReview, due: card.due } });
+      }
     }
 
     const [seenIds, recent, progress] = await Promise.all([cards.cardIds(user), deliveries.getRecent(user), cards.topicProgress(user, now - RECENT_DAYS * DAY)]);
@@ -104,7 +143,10 @@ export class LearningService implements AnswerObserver, DueCards {
 
     for (const card of await cards.dueCards(user, Number.MAX_SAFE_INTEGER, DUE_SCAN)) {
       const q = bank.get(card.questionId);
-      if (inTopic(q)) return ok({ question: q, reason: { kind: 'ahead', lastSeen: card.lastReview, due: card.due } });
+      if (inTopic(q)) {
+        this.remember(user, card);
+        return ok({ question: q, reason: { kind: 'ahead', lastSeen: card.lastReview, due: card.due } });
+      }
     }
     // Shown lately but never answered: the one shown longest ago.
     const question = selectQuestion(pool, recent, random)!;
@@ -124,4 +166,12 @@ export class LearningService implements AnswerObserver, DueCards {
     ]);
     return { dueToday, dueThisWeek, retention, topics };
   }
+}
+
+const seenKey = (user: UserRef, questionId: string) => `${communityKey(user.community)}|${user.userId}|${questionId}`;
+
+/** The card after this answer. Only a card seen before counts for retention: a first answer recalls nothing. */
+function cardAfter(prev: CardRecord | null, answer: GradedAnswer): CardSave {
+  const rating = reviewRating(answer, prev?.reps ?? 0);
+  return { card: reviewCard(prev, answer.questionId, answer.topic, rating, answer.at, answer.deliveryId), tally: prev ? { recalled: recalled(rating) } : undefined };
 }

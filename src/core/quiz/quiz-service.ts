@@ -12,7 +12,8 @@ import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 import type { Metrics } from '../metrics.js';
-import type { AnswerObserver, GradedAnswer } from '../learning/graded-answer.js';
+import type { GradedAnswer, PlannedAnswer, ReviewPlanner } from '../learning/graded-answer.js';
+import type { ReviewWrite } from '../learning/card-store.js';
 import { silentLogger, type Clock, type Logger, type Random } from '../ports.js';
 import { ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS } from '../activity-store.js';
 
@@ -33,8 +34,11 @@ export interface CoreDeps {
   grader: Grader;
   /** Counts answers by mode and verdict; nothing by default. */
   metrics?: Metrics | undefined;
-  /** Told about every recorded answer (the memory model); nobody by default. */
-  observer?: AnswerObserver | undefined;
+  /**
+   * The memory model: plans each answer's review, saved with the answer in one store step, and
+   * hears how it went. Nobody by default.
+   */
+  reviews?: ReviewPlanner | undefined;
   logger?: Logger | undefined;
   /** Count answers per day for the stats heat map (in the same store step as the answer); off when not set. */
   countActivity?: boolean | undefined;
@@ -58,6 +62,15 @@ export interface PresentedQuiz {
   question: Question;
   /** The four options in display order. */
   options: string[];
+}
+
+/** What grading said of an answer, as the memory model hears it. */
+type Verdict = Pick<GradedAnswer, 'source' | 'correct' | 'score' | 'flashRating'>;
+
+/** An answer's review, planned before recording (undefined write: planning failed, review after). */
+interface PlannedReview {
+  answer: PlannedAnswer;
+  write: ReviewWrite | undefined;
 }
 
 interface Recorded {
@@ -164,9 +177,8 @@ export class QuizService {
     if (!opened.ok) return opened;
     const { delivery, question, options } = opened.value;
     const correct = delivery.order[position] === 0;
-    const rec = await this.record(user, delivery, question, correct, choicePoints(question.difficulty, correct), timeZone, `choice:${position}`);
+    const rec = await this.record(user, delivery, question, { source: 'choice', correct }, choicePoints(question.difficulty, correct), timeZone, `choice:${position}`);
     if (!rec.ok) return rec;
-    await this.reportGraded(user, rec.value, { source: 'choice', correct });
     return ok({ ...rec.value, kind: 'choice', chosen: position, correctPosition: delivery.order.indexOf(0), correct, options });
   }
 
@@ -180,9 +192,9 @@ export class QuizService {
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
     const grade = await this.deps.grader.grade(question, answer, { user });
-    const rec = await this.record(user, delivery, question, grade.pass, openPoints(question.difficulty, grade.score), timeZone, `open:${fingerprint(answer)}`);
+    const verdict = { source: 'open', correct: grade.pass, score: grade.score } as const;
+    const rec = await this.record(user, delivery, question, verdict, openPoints(question.difficulty, grade.score), timeZone, `open:${fingerprint(answer)}`);
     if (!rec.ok) return rec;
-    await this.reportGraded(user, rec.value, { source: 'open', correct: grade.pass, score: grade.score });
     return ok({ ...rec.value, kind: 'open', grade });
   }
 
@@ -190,49 +202,64 @@ export class QuizService {
     const opened = await this.open(user, deliveryId, 'flash', false);
     if (!opened.ok) return opened;
     const { delivery, question } = opened.value;
-    const rec = await this.record(user, delivery, question, rating !== 'again', flashPoints(question.difficulty, rating), timeZone, `flash:${rating}`);
+    const verdict = { source: 'flash', correct: rating !== 'again', flashRating: rating } as const;
+    const rec = await this.record(user, delivery, question, verdict, flashPoints(question.difficulty, rating), timeZone, `flash:${rating}`);
     if (!rec.ok) return rec;
-    await this.reportGraded(user, rec.value, { source: 'flash', correct: rating !== 'again', flashRating: rating });
     return ok({ ...rec.value, kind: 'flash', rating });
   }
 
   /**
-   * The learning hook: a recorded (never a duplicate) answer, in any mode and any channel (daily
-   * posts answer through here too), goes to the observer. Its failure never fails the answer.
+   * The learning hook: every answer, in any mode and any channel (daily posts answer through here
+   * too), carries its planned review into the store step that records it; how that went goes back
+   * to the memory model. Neither step can fail the answer.
    */
-  private async reportGraded(user: UserRef, rec: Recorded, verdict: Pick<GradedAnswer, 'source' | 'correct' | 'score' | 'flashRating'>): Promise<void> {
-    const { observer, clock } = this.deps;
-    if (!observer) return;
-    const at = clock.now();
-    const { delivery, question, outcome } = rec;
+  private plan(user: UserRef, delivery: Delivery, question: Question, verdict: Verdict, at: number): PlannedReview | undefined {
+    const { reviews } = this.deps;
+    if (!reviews) return undefined;
+    const answer: PlannedAnswer = {
+      ...verdict,
+      user,
+      questionId: question.id,
+      deliveryId: delivery.id,
+      topic: question.topic,
+      // A channel post's age says nothing about how long this member took.
+      elapsedMs: delivery.ownerId === null ? undefined : Math.max(0, at - delivery.createdAt),
+      at,
+    };
     try {
-      await observer.answerGraded({
-        ...verdict,
-        user,
-        questionId: question.id,
-        deliveryId: delivery.id,
-        topic: question.topic,
-        usedHint: outcome.hintUsed,
-        // A channel post's age says nothing about how long this member took.
-        elapsedMs: delivery.ownerId === null ? undefined : Math.max(0, at - delivery.createdAt),
-        at,
-      });
+      return { answer, write: reviews.planReview(answer) };
     } catch (err) {
-      (this.deps.logger ?? silentLogger).error('learning: answer not reviewed', { questionId: question.id, error: String(err) });
+      this.logFailedReview(question.id, err);
+      return { answer, write: undefined };
     }
+  }
+
+  private async settleReview(plan: PlannedReview | undefined, outcome: Extract<AnswerOutcome, { status: 'recorded' }>): Promise<void> {
+    if (!plan || !this.deps.reviews) return;
+    try {
+      await this.deps.reviews.reviewRecorded({ ...plan.answer, usedHint: outcome.hintUsed }, outcome.review);
+    } catch (err) {
+      this.logFailedReview(plan.answer.questionId, err);
+    }
+  }
+
+  private logFailedReview(questionId: string, err: unknown): void {
+    (this.deps.logger ?? silentLogger).error('learning: answer not reviewed', { questionId, error: String(err) });
   }
 
   private async record(
     user: UserRef,
     delivery: Delivery,
     question: Question,
-    correct: boolean,
+    verdict: Verdict,
     basePoints: number,
     userZone: string | undefined,
     submission: string,
   ): Promise<Result<Recorded>> {
     const { scores, clock } = this.deps;
     const now = clock.now();
+    const { correct } = verdict;
+    const review = this.plan(user, delivery, question, verdict, now);
     const zoneKey = communityKey(user.community);
     let outcome: AnswerOutcome;
     // One store round trip, unless the zone setting changed since this process last saw it; the
@@ -259,6 +286,7 @@ export class QuizService {
         submission,
         expectedZone: attempt < 2 ? zoneSetting : undefined,
         activity: this.deps.countActivity ? { keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS } : undefined,
+        review: review?.write,
       });
       if (outcome.status !== 'zone-changed') break;
       if (this.zones.size >= 100_000) this.zones.clear();
@@ -268,7 +296,10 @@ export class QuizService {
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }
-    return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
+    await this.settleReview(review, outcome);
+    // The review went back to the memory model; the answer's result is the same with or without it.
+    const { review: _saved, ...recorded } = outcome;
+    return ok({ delivery, question, outcome: recorded, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }
 }
 

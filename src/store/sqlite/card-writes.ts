@@ -1,14 +1,20 @@
 import { communityKey as ck, type UserRef } from '../../core/identity.js';
 import { topicProgress, type CardRecord, type ReviewTally, type TopicProgress } from '../../core/learning/card.js';
+import type { CardSave, ReviewOutcome } from '../../core/learning/card-store.js';
 import type { SqliteDatabase } from './database.js';
 
 /** The card writes (migration 0005), one transaction each in the writer thread like writes.ts. */
 
 /** lua/save-card-3.lua: compare-and-set on reps; card, due date and tally together. */
 function saveCard(sql: SqliteDatabase, _now: number, user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): boolean {
+  return saveReview(sql, user, { card, tally }, expectedReps).saved;
+}
+
+/** saveCard inside the caller's transaction: recordAnswer saves an answer's review with it (lua/record-answer-20.lua). */
+export function saveReview(sql: SqliteDatabase, user: UserRef, { card, tally }: CardSave, expectedReps: number): ReviewOutcome {
   const c = ck(user.community);
-  const stored = sql.get<{ reps: number }>('SELECT reps FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', c, user.userId, card.questionId);
-  if ((stored?.reps ?? 0) !== expectedReps) return false;
+  const stored = sql.get<{ reps: number; body: string }>('SELECT reps, body FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', c, user.userId, card.questionId);
+  if ((stored?.reps ?? 0) !== expectedReps) return { saved: false, stored: stored ? (JSON.parse(stored.body) as CardRecord) : null };
   sql.run(
     'INSERT OR REPLACE INTO cards (community, user_id, question_id, due, reps, body) VALUES (?, ?, ?, ?, ?, ?)',
     c, user.userId, card.questionId, card.due, card.reps, JSON.stringify(card),
@@ -20,7 +26,7 @@ function saveCard(sql: SqliteDatabase, _now: number, user: UserRef, card: CardRe
       c, user.userId, tally.recalled ? 1 : 0,
     );
   }
-  return true;
+  return { saved: true, card };
 }
 
 export const CARD_WRITES = { saveCard };

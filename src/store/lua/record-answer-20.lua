@@ -1,7 +1,8 @@
 --[[
   Records one answer atomically: the community's zone setting as the caller expected, first answer
   per (delivery, user) only, hint penalty, once-per-window scoring, stats, streak, user and team
-  boards, display name, results list, and the member's answers per day (the stats heat map). The rules restate src/core/answer-rules.ts (zoneChanged,
+  boards, display name, results list, the member's answers per day (the stats heat map) and the
+  member's FSRS card for the question (AnswerInput.review). The rules restate src/core/answer-rules.ts (zoneChanged,
   nextStreak, hintedPoints, scoreWindow, boardUpdates); test/contract/rule-cases.ts holds the cases
   that keep this script and them in step.
 
@@ -18,6 +19,7 @@
   KEYS[7]  users board, week          KEYS[15] outcomes hash (user -> submission and outcome)
   KEYS[8]  users board, month         KEYS[16] community settings hash (timeZone)
                                       KEYS[17] the member's activity hash (local day -> answers)
+  KEYS[18] the member's cards hash    KEYS[19] the member's due zset    KEYS[20] their tally hash
   (The outcomes hash keeps "submission\noutcome" in one field per user; a delivery answered before
   that keeps "submission" in user and the outcome in user#, read as well until it expires.)
 
@@ -27,11 +29,16 @@
   ARGV[4] correct 0/1    ARGV[8] now ms           ARGV[12] submission ('' for none)
   ARGV[13] the zone setting the caller expects ('' unset), or '*' for no check
   ARGV[14] activity: days kept ('' counts nothing)   ARGV[15] activity: ttl ms of the member's hash
+  ARGV[16] review: the question id ('' saves no card)  ARGV[17] the stored card's expected reps
+  ARGV[18..20] the card answered without the hint: JSON, due ms, tally ('' none, '1' recalled, '0' not)
+  ARGV[21..23] the same with the hint; ARGV[21] '' when it is the same card
 
   Returns {3, zone} when the zone setting is not the expected one (nothing recorded), {0} for a
   duplicate, {2, "points|hint|scored|current|best|lastDay"} for a repeat of the recorded submission
   (ioredis re-sends a script whose reply a dropped connection lost), else
-  {1, points, hintUsed, scored, current, best, lastDay}.
+  {1, points, hintUsed, scored, current, best, lastDay} followed, when a review was given, by 1 when
+  the card was saved, or by 0 and the stored card's JSON ('' for none) when its reps were not the
+  expected ones (nothing of the card changed; the answer is recorded all the same).
 ]]
 if ARGV[13] ~= '*' then
   local zone = redis.call('HGET', KEYS[16], 'timeZone') or ''
@@ -106,9 +113,9 @@ if team then
 end
 
 -- Answers per day (core/activity-store.ts): counted here, once, so a click stays one round trip.
--- Days past the kept window are dropped only when the hash has grown beyond it (one field a day).
-if ARGV[14] ~= '' then
-  redis.call('HINCRBY', KEYS[17], ARGV[6], 1)
+-- A day's first answer renews the hash's expiry and drops days past the kept window (only once the
+-- hash has grown beyond it, one field a day); later answers that day only count.
+if ARGV[14] ~= '' and redis.call('HINCRBY', KEYS[17], ARGV[6], 1) == 1 then
   redis.call('PEXPIRE', KEYS[17], ARGV[15])
   local keep = tonumber(ARGV[14])
   if redis.call('HLEN', KEYS[17]) > keep + 1 then
@@ -126,4 +133,19 @@ if ARGV[12] ~= '' then
     redis.call('PEXPIRE', KEYS[15], ttl)
   end
 end
-return {1, points, hint, scored, current, best, last}
+-- The card (lua/save-card-3.lua's compare-and-set on reps), here so a click stays one round trip.
+if ARGV[16] == '' then return {1, points, hint, scored, current, best, last} end
+local stored = redis.call('HGET', KEYS[18], ARGV[16])
+local reps = 0
+if stored then reps = tonumber(cjson.decode(stored)['reps']) or 0 end
+if reps ~= tonumber(ARGV[17]) then return {1, points, hint, scored, current, best, last, 0, stored or ''} end
+local o = 18
+if hint == 1 and ARGV[21] ~= '' then o = 21 end
+redis.call('HSET', KEYS[18], ARGV[16], ARGV[o])
+redis.call('ZADD', KEYS[19], ARGV[o + 1], ARGV[16])
+local tally = ARGV[o + 2]
+if tally ~= '' then
+  redis.call('HINCRBY', KEYS[20], 'reviews', 1)
+  if tally == '1' then redis.call('HINCRBY', KEYS[20], 'recalled', 1) end
+end
+return {1, points, hint, scored, current, best, last, 1}
