@@ -6,8 +6,6 @@ import { RubricGrader } from '../core/grading/rubric.js';
 import type { Metrics } from '../core/metrics.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GraderConfig } from './config.js';
-import { createOpenAiClient, OpenAiJudge } from './openai-judge.js';
-import { checkEndpoint } from './probe.js';
 
 export type { GraderConfig } from './config.js';
 
@@ -28,6 +26,8 @@ export interface GraderDeps {
 export async function createGrader(config: GraderConfig, deps: GraderDeps): Promise<Grader> {
   const rubric = new RubricGrader(deps.questions);
   if (config.kind === 'rubric') return rubric;
+  // The openai package loads only for GRADER=ai: it is a sixth of a console start otherwise.
+  const [{ createOpenAiClient, OpenAiJudge }, { checkEndpoint }] = await Promise.all([import('./openai-judge.js'), import('./probe.js')]);
   const client = createOpenAiClient(config);
   const problem = await checkEndpoint(client, config);
   if (problem) {

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { PictureRenderer, SvgPicture } from '../core/pictures.js';
 import type { ReplyAttachment } from '../core/reply.js';
 import { projectRoot } from '../paths.js';
@@ -17,6 +18,11 @@ export interface PngRendererOptions {
   scale?: number | undefined;
 }
 
+// Loaded at the first picture, not at start: its native binding is a tenth of a console start.
+const require = createRequire(import.meta.url);
+let loaded: typeof import('@resvg/resvg-js') | undefined;
+const resvg = () => (loaded ??= require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
+
 function options(scale: number): ResvgRenderOptions {
   return {
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
@@ -27,12 +33,12 @@ function options(scale: number): ResvgRenderOptions {
 
 /** On this thread: for scripts and the benchmark. */
 export function renderPng(svg: string, scale = 1): Uint8Array {
-  return new Resvg(svg, options(scale)).render().asPng();
+  return new (resvg().Resvg)(svg, options(scale)).render().asPng();
 }
 
 /** On libuv's thread pool: the bot's event loop (gateway heartbeats, other members) keeps running. */
 export async function renderPngAsync(svg: string, scale = 1): Promise<Uint8Array> {
-  return (await renderAsync(svg, options(scale))).asPng();
+  return (await resvg().renderAsync(svg, options(scale))).asPng();
 }
 
 export function createPngRenderer(opts: PngRendererOptions = {}): PictureRenderer {

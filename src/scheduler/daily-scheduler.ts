@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import type { ChannelPoster } from '../core/channel-poster.js';
 import type { DailyService } from '../core/daily/daily-service.js';
 import type { ReminderService } from '../core/learning/reminder-service.js';
@@ -13,7 +13,7 @@ import type { Service } from '../service.js';
  * changes need no special cron handling. Ticks never overlap; interactive commands never wait.
  */
 export class DailyScheduler implements Service {
-  private task: ScheduledTask | null = null;
+  private task: Promise<ScheduledTask> | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -25,7 +25,8 @@ export class DailyScheduler implements Service {
   ) {}
 
   start(): this {
-    this.task = cron.schedule('* * * * *', () => void this.tick(), { name: 'backprop-daily', noOverlap: true });
+    // node-cron loads once the start is done; this first tick needs none of it.
+    this.task = import('node-cron').then(({ default: cron }) => cron.schedule('* * * * *', () => void this.tick(), { name: 'backprop-daily', noOverlap: true }));
     void this.tick();
     return this;
   }
@@ -51,8 +52,9 @@ export class DailyScheduler implements Service {
   }
 
   async stop(): Promise<void> {
-    await this.task?.stop();
+    const task = this.task;
     this.task = null;
+    await (await task)?.stop();
     await this.running;
   }
 }

@@ -51,15 +51,18 @@ interface Prepared {
  * the model answer. The model answer scores 100 against its own entry.
  */
 export class RubricGrader implements Grader {
-  private readonly weights: TermWeights;
+  /** Built at the first open answer, not at start: stemming every model answer is a tenth of a start. */
+  private built: TermWeights | undefined;
   /** Per entry object, so an edited entry (bank tooling, packs) is never graded with stale data. */
   private readonly prepared = new WeakMap<Question, Prepared>();
 
   constructor(
-    questions: readonly Question[],
+    private readonly questions: readonly Question[],
     private readonly scoring: Scoring = SCORING,
-  ) {
-    this.weights = new TermWeights(questions.map((q) => q.answer));
+  ) {}
+
+  private get weights(): TermWeights {
+    return (this.built ??= new TermWeights(this.questions.map((q) => q.answer)));
   }
 
   grade(question: Question, answer: string): Promise<Grade> {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { questionShape, refineEntry, TOPIC_IDS, type Question } from '../bank/schema.js';
 import { bankContext, entryProblems } from '../bank/editorial.js';
@@ -53,9 +52,11 @@ const fieldOf = (path: readonly PropertyKey[]) => (path.length === 0 ? '(entry)'
 const MAX_PROBLEMS = 20;
 
 /** Parses and validates a pack's text (YAML or JSON; JSON is YAML). Never throws for content. */
-export function parsePack(source: string): PackParse {
+export async function parsePack(source: string): Promise<PackParse> {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > PACK_LIMITS.bytes) return { ok: false, problems: [{ field: '(file)', message: `${bytes} bytes; a pack is at most ${PACK_LIMITS.bytes} bytes` }] };
+  // The YAML parser loads at the first import, not at start (a twentieth of a console start).
+  const { parse: parseYaml } = await import('yaml');
   let doc: unknown;
   try {
     doc = parseYaml(source, { maxAliasCount: 100 });

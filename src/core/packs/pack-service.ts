@@ -33,7 +33,7 @@ export class PackService {
 
   /** Validates the file and stores it whole, or stores nothing and names every problem. */
   async import(user: UserRef, source: string): Promise<Result<ImportedPack>> {
-    const parsed = parsePack(source);
+    const parsed = await parsePack(source);
     if (!parsed.ok) return fail('PACK_INVALID', { problems: parsed.problems });
     const p = parsed.pack;
     const stored: StoredPack = {
