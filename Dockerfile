@@ -12,7 +12,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 ENV npm_config_build_from_source=true npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# Install scripts are run by hand: the project's own (prepare builds dist/) needs the sources copied
+# below, and better-sqlite3's is the only dependency one the image needs.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands

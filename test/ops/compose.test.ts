@@ -108,6 +108,8 @@ describe('Dockerfile', () => {
     expect(build.include).toContain('src');
     expect(existsSync(join(projectRoot, 'src/main.ts'))).toBe(true);
     expect(dockerfile.indexOf('RUN npm run build')).toBeGreaterThan(dockerfile.indexOf('COPY src ./src'));
-    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['build']).toMatch(/^tsc -p tsconfig\.build\.json( |$)/);
+    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['build']).toMatch(/(^| && )tsc -p tsconfig\.build\.json( |$)/);
+    // The scripts the build runs are in the build stage when it runs.
+    expect(dockerfile.indexOf('RUN npm run build')).toBeGreaterThan(dockerfile.indexOf('COPY scripts ./scripts'));
   });
 });

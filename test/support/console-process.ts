@@ -8,13 +8,14 @@ export interface ConsoleRun {
 }
 
 /**
- * Runs the bot as `npm start` does (the console, with no platform tokens), feeds it `input` on
- * stdin and collects what it prints. stderr ends with a line saying whether any platform SDK was
+ * Runs the bot as `npm start` does (scripts/start.mjs: the compiled build when dist/ is current,
+ * else the sources through tsx; the console, with no platform tokens), feeds it `input` on stdin
+ * and collects what it prints. stderr ends with a line saying whether any platform SDK was
  * loaded (report-loaded.mjs), which the console tests check.
  */
 export function runConsole(input: string, env: Record<string, string>): Promise<ConsoleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/report-loaded.mjs', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', './test/support/report-loaded.mjs', 'scripts/start.mjs'], {
       cwd: projectRoot,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -16,6 +16,9 @@ describe('Dockerfile', () => {
     expect(build.indexOf('apt-get install')).toBeLessThan(build.indexOf('npm ci'));
     expect(build).toContain('COPY package.json package-lock.json ./');
     expect(build).toContain('RUN npm ci');
+    // Scripts off for npm ci (the prepare build needs the sources, copied later), so the native
+    // addon is built explicitly.
+    expect(build).toMatch(/npm ci[^\n]*--ignore-scripts && npm rebuild better-sqlite3/);
     expect(build).toContain('npm prune --omit=dev');
     expect(dockerfile).not.toMatch(/npm install/);
   });

@@ -26,6 +26,17 @@ function expectQuizSession(out: string) {
 }
 
 describe('console adapter, end to end through a child process', () => {
+  it('npm start answers the same from the compiled build and from the sources through tsx', async () => {
+    const [built, sources] = await Promise.all([
+      runConsole('/help\n/topics\n', { DATA_DIR: tempDir() }),
+      runConsole('/help\n/topics\n', { DATA_DIR: tempDir(), BACKPROP_FROM_SOURCES: '1' }),
+    ]);
+    expect(built.code).toBe(0);
+    expect(sources.code).toBe(0);
+    expect(built.stdout).toContain('/quiz');
+    expect(built.stdout).toBe(sources.stdout);
+  });
+
   it('runs a scripted session, keeps the state across a restart, and never loads a platform SDK', async () => {
     const dataDir = tempDir();
     const first = await runConsole('/quiz\n1\n/leaderboard\n/streak\n', { DATA_DIR: dataDir });
