@@ -97,10 +97,10 @@ if day > last then
 end
 
 -- Boards: anyone who answered appears, with 0 points if need be. A period's board gets its expiry
--- when it is made.
+-- when it is made (only here): a member who already had points on it means it was made before.
 local function add(board, member, expireAt)
-  redis.call('ZINCRBY', board, points, member)
-  if expireAt and redis.call('PTTL', board) < 0 then redis.call('PEXPIREAT', board, expireAt) end
+  local score = tonumber(redis.call('ZINCRBY', board, points, member))
+  if expireAt and score == points and redis.call('PTTL', board) < 0 then redis.call('PEXPIREAT', board, expireAt) end
 end
 add(KEYS[14], user)
 add(KEYS[7], user, ARGV[9])
