@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 const SAVE_ATTEMPTS = 3;
 /** How many due cards practice looks through for one of the chosen topic still in the bank. */
 const DUE_SCAN = 50;
-/** Cards this process saved or served lately, the guesses reviews are planned from (a few MB). */
+/** Cards this process saved or served lately, the guesses reviews are planned from (about 20 MB when full). */
 const SEEN_CARDS = 50_000;
 
 export interface LearningDeps {
