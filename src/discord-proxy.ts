@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { populateSuccessfulResponse } from '@discordjs/proxy';
-import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTEvents, type RequestMethod } from 'discord.js';
+import { DefaultRestOptions, DiscordAPIError, HTTPError, RateLimitError, REST, RESTEvents, type RequestMethod } from 'discord.js';
 import { z } from 'zod';
 import { optionalVar, portVar, urlVar } from './env.js';
 import { createLogger, defaultLogFormat, type LogLevel } from './logger.js';
@@ -19,6 +19,12 @@ import { createLogger, defaultLogFormat, type LogLevel } from './logger.js';
  * of @discordjs/rest while discord.js loads the CommonJS one, so every error became a crash. Here
  * the body is read first, and errors are told apart with discord.js's own classes.
  */
+/**
+ * @discordjs/rest waits 50 ms past each window by default, to cover the time from sending a window's
+ * first request to Discord receiving it. The window is anchored on an answer here (anchoredOnAnswers),
+ * which covers that, so the margin is only for clocks and timers: 10 ms.
+ */
+const DEFAULT_OFFSET_MS = 10;
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const proxyEnv = z.object({
   DISCORD_PROXY_PORT: portVar,
@@ -26,7 +32,7 @@ const proxyEnv = z.object({
   DISCORD_PROXY_HOST: optionalVar,
   /** Discord itself by default; the fake Discord's base in tests. */
   DISCORD_PROXY_UPSTREAM: urlVar(['http:', 'https:'], 'https://discord.com/api'),
-  /** Extra wait after each rate limit window, in ms (@discordjs/rest's offset; 50 by default). */
+  /** Extra wait after each global window and bucket reset, in ms (@discordjs/rest's offset; 10 by default). */
   DISCORD_PROXY_OFFSET_MS: optionalVar.refine((v) => v === undefined || /^\d{1,4}$/.test(v), 'must be milliseconds from 0 to 9999, e.g. 50'),
   LOG_LEVEL: optionalVar.refine((v) => v === undefined || LEVELS.includes(v as LogLevel), `must be one of ${LEVELS.join(', ')}`),
 });
@@ -38,7 +44,11 @@ async function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number
   }
   const e = parsed.data;
   const logger = createLogger({ level: (e.LOG_LEVEL ?? 'info') as LogLevel, format: defaultLogFormat(env) });
-  const rest = new REST({ api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api', offset: Number(e.DISCORD_PROXY_OFFSET_MS ?? 50) });
+  const rest: REST = new REST({
+    api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api',
+    offset: Number(e.DISCORD_PROXY_OFFSET_MS ?? DEFAULT_OFFSET_MS),
+    makeRequest: (url, init) => anchoredOnAnswers(rest, url, init),
+  });
   rest.on(RESTEvents.RateLimited, (info) => logger.debug('waiting on a rate limit', { route: info.route, global: info.global, ms: info.timeToReset }));
   rest.on(RESTEvents.Response, (request, response) => {
     if (response.status === 429) logger.warn('Discord answered 429 (another client shares the token?)', { route: request.route });
@@ -68,6 +78,26 @@ async function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number
       });
     });
   });
+}
+
+/**
+ * Discord opens its one-second global window when the window's first request arrives; @discordjs/rest
+ * opens its own when it sends that request, so whatever passes between the two (a process descheduled
+ * on a busy host, a slow network) makes the next window start early, and its last requests get 429s.
+ * So the window is re-anchored on the first answer to a request sent in it: that request arrived
+ * after Discord's window opened and was answered after it arrived, so the window ends no earlier than
+ * Discord's, whatever the delays, and the margin (DISCORD_PROXY_OFFSET_MS) has little left to cover.
+ */
+const anchored = new WeakMap<REST, number>();
+async function anchoredOnAnswers(rest: REST, url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]) {
+  // @discordjs/rest counts a request in its window, then calls this at once: globalReset names that window.
+  const sentIn = rest.globalReset;
+  const answer = await DefaultRestOptions.makeRequest(url, init);
+  if (rest.globalReset === sentIn && anchored.get(rest) !== sentIn && sentIn > Date.now()) {
+    rest.globalReset = Math.max(sentIn, Date.now() + 1000);
+    anchored.set(rest, rest.globalReset);
+  }
+  return answer;
 }
 
 /** One request through the shared queue: the caller's route, query, body and auth header. */

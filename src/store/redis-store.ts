@@ -55,8 +55,17 @@ export class RedisStore implements Store, GradingUsageStore {
     this.reminders = new RedisReminders(this.redis, this.prefix);
   }
 
+  /** Each community's key names, made once: every click would otherwise build them again. */
+  private readonly keyNames = new Map<string, ReturnType<typeof communityKeys>>();
+
   private k(c: Community) {
-    return communityKeys(this.prefix, c);
+    const id = communityKey(c);
+    let keys = this.keyNames.get(id);
+    if (!keys) {
+      if (this.keyNames.size >= 10_000) this.keyNames.clear();
+      this.keyNames.set(id, (keys = communityKeys(this.prefix, c)));
+    }
+    return keys;
   }
 
   async saveDelivery(c: Community, d: Delivery): Promise<void> {
