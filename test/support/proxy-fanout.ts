@@ -84,8 +84,9 @@ export async function fanOutDaily(opts: { redisUrl: string; channels: number; vi
       throw new Error(`${String(err)}\n${bots.map((b) => b.log()).join('\n---\n')}`);
     });
 
-    // Due at the start of the next minute, when both schedulers tick.
-    const due = new Date((Math.floor(Date.now() / 60_000) + 1) * 60_000);
+    // Due at the start of a minute when both schedulers tick: the next one, unless it is too close
+    // for every schedule to be saved first (then the one after).
+    const due = new Date((Math.floor((Date.now() + 10_000) / 60_000) + 1) * 60_000);
     const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
     const store = new RedisStore({ client: new Redis(opts.redisUrl), prefix });
     const community = { platform: 'discord', id: fake.guildId };
