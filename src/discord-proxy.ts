@@ -47,7 +47,7 @@ async function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number
   const rest: REST = new REST({
     api: e.DISCORD_PROXY_UPSTREAM ?? 'https://discord.com/api',
     offset: Number(e.DISCORD_PROXY_OFFSET_MS ?? DEFAULT_OFFSET_MS),
-    makeRequest: (url, init) => anchoredOnAnswers(rest, url, init),
+    makeRequest: anchoredOnAnswers(() => rest),
   });
   rest.on(RESTEvents.RateLimited, (info) => logger.debug('waiting on a rate limit', { route: info.route, global: info.global, ms: info.timeToReset }));
   rest.on(RESTEvents.Response, (request, response) => {
@@ -88,16 +88,18 @@ async function startDiscordProxy(env: NodeJS.ProcessEnv): Promise<{ port: number
  * after Discord's window opened and was answered after it arrived, so the window ends no earlier than
  * Discord's, whatever the delays, and the margin (DISCORD_PROXY_OFFSET_MS) has little left to cover.
  */
-const anchored = new WeakMap<REST, number>();
-async function anchoredOnAnswers(rest: REST, url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]) {
-  // @discordjs/rest counts a request in its window, then calls this at once: globalReset names that window.
-  const sentIn = rest.globalReset;
-  const answer = await DefaultRestOptions.makeRequest(url, init);
-  if (rest.globalReset === sentIn && anchored.get(rest) !== sentIn && sentIn > Date.now()) {
-    rest.globalReset = Math.max(sentIn, Date.now() + 1000);
-    anchored.set(rest, rest.globalReset);
-  }
-  return answer;
+function anchoredOnAnswers(rest: () => REST): typeof DefaultRestOptions.makeRequest {
+  let anchored = -1;
+  return async (url, init) => {
+    // @discordjs/rest counts a request in its window, then calls this at once: globalReset names that window.
+    const sentIn = rest().globalReset;
+    const answer = await DefaultRestOptions.makeRequest(url, init);
+    if (rest().globalReset === sentIn && anchored !== sentIn && sentIn > Date.now()) {
+      rest().globalReset = Math.max(sentIn, Date.now() + 1000);
+      anchored = rest().globalReset;
+    }
+    return answer;
+  };
 }
 
 /** One request through the shared queue: the caller's route, query, body and auth header. */

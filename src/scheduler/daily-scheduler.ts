@@ -13,7 +13,7 @@ import type { Service } from '../service.js';
  * changes need no special cron handling. Ticks never overlap; interactive commands never wait.
  */
 export class DailyScheduler implements Service {
-  private task: Promise<ScheduledTask> | null = null;
+  private task: Promise<ScheduledTask | null> | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -26,7 +26,13 @@ export class DailyScheduler implements Service {
 
   start(): this {
     // node-cron loads once the start is done; this first tick needs none of it.
-    this.task = import('node-cron').then(({ default: cron }) => cron.schedule('* * * * *', () => void this.tick(), { name: 'backprop-daily', noOverlap: true }));
+    this.task = import('node-cron').then(
+      ({ default: cron }) => cron.schedule('* * * * *', () => void this.tick(), { name: 'backprop-daily', noOverlap: true }),
+      (err: unknown) => {
+        this.logger.error('daily scheduler could not start', { error: String(err) });
+        return null;
+      },
+    );
     void this.tick();
     return this;
   }

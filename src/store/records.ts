@@ -1,4 +1,6 @@
-import type { AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
+import type { AnswerInput, AnswerOutcome, AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
+import type { CardRecord } from '../core/learning/card.js';
+import { pickReview, type CardSave, type ReviewWrite } from '../core/learning/card-store.js';
 import type { DailySlot } from '../core/daily/schedule.js';
 import type { TokenUsage } from '../core/grading/grading-usage.js';
 import type { Community } from '../core/identity.js';
@@ -62,4 +64,33 @@ export function activityCounts(hash: Record<string, string>, fromDay: number, to
     if (day >= fromDay && day <= toDay && Number(v) > 0) out.set(day, Number(v));
   }
   return out;
+}
+
+/** record-answer-20.lua's ARGV[16..23]: the review's card without and with the hint, or '' for none. */
+export function reviewArgs(a: AnswerInput): (string | number)[] {
+  const r = a.review;
+  if (!r) return [''];
+  const save = ({ card, tally }: CardSave) => [JSON.stringify(card), card.due, tally ? (tally.recalled ? '1' : '0') : ''];
+  return [a.questionId, r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
+}
+
+/** record-answer-20.lua's reply: zone changed, duplicate, a repeat's stored outcome, or a fresh one and its review. */
+export function parseRecordReply(reply: (number | string)[], review: ReviewWrite | undefined): AnswerOutcome {
+  if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
+  if (reply[0] === 0) return { status: 'duplicate' };
+  if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
+  const outcome = recordedOutcome(reply.slice(1, 7).map(Number));
+  if (!review) return outcome;
+  const stored = String(reply[8] ?? '');
+  const saved = reply[7] === 1;
+  return {
+    ...outcome,
+    review: saved ? { saved, card: pickReview(review, outcome.hintUsed).card } : { saved, stored: stored === '' ? null : (JSON.parse(stored) as CardRecord) },
+  };
+}
+
+/** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
+function recordedOutcome(v: number[]): Extract<AnswerOutcome, { status: 'recorded' }> {
+  const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
+  return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
 }

@@ -12,9 +12,8 @@ import { communityKeys, scheduleIndexKey } from './keys.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
 import { RedisCards } from './redis-cards.js';
-import { pickReview, type CardSave, type ReviewOutcome } from '../core/learning/card-store.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
-import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, parseRecordReply, reviewArgs, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { RedisPacks } from './redis-packs.js';
 import { RedisReminders } from './redis-reminders.js';
 import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
@@ -55,17 +54,8 @@ export class RedisStore implements Store, GradingUsageStore {
     this.reminders = new RedisReminders(this.redis, this.prefix);
   }
 
-  /** Each community's key names, made once: every click would otherwise build them again. */
-  private readonly keyNames = new Map<string, ReturnType<typeof communityKeys>>();
-
   private k(c: Community) {
-    const id = communityKey(c);
-    let keys = this.keyNames.get(id);
-    if (!keys) {
-      if (this.keyNames.size >= 10_000) this.keyNames.clear();
-      this.keyNames.set(id, (keys = communityKeys(this.prefix, c)));
-    }
-    return keys;
+    return communityKeys(this.prefix, c);
   }
 
   async saveDelivery(c: Community, d: Delivery): Promise<void> {
@@ -128,15 +118,7 @@ export class RedisStore implements Store, GradingUsageStore {
       a.activity?.ttlMs ?? '',
       ...reviewArgs(a),
     )) as (number | string)[];
-    if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
-    if (reply[0] === 0) return { status: 'duplicate' };
-    if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
-    const outcome = recordedOutcome(reply.slice(1, 7).map(Number));
-    if (!a.review || outcome.status !== 'recorded') return outcome;
-    const stored = String(reply[8] ?? '');
-    const review: ReviewOutcome =
-      reply[7] === 1 ? { saved: true, card: pickReview(a.review, outcome.hintUsed).card } : { saved: false, stored: stored === '' ? null : (JSON.parse(stored) as CardRecord) };
-    return { ...outcome, review };
+    return parseRecordReply(reply, a.review);
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -391,19 +373,3 @@ export class RedisStore implements Store, GradingUsageStore {
   resolveReports(c: Community, questionId: string): Promise<boolean> { return this.packs.resolveReports(c, questionId); }
   pausedQuestions(c: Community): Promise<string[]> { return this.packs.pausedQuestions(c); }
 }
-
-/** record-answer-20.lua's ARGV[16..23]: the review's card without and with the hint, or '' for none. */
-function reviewArgs(a: AnswerInput): (string | number)[] {
-  const r = a.review;
-  if (!r) return [''];
-  const save = ({ card, tally }: CardSave) => [JSON.stringify(card), card.due, tally ? (tally.recalled ? '1' : '0') : ''];
-  return [a.questionId, r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
-}
-
-/** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */
-function recordedOutcome(v: number[]): AnswerOutcome {
-  const [points = 0, hint = 0, scored = 0, current = 0, best = 0, lastDay = -1] = v;
-  return { status: 'recorded', points, hintUsed: hint === 1, scored: scored === 1, streak: { current, best, lastDay } };
-
-}
-

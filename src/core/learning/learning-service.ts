@@ -11,7 +11,7 @@ import { communityKey } from '../identity.js';
 import { reviewCard, type CardRecord, type ReviewTally, type TopicProgress } from './card.js';
 import type { CardSave, CardStore, ReviewOutcome, ReviewWrite } from './card-store.js';
 import type { AnswerObserver, DueCards, GradedAnswer, PlannedAnswer, ReviewPlanner } from './graded-answer.js';
-import { recalled, reviewRating } from './review-rating.js';
+import { recalled, reviewRating, type ReviewRating } from './review-rating.js';
 import { weakestTopic, type NewCardReason } from './weakest-topic.js';
 
 /** Accuracy per topic counts the cards last answered in this many days. */
@@ -69,11 +69,12 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
 
   planReview(answer: PlannedAnswer): ReviewWrite {
     const prev = this.seen.get(seenKey(answer.user, answer.questionId)) ?? null;
+    const reps = prev?.reps ?? 0;
     const [plain, hinted] = [{ ...answer, usedHint: false }, { ...answer, usedHint: true }];
-    const withoutHint = cardAfter(prev, plain);
+    const [plainRating, hintedRating] = [reviewRating(plain, reps), reviewRating(hinted, reps)];
+    const withoutHint = cardAfter(prev, plain, plainRating);
     // Most answers rate the same either way (a wrong one, a flash rating): one card then.
-    const sameEitherWay = reviewRating(plain, prev?.reps ?? 0) === reviewRating(hinted, prev?.reps ?? 0);
-    const withHint = sameEitherWay ? withoutHint : cardAfter(prev, hinted);
+    const withHint = hintedRating === plainRating ? withoutHint : cardAfter(prev, hinted, hintedRating);
     return { expectedReps: prev?.reps ?? 0, withoutHint, withHint };
   }
 
@@ -92,7 +93,7 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const prev = attempt === 0 && known ? known.prev : await cards.getCard(answer.user, answer.questionId);
       if (answer.deliveryId !== undefined && prev?.lastDeliveryId === answer.deliveryId) return this.remember(answer.user, prev); // a replay
-      const next = cardAfter(prev, answer);
+      const next = cardAfter(prev, answer, reviewRating(answer, prev?.reps ?? 0));
       if (await cards.saveCard(answer.user, next.card, prev?.reps ?? 0, next.tally)) return this.remember(answer.user, next.card);
     }
     logger.warn('learning: card review lost to concurrent answers', { questionId: answer.questionId });
@@ -171,7 +172,6 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
 const seenKey = (user: UserRef, questionId: string) => `${communityKey(user.community)}|${user.userId}|${questionId}`;
 
 /** The card after this answer. Only a card seen before counts for retention: a first answer recalls nothing. */
-function cardAfter(prev: CardRecord | null, answer: GradedAnswer): CardSave {
-  const rating = reviewRating(answer, prev?.reps ?? 0);
+function cardAfter(prev: CardRecord | null, answer: GradedAnswer, rating: ReviewRating): CardSave {
   return { card: reviewCard(prev, answer.questionId, answer.topic, rating, answer.at, answer.deliveryId), tally: prev ? { recalled: recalled(rating) } : undefined };
 }
