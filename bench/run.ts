@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createBackpropCore } from '../src/bootstrap.js';
 import { cryptoRandom } from '../src/random.js';
 import type { UserRef } from '../src/core/identity.js';
+import { MINIMAL_SCRIPT, dropKeys, median, minimalKeys, redisCpuPerOp } from './click-bench.js';
 
 async function timeIt(n: number, fn: (i: number) => unknown): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(i); // warm-up
@@ -72,13 +73,8 @@ try {
 
   // The click path against raw EVALSHA of a minimal script of the same shape (the issue's
   // baseline): three writes to three keys of one community (answered set, stats hash, board).
-  client.defineCommand('minimalScript', {
-    numberOfKeys: 3,
-    lua: "redis.call('SADD', KEYS[1], ARGV[1]) redis.call('HINCRBY', KEYS[2], 'answered', 1) return redis.call('ZINCRBY', KEYS[3], 20, ARGV[1])",
-  });
-  const tag = `${prefix}{discord:bench}:`;
-  const minimal = (i: number) =>
-    (client as Redis & { minimalScript(...a: string[]): Promise<string> }).minimalScript(`${tag}answered:${Math.floor(i / 100)}`, `${tag}stats:u${i % 500}`, `${tag}board`, `u${i % 500}`);
+  client.defineCommand('minimalScript', { numberOfKeys: 3, lua: MINIMAL_SCRIPT });
+  const minimal = (i: number) => (client as Redis & { minimalScript(...a: string[]): Promise<string> }).minimalScript(...minimalKeys(prefix, i));
   const clickBank = loadBank(join(projectRoot, 'data'));
   const clickClient = new Redis(url);
   const sentCached = countCommands(clickClient);
@@ -90,7 +86,8 @@ try {
   const other = createBackpropCore({ bank: clickBank, store: otherStore, clock, random: cryptoRandom });
   const member = (i: number, run = 0): UserRef => ({ community: { platform: 'discord', id: 'bench' }, userId: `m${run}-${i % 500}`, displayName: `Member ${i % 500}` });
   // Shared daily-style deliveries, 100 members clicking each: created by `poster` (cached there).
-  const quizzes = await Promise.all(Array.from({ length: Math.ceil((N + 9 * 50 + 600) / 100) + 1 }, () => poster.quiz.start({ user: member(0), mode: 'choice', shared: true }).then((r) => (r.ok ? r.value : null))));
+  const CAPACITY = { rounds: 4, per: 5000, inFlight: 50 };
+  const quizzes = await Promise.all(Array.from({ length: Math.ceil(Math.max(N + 9 * 50 + 600, CAPACITY.rounds * CAPACITY.per + 500) / 100) + 1 }, () => poster.quiz.start({ user: member(0), mode: 'choice', shared: true }).then((r) => (r.ok ? r.value : null))));
   const click = (core: typeof poster, run: number) => {
     let seq = 0;
     return async () => {
@@ -127,7 +124,17 @@ try {
     }
   }
   const perClick = (sentCached.count - sentBefore) / Math.max(1, cachedClicks);
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  // Redis's capacity: its CPU per click against its CPU per minimal script, both driven the same way
+  // (50 in flight on one connection). Node's work scales out with bot processes; this one Redis does not.
+  const capacity = { minimal: [] as number[], click: [] as number[] };
+  {
+    const clickInFlight = click(poster, 3);
+    await redisCpuPerOp(client, 500, CAPACITY.inFlight, clickInFlight); // warm-up
+    for (let r = 0; r < CAPACITY.rounds; r++) {
+      capacity.minimal.push(await redisCpuPerOp(client, CAPACITY.per, CAPACITY.inFlight, (i) => minimal(10 * N + r * CAPACITY.per + i)));
+      capacity.click.push(await redisCpuPerOp(client, CAPACITY.per, CAPACITY.inFlight, clickInFlight));
+    }
+  }
   const minimalCpu = await scriptCpu(() => timeIt(500, minimal));
   const recordCpu = await scriptCpu(() => timeIt(500, cached));
   const base = median(ratios.ms);
@@ -137,6 +144,11 @@ try {
   report('RedisStore.recordAnswer', 'EVALSHA minimal', base * median(ratios.recorded), base);
   notes.push(`Redis commands per click (delivery cached, counted on the client): ${perClick.toFixed(2)}`);
   notes.push(`Redis CPU per script (INFO commandstats): record-answer ${recordCpu.toFixed(1)} µs, the minimal script ${minimalCpu.toFixed(1)} µs`);
+  const capacityRatios = capacity.click.map((c, i) => capacity.minimal[i]! / c);
+  notes.push(
+    `Redis CPU per operation, ${CAPACITY.inFlight} in flight (INFO cpu): EVALSHA minimal ${median(capacity.minimal).toFixed(1)} µs, click ${median(capacity.click).toFixed(1)} µs; ` +
+      `clicks/s one Redis can take against minimal scripts/s: ${median(capacityRatios).toFixed(2)}× (median of ${CAPACITY.rounds} interleaved rounds)`,
+  );
   notes.push(`ops/s against EVALSHA minimal, median of ${ROUNDS} interleaved rounds: click (delivery cached) ${(1 / median(ratios.cached)).toFixed(2)}×, click (delivery from Redis) ${(1 / median(ratios.fromRedis)).toFixed(2)}×, recordAnswer ${(1 / median(ratios.recorded)).toFixed(2)}×`);
   await clickStore.close();
   await otherStore.close();
@@ -152,12 +164,7 @@ try {
   const grader = new RubricGrader(qs);
   report('grade an open answer (rubric grader)', 'stem the answer', await timeIt(N, (i) => grader.gradeNow(qs[(i * 7) % qs.length]!, texts[i % texts.length]!)), stem);
 } finally {
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await client.del(...keys);
-  } while (cursor !== '0');
+  await dropKeys(client, prefix);
   await client.quit();
   await redis.close();
 }

@@ -5,53 +5,129 @@ import type { BoardRef } from '../core/leaderboard.js';
  * The one place that names keys. Every key of a community carries the same hash tag
  * ({platform:id}), so multi-key scripts stay in one slot on Redis Cluster.
  */
-export function communityKeys(prefix: string, c: Community) {
-  const base = `${prefix}{${communityKey(c)}}:`;
-  return {
-    delivery: (id: string) => `${base}d:${id}`,
-    answered: (id: string) => `${base}d:${id}:answered`,
-    hints: (id: string) => `${base}d:${id}:hints`,
-    results: (id: string) => `${base}d:${id}:results`,
-    outcomes: (id: string) => `${base}d:${id}:outcomes`,
-    scored: (userId: string, questionId: string) => `${base}u:${userId}:scored:${questionId}`,
-    stats: (userId: string) => `${base}u:${userId}:stats`,
-    streak: (userId: string) => `${base}u:${userId}:streak`,
-    recent: (userId: string) => `${base}u:${userId}:recent`,
-    /** A member's FSRS cards: hash questionId -> CardRecord JSON; due index: zset questionId by due ms. */
-    cards: (userId: string) => `${base}u:${userId}:cards`,
-    cardsDue: (userId: string) => `${base}u:${userId}:cards:due`,
-    /** Retention tally: hash reviews, recalled. */
-    reviewTally: (userId: string) => `${base}u:${userId}:reviews`,
-    /** Answers per local day (ActivityStore): a hash day -> count. */
-    activity: (userId: string) => `${base}u:${userId}:activity`,
-    board: (b: Pick<BoardRef, 'scope' | 'key'>) => `${base}lb:${b.scope}:${b.key}`,
-    teamOf: () => `${base}team-of`,
-    teams: () => `${base}teams`,
-    teamSizes: () => `${base}team-sizes`,
-    names: () => `${base}names`,
-    settings: () => `${base}settings`,
-    schedules: () => `${base}daily:schedules`,
-    slot: (channelId: string, slot: string) => `${base}daily:${channelId}:slot:${slot}`,
-    usedDaily: (channelId: string) => `${base}daily:${channelId}:used`,
-    /** An adapter's session value (SessionStore). */
-    session: (key: string) => `${base}s:${key}`,
-    aiMemberCount: (day: string, userId: string) => `${base}ai:${day}:u:${userId}`,
-    aiCommunityCount: (day: string) => `${base}ai:${day}:all`,
-    aiCache: (key: string) => `${base}ai:cache:${key}`,
-    aiTokens: (day: string) => `${base}ai:${day}:tokens`,
-    /** A member's practice reminder (a hash: time, timeZone, nextAt, createdAt). */
-    reminder: (userId: string) => `${base}remind:${userId}`,
-    /** Packs: name -> summary JSON; a pack's source and questions; the names turned off. */
-    packs: () => `${base}packs`,
-    packBody: (name: string) => `${base}pack:${name}`,
-    packsOff: () => `${base}packs-off`,
-    /** Reports: userId -> report JSON per question; the questions with open reports; the paused ones. */
-    reports: (questionId: string) => `${base}reports:${questionId}`,
-    reported: () => `${base}reported`,
-    paused: () => `${base}paused`,
-    reportRate: (userId: string) => `${base}u:${userId}:report-rate`,
-  };
+export class CommunityKeys {
+  /** "prefix{platform:id}:". Methods on the prototype: naming a key allocates only the key itself. */
+  private readonly base: string;
+
+  constructor(prefix: string, c: Community) {
+    this.base = `${prefix}{${communityKey(c)}}:`;
+  }
+
+  delivery(id: string): string {
+    return `${this.base}d:${id}`;
+  }
+  answered(id: string): string {
+    return `${this.base}d:${id}:answered`;
+  }
+  hints(id: string): string {
+    return `${this.base}d:${id}:hints`;
+  }
+  results(id: string): string {
+    return `${this.base}d:${id}:results`;
+  }
+  outcomes(id: string): string {
+    return `${this.base}d:${id}:outcomes`;
+  }
+  scored(userId: string, questionId: string): string {
+    return `${this.base}u:${userId}:scored:${questionId}`;
+  }
+  stats(userId: string): string {
+    return `${this.base}u:${userId}:stats`;
+  }
+  streak(userId: string): string {
+    return `${this.base}u:${userId}:streak`;
+  }
+  recent(userId: string): string {
+    return `${this.base}u:${userId}:recent`;
+  }
+  /** A member's FSRS cards: hash questionId -> CardRecord JSON; due index: zset questionId by due ms. */
+  cards(userId: string): string {
+    return `${this.base}u:${userId}:cards`;
+  }
+  cardsDue(userId: string): string {
+    return `${this.base}u:${userId}:cards:due`;
+  }
+  /** Retention tally: hash reviews, recalled. */
+  reviewTally(userId: string): string {
+    return `${this.base}u:${userId}:reviews`;
+  }
+  /** Answers per local day (ActivityStore): a hash day -> count. */
+  activity(userId: string): string {
+    return `${this.base}u:${userId}:activity`;
+  }
+  board(b: Pick<BoardRef, 'scope' | 'key'>): string {
+    return `${this.base}lb:${b.scope}:${b.key}`;
+  }
+  teamOf(): string {
+    return `${this.base}team-of`;
+  }
+  teams(): string {
+    return `${this.base}teams`;
+  }
+  teamSizes(): string {
+    return `${this.base}team-sizes`;
+  }
+  names(): string {
+    return `${this.base}names`;
+  }
+  settings(): string {
+    return `${this.base}settings`;
+  }
+  schedules(): string {
+    return `${this.base}daily:schedules`;
+  }
+  slot(channelId: string, slot: string): string {
+    return `${this.base}daily:${channelId}:slot:${slot}`;
+  }
+  usedDaily(channelId: string): string {
+    return `${this.base}daily:${channelId}:used`;
+  }
+  /** An adapter's session value (SessionStore). */
+  session(key: string): string {
+    return `${this.base}s:${key}`;
+  }
+  aiMemberCount(day: string, userId: string): string {
+    return `${this.base}ai:${day}:u:${userId}`;
+  }
+  aiCommunityCount(day: string): string {
+    return `${this.base}ai:${day}:all`;
+  }
+  aiCache(key: string): string {
+    return `${this.base}ai:cache:${key}`;
+  }
+  aiTokens(day: string): string {
+    return `${this.base}ai:${day}:tokens`;
+  }
+  /** A member's practice reminder (a hash: time, timeZone, nextAt, createdAt). */
+  reminder(userId: string): string {
+    return `${this.base}remind:${userId}`;
+  }
+  /** Packs: name -> summary JSON; a pack's source and questions; the names turned off. */
+  packs(): string {
+    return `${this.base}packs`;
+  }
+  packBody(name: string): string {
+    return `${this.base}pack:${name}`;
+  }
+  packsOff(): string {
+    return `${this.base}packs-off`;
+  }
+  /** Reports: userId -> report JSON per question; the questions with open reports; the paused ones. */
+  reports(questionId: string): string {
+    return `${this.base}reports:${questionId}`;
+  }
+  reported(): string {
+    return `${this.base}reported`;
+  }
+  paused(): string {
+    return `${this.base}paused`;
+  }
+  reportRate(userId: string): string {
+    return `${this.base}u:${userId}:report-rate`;
+  }
 }
+
+export const communityKeys = (prefix: string, c: Community) => new CommunityKeys(prefix, c);
 
 /**
  * The scheduler's index of channels with a schedule, across communities: "platform:id|channelId".

@@ -137,7 +137,9 @@ end
 if ARGV[16] == '' then return {1, points, hint, scored, current, best, last} end
 local stored = redis.call('HGET', KEYS[18], ARGV[16])
 local reps = 0
-if stored then reps = tonumber(cjson.decode(stored)['reps']) or 0 end
+-- The stored JSON's reps by pattern, not a decode: JSON.stringify escapes every quote inside a string
+-- value, so '"reps":' can only be the key.
+if stored then reps = tonumber(stored:match('"reps":(%d+)')) or 0 end
 if reps ~= tonumber(ARGV[17]) then return {1, points, hint, scored, current, best, last, 0, stored or ''} end
 local o = 18
 if hint == 1 and ARGV[21] ~= '' then o = 21 end

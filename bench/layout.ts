@@ -1,0 +1,72 @@
+// Would a leaner key layout make a click cheap enough for Redis? The clicks of a run are recorded,
+// then replayed with 50 in flight through the minimal three-write script, the bot's
+// record-answer-20.lua, and bench/lean-layout.lua (a member's stats, streak, tally, name and cards
+// in one hash; a delivery's answers, hints and outcomes in one: about 12 calls instead of 25).
+// Reports Redis's CPU per operation (INFO cpu) and per script (INFO commandstats), medians of
+// interleaved rounds. `npm run bench:layout` (REDIS_URL, default redis://127.0.0.1:6379).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { projectRoot } from '../src/paths.js';
+import { MINIMAL_SCRIPT, dropKeys, median, minimalKeys, recordedClicks, redisCpuPerOp, renamed } from './click-bench.js';
+
+const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const ROUNDS = 5;
+const CLICKS = 5000;
+const IN_FLIGHT = 50;
+const prefix = `bench-layout:${process.pid}:`;
+const admin = new Redis(url);
+const replayer = new Redis(url);
+const load = async (lua: string) => (await admin.script('LOAD', lua)) as string;
+const { click, scriptArgs, store } = await recordedClicks(url, prefix, CLICKS);
+
+// record-answer-20's KEYS (0-based) in lean-layout.lua's order; ARGV is the same for both.
+const LEAN_KEYS = [15, 0, 3, 4, 13, 6, 7, 11, 8, 9, 10, 12, 18, 16];
+const lean = (args: (string | number)[]) => {
+  const keys = LEAN_KEYS.map((k) => String(args[k]));
+  keys[1] = keys[1]!.replace(/:answered$/, ':answers');
+  keys[3] = keys[3]!.replace(/:stats$/, ':member');
+  return [...keys, ...args.slice(20)];
+};
+
+/** EVALSHA's calls and µs so far (INFO commandstats). */
+async function scriptUs(): Promise<[number, number]> {
+  const m = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await admin.info('commandstats'));
+  return [Number(m?.[1] ?? 0), Number(m?.[2] ?? 0)];
+}
+
+const results = new Map<string, { cpu: number[]; script: number[] }>();
+try {
+  for (let i = 0; i < CLICKS; i++) await click();
+  const [minimalSha, currentSha, leanSha] = await Promise.all([
+    load(MINIMAL_SCRIPT),
+    load(readFileSync(join(projectRoot, 'src/store/lua/record-answer-20.lua'), 'utf8')),
+    load(readFileSync(join(projectRoot, 'bench/lean-layout.lua'), 'utf8')),
+  ]);
+  const scripts: [string, (i: number, round: string) => Promise<unknown>][] = [
+    ['the minimal three-write script', (i, round) => replayer.evalsha(minimalSha, 3, ...minimalKeys(`${prefix}${round}:`, i))],
+    ['record-answer-20.lua (the bot)', (i, round) => replayer.evalsha(currentSha, 20, ...renamed(scriptArgs[i]!, prefix, `c${round}`))],
+    ['lean-layout.lua (the experiment)', (i, round) => replayer.evalsha(leanSha, LEAN_KEYS.length, ...lean(renamed(scriptArgs[i]!, prefix, `l${round}`)))],
+  ];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, run] of scripts) {
+      const [c0, u0] = await scriptUs();
+      const cpu = await redisCpuPerOp(admin, CLICKS, IN_FLIGHT, (i) => run(i, String(r)));
+      const [c1, u1] = await scriptUs();
+      const entry = results.get(name) ?? { cpu: [], script: [] };
+      entry.cpu.push(cpu);
+      entry.script.push((u1 - u0) / Math.max(1, c1 - c0));
+      results.set(name, entry);
+    }
+  }
+} finally {
+  await dropKeys(admin, prefix);
+  await Promise.all([admin.quit(), replayer.quit(), store.close()]);
+}
+
+const base = median(results.get('the minimal three-write script')!.cpu);
+console.log(`Redis per operation, ${IN_FLIGHT} in flight, median of ${ROUNDS} interleaved rounds of ${CLICKS} recorded clicks:`);
+console.log(`  ${'script'.padEnd(36)}${'CPU µs'.padStart(8)}${'script µs'.padStart(11)}${'ops/s vs minimal'.padStart(18)}`);
+for (const [name, { cpu, script }] of results) {
+  console.log(`  ${name.padEnd(36)}${median(cpu).toFixed(1).padStart(8)}${median(script).toFixed(1).padStart(11)}${(base / median(cpu)).toFixed(2).padStart(17)}×`);
+}
