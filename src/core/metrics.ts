@@ -6,12 +6,15 @@ import type { Platform } from './identity.js';
  */
 export type InteractionOutcome = 'ok' | 'user_error' | 'invalid' | 'failed';
 export type AnswerVerdict = 'correct' | 'incorrect' | 'duplicate';
+/** A practice reminder whose time came: sent, refused by the platform, skipped (nothing due or too late), or failed (retried). */
+export type ReminderOutcome = 'sent' | 'refused' | 'skipped' | 'failed';
 
 export interface Metrics {
   /** A command, button or form handled by the registry. */
   interaction(platform: Platform, command: string, outcome: InteractionOutcome): void;
   /** Seconds from receipt to the platform's first response (ack, defer or reply) or to the final result. */
   responseTime(platform: Platform, phase: 'first' | 'final', seconds: number): void;
+  /** An answer recorded: a quiz mode (choice, open, flash) or an interview's. */
   answer(mode: string, verdict: AnswerVerdict): void;
   /** One store call: which store, which operation, how long, whether it failed. */
   storeOperation(store: string, operation: string, seconds: number, failed: boolean): void;
@@ -24,6 +27,7 @@ export interface Metrics {
   dailyRevealed(): void;
   /** A stale claim taken over from a process that died (post or reveal). */
   claimTakeover(kind: 'post' | 'reveal'): void;
+  reminder(outcome: ReminderOutcome): void;
   /** One open answer for the AI grader: graded by the model, from the cache, or by the rubric (and why). */
   aiGrading(result: string): void;
   /** Tokens a model call used, as its endpoint reported them. */
@@ -41,6 +45,7 @@ export const noMetrics: Metrics = {
   dailyPosted: nothing,
   dailyRevealed: nothing,
   claimTakeover: nothing,
+  reminder: nothing,
   aiGrading: nothing,
   aiTokens: nothing,
 };

@@ -22,7 +22,7 @@ export function createPrometheusMetrics(opts: { defaultMetrics?: boolean; prefix
 
   const interactions = new Counter({ name: `${p}interactions_total`, help: 'Commands, buttons and forms handled, by platform, command and outcome.', labelNames: ['platform', 'command', 'outcome'], registers });
   const response = new Histogram({ name: `${p}interaction_response_seconds`, help: 'Seconds from receipt to the first response (phase=first) and to the final result (phase=final).', labelNames: ['platform', 'phase'], buckets: RESPONSE_BUCKETS, registers });
-  const answers = new Counter({ name: `${p}answers_total`, help: 'Answers recorded, by quiz mode and verdict (duplicate = a second answer refused).', labelNames: ['mode', 'verdict'], registers });
+  const answers = new Counter({ name: `${p}answers_total`, help: 'Answers recorded, by mode (choice, open, flash, interview) and verdict (duplicate = a second answer refused).', labelNames: ['mode', 'verdict'], registers });
   const storeOps = new Histogram({ name: `${p}store_operation_seconds`, help: 'Latency of store calls, by store and operation.', labelNames: ['store', 'operation'], buckets: STORE_BUCKETS, registers });
   const storeErrors = new Counter({ name: `${p}store_errors_total`, help: 'Store calls that failed, by store and operation.', labelNames: ['store', 'operation'], registers });
   const apiRequests = new Counter({ name: `${p}platform_api_requests_total`, help: "Requests to a platform's API, by platform and HTTP status class.", labelNames: ['platform', 'status'], registers });
@@ -33,6 +33,7 @@ export function createPrometheusMetrics(opts: { defaultMetrics?: boolean; prefix
   const takeovers = new Counter({ name: `${p}daily_claim_takeovers_total`, help: "Stale daily claims taken over from a process that died, by kind.", labelNames: ['kind'], registers });
   const aiGradings = new Counter({ name: `${p}ai_gradings_total`, help: 'Open answers for the AI grader, by result: ai, cached, or the reason the rubric graded instead.', labelNames: ['result'], registers });
   const aiTokens = new Counter({ name: `${p}ai_tokens_total`, help: 'Tokens used by AI grading calls, by kind (prompt, completion), as the endpoint reported them.', labelNames: ['kind'], registers });
+  const reminders = new Counter({ name: `${p}reminders_total`, help: 'Practice reminders whose time came, by outcome: sent, refused (by the platform), skipped (nothing due, or too late), failed (retried).', labelNames: ['outcome'], registers });
   const lag = new Histogram({ name: `${p}scheduler_lag_seconds`, help: 'Seconds from a daily question being due to it being posted.', buckets: LAG_BUCKETS, registers });
 
   return {
@@ -58,6 +59,7 @@ export function createPrometheusMetrics(opts: { defaultMetrics?: boolean; prefix
     },
     dailyRevealed: () => reveals.inc(),
     claimTakeover: (kind) => takeovers.inc({ kind }),
+    reminder: (outcome) => reminders.inc({ outcome }),
     aiGrading: (result) => aiGradings.inc({ result }),
     aiTokens: (prompt, completion) => {
       aiTokens.inc({ kind: 'prompt' }, prompt);

@@ -88,6 +88,34 @@ describe('GET /metrics', () => {
     expect(sample(m, 'backprop_scheduler_lag_seconds_bucket', { le: '60' })).toBe(1);
     expect(sample(m, 'backprop_daily_claim_takeovers_total')).toBe(0);
   });
+
+  it('counts interview answers as answers of mode "interview", a double submit as a duplicate', async () => {
+    const ida = fake.member('Ida');
+    const card = await fake.slash(ida, 'interview', { subcommand: 'start', options: { length: 3 } }).response();
+    const form = await fake.click(ida, card.message, 'Answer').response();
+    await fake.submitModal(ida, form, 'It applies the chain rule backwards through the network.').response();
+    await fake.submitModal(ida, form, 'It applies the chain rule backwards through the network.').response();
+    const m = await scrape(health.port);
+    const graded = sample(m, 'backprop_answers_total', { mode: 'interview', verdict: 'correct' }) + sample(m, 'backprop_answers_total', { mode: 'interview', verdict: 'incorrect' });
+    expect(graded).toBe(1);
+    expect(sample(m, 'backprop_answers_total', { mode: 'interview', verdict: 'duplicate' })).toBe(1);
+  });
+
+  it('counts practice reminders by outcome: skipped when too late, sent when reviews are due', async () => {
+    const rae = fake.member('Rae');
+    const quiz = await fake.slash(rae, 'quiz', { options: { topic: 'cnn' } }).response();
+    await fake.click(rae, quiz.message, wrongLabel(quiz.message)).response(); // a card to review
+    await fake.slash(rae, 'remind', { subcommand: 'on', options: { time: '06:30' } }).response();
+    const posters = new Map([['discord', bot.poster]]);
+    clock.set('2026-12-20T06:30:00Z'); // weeks after the first reminder time: too late, skipped
+    expect(await app.core.reminders.runDue(posters)).toEqual({ sent: 0, skipped: 1 });
+    clock.set('2026-12-21T06:30:05Z');
+    expect(await app.core.reminders.runDue(posters)).toEqual({ sent: 1, skipped: 0 });
+    const m = await scrape(health.port);
+    expect(sample(m, 'backprop_reminders_total', { outcome: 'skipped' })).toBe(1);
+    expect(sample(m, 'backprop_reminders_total', { outcome: 'sent' })).toBe(1);
+    expect(sample(m, 'backprop_reminders_total', { outcome: 'failed' })).toBe(0);
+  });
 });
 
 describe('npm start on Discord', () => {

@@ -4,6 +4,7 @@ import type { DeliveryStore } from '../delivery-store.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import type { UserRef } from '../identity.js';
 import type { AnswerObserver } from '../learning/graded-answer.js';
+import type { Metrics } from '../metrics.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { MAX_ANSWER_CHARS } from '../quiz/quiz-service.js';
 import { selectQuestion } from '../quiz/select-question.js';
@@ -27,6 +28,8 @@ export interface InterviewDeps {
   logger: Logger;
   /** The learning loop: every graded interview answer goes to the member's review queue. */
   observer?: AnswerObserver | undefined;
+  /** Counts answers (mode "interview") by verdict; nothing by default. */
+  metrics?: Metrics | undefined;
 }
 
 export interface StartInterviewRequest {
@@ -159,12 +162,14 @@ export class InterviewService {
     if (isFinished(updated)) updated.finishedAt = record.at;
     await this.save(user, updated);
     await claims.finishSlot(user.community, marker, `q${index}`, 'post', token, { postedAt: record.at });
+    this.deps.metrics?.answer('interview', record.pass ? 'correct' : 'incorrect');
     await this.observe(user, question, record);
     return ok(this.step(updated, index, grade, false));
   }
 
   /** The result of a submission that was already graded: shown again, counted once. */
   private repeat(state: InterviewState, index: number): Result<InterviewStep> {
+    this.deps.metrics?.answer('interview', 'duplicate');
     return ok(this.step(state, index, null, true));
   }
 

@@ -2,6 +2,7 @@ import type { ChannelPoster } from '../channel-poster.js';
 import { parseTime, parseTimeZone } from '../daily/schedule-input.js';
 import { DEFAULT_TIME_ZONE } from '../calendar.js';
 import type { Platform, UserRef } from '../identity.js';
+import type { Metrics, ReminderOutcome } from '../metrics.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import type { MessageReply } from '../reply.js';
 import { fail, ok, type Result } from '../result.js';
@@ -33,6 +34,8 @@ export interface ReminderDeps {
   render: ReminderRenderer;
   /** The learning loop's count of due reviews; without it no reminder is ever due. */
   dueCards?: DueCards | undefined;
+  /** Counts reminders by outcome; nothing by default. */
+  metrics?: Metrics | undefined;
 }
 
 export interface SetReminderRequest {
@@ -91,16 +94,19 @@ export class ReminderService {
     for (const due of await this.deps.reminders.dueReminders(now, limit)) {
       try {
         const outcome = await this.runOne(due, posters.get(due.community.platform), now);
-        if (outcome === 'sent') sent++;
+        if (outcome !== 'left') this.deps.metrics?.reminder(outcome);
+        if (outcome === 'sent' || outcome === 'refused') sent++;
         else if (outcome === 'skipped') skipped++;
       } catch (err) {
+        this.deps.metrics?.reminder('failed');
         this.deps.logger.error('practice reminder failed', { error: String(err) });
       }
     }
     return { sent, skipped };
   }
 
-  private async runOne({ community, reminder }: DueReminder, poster: ChannelPoster | undefined, now: number): Promise<'sent' | 'skipped' | 'left'> {
+  /** 'left' when another process has it or this one cannot send; the day is then not counted here. */
+  private async runOne({ community, reminder }: DueReminder, poster: ChannelPoster | undefined, now: number): Promise<ReminderOutcome | 'left'> {
     // A replica that cannot send leaves the reminder due for one that can.
     if (!poster?.sendDirect || poster.isConnected?.() === false) return 'left';
     const { reminders, slots, random } = this.deps;
@@ -121,6 +127,7 @@ export class ReminderService {
       if (slot?.state === 'posted') await reminders.advanceReminder(community, reminder.userId, reminder.nextAt, next);
       return 'left';
     }
+    let outcome: ReminderOutcome = 'sent';
     try {
       await poster.sendDirect(community, reminder.userId, this.deps.render.reminder(due, (c) => poster.invocation(c)));
     } catch (err) {
@@ -131,10 +138,11 @@ export class ReminderService {
       }
       // The platform refused (the member blocks direct messages): no retry today.
       this.deps.logger.warn('practice reminder refused by the platform', { error: String(err) });
+      outcome = 'refused';
     }
     await slots.finishSlot(community, slotChannel(reminder.userId), day, 'post', token, { postedAt: this.deps.clock.now() });
     await reminders.advanceReminder(community, reminder.userId, reminder.nextAt, next);
-    return 'sent';
+    return outcome;
   }
 
   private async countDue(user: UserRef, now: number): Promise<number> {
