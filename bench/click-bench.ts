@@ -22,12 +22,12 @@ export const minimalKeys = (prefix: string, i: number): string[] => {
 
 export interface RecordedClicks {
   /** The next member's click on a shared daily-style post (100 members a post, 500 in all). */
-  click(): Promise<void>;
+  click: () => Promise<void>;
   inputs: AnswerInput[];
   scriptArgs: (string | number)[][];
   store: RedisStore;
   /** Empties the records (warm-up clicks are not replayed). */
-  clear(): void;
+  clear: () => void;
 }
 
 /** A core on `url` under `prefix`, with posts enough for `clicks` clicks. */
@@ -45,7 +45,7 @@ export async function recordedClicks(url: string, prefix: string, clicks: number
   const posts = await Promise.all(Array.from({ length: Math.ceil(clicks / 100) + 1 }, () => core.quiz.start({ user: member(0), mode: 'choice', shared: true })));
   let count = 0;
   return {
-    async click() {
+    click: async () => {
       const i = count++;
       const post = posts[Math.floor(i / 100)];
       if (!post?.ok) throw new Error(post ? post.code : `more than ${clicks} clicks`);
@@ -55,7 +55,7 @@ export async function recordedClicks(url: string, prefix: string, clicks: number
     inputs,
     scriptArgs,
     store,
-    clear() {
+    clear: () => {
       inputs.length = 0;
       scriptArgs.length = 0;
     },
