@@ -3,7 +3,9 @@
 // record-answer-20.lua, and bench/lean-layout.lua (a member's stats, streak, tally, name and cards
 // in one hash; a delivery's answers, hints and outcomes in one: about 12 calls instead of 25).
 // Reports Redis's CPU per operation (INFO cpu) and per script (INFO commandstats), medians of
-// interleaved rounds. `npm run bench:layout` (REDIS_URL, default redis://127.0.0.1:6379).
+// interleaved rounds; then what one redis.call costs Redis beyond its command (a script of 14 reads,
+// one of 14 writes, one that does nothing). `npm run bench:layout` (REDIS_URL, default
+// redis://127.0.0.1:6379).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -29,11 +31,26 @@ const lean = (args: (string | number)[]) => {
   return [...keys, ...args.slice(20)];
 };
 
-/** EVALSHA's calls and µs so far (INFO commandstats). */
-async function scriptUs(): Promise<[number, number]> {
-  const m = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await admin.info('commandstats'));
-  return [Number(m?.[1] ?? 0), Number(m?.[2] ?? 0)];
+/** INFO commandstats: µs so far per command (a script's inner commands included), and EVALSHA's calls. */
+async function commandUs(): Promise<{ us: Map<string, number>; scripts: number }> {
+  const us = new Map<string, number>();
+  let scripts = 0;
+  for (const m of (await admin.info('commandstats')).matchAll(/cmdstat_(\w+):calls=(\d+),usec=(\d+)/g)) {
+    us.set(m[1]!, Number(m[3]));
+    if (m[1] === 'evalsha') scripts = Number(m[2]);
+  }
+  return { us, scripts };
 }
+const usSince = (before: Map<string, number>, after: Map<string, number>, command: string) => (after.get(command) ?? 0) - (before.get(command) ?? 0);
+
+// What one redis.call costs beyond its command: the script's µs less its commands' µs, per call.
+const CALLS = 14;
+const calibration: [string, string, string][] = [
+  ['a script that does nothing', 'return 1', ''],
+  [`${CALLS} HGETs`, `for i = 1, ${CALLS} do redis.call('HGET', KEYS[1], 'f' .. (i % 5)) end return 1`, 'hget'],
+  [`${CALLS} HINCRBYs`, `for i = 1, ${CALLS} do redis.call('HINCRBY', KEYS[1], 'f' .. (i % 5), 1) end return 1`, 'hincrby'],
+];
+const perCall = new Map<string, { script: number[]; commands: number[] }>();
 
 const results = new Map<string, { cpu: number[]; script: number[] }>();
 try {
@@ -50,14 +67,27 @@ try {
   ];
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, run] of scripts) {
-      const [c0, u0] = await scriptUs();
+      const before = await commandUs();
       const cpu = await redisCpuPerOp(admin, CLICKS, IN_FLIGHT, (i) => run(i, String(r)));
-      const [c1, u1] = await scriptUs();
+      const after = await commandUs();
       const entry = results.get(name) ?? { cpu: [], script: [] };
       entry.cpu.push(cpu);
-      entry.script.push((u1 - u0) / Math.max(1, c1 - c0));
+      entry.script.push(usSince(before.us, after.us, 'evalsha') / Math.max(1, after.scripts - before.scripts));
       results.set(name, entry);
     }
+  }
+  const hash = `${prefix}{calibration}:h`;
+  for (const [name, lua, command] of calibration) {
+    const sha = await load(lua);
+    const entry = { script: [] as number[], commands: [] as number[] };
+    for (let r = 0; r < ROUNDS; r++) {
+      const before = await commandUs();
+      await redisCpuPerOp(admin, CLICKS, IN_FLIGHT, () => replayer.evalsha(sha, 1, hash));
+      const after = await commandUs();
+      entry.script.push(usSince(before.us, after.us, 'evalsha') / CLICKS);
+      entry.commands.push(command ? usSince(before.us, after.us, command) / CLICKS : 0);
+    }
+    perCall.set(name, entry);
   }
 } finally {
   await dropKeys(admin, prefix);
@@ -69,4 +99,10 @@ console.log(`Redis per operation, ${IN_FLIGHT} in flight, median of ${ROUNDS} in
 console.log(`  ${'script'.padEnd(36)}${'CPU µs'.padStart(8)}${'script µs'.padStart(11)}${'ops/s vs minimal'.padStart(18)}`);
 for (const [name, { cpu, script }] of results) {
   console.log(`  ${name.padEnd(36)}${median(cpu).toFixed(1).padStart(8)}${median(script).toFixed(1).padStart(11)}${(base / median(cpu)).toFixed(2).padStart(17)}×`);
+}
+console.log(`What a redis.call costs, ${IN_FLIGHT} in flight, median of ${ROUNDS} rounds of ${CLICKS}:`);
+const idle = median(perCall.get('a script that does nothing')!.script);
+for (const [name, { script, commands }] of perCall) {
+  const beyond = name === 'a script that does nothing' ? '' : `, ${((median(script) - median(commands) - idle) / CALLS).toFixed(2)} µs a call beyond its command`;
+  console.log(`  ${name.padEnd(28)} script ${median(script).toFixed(1)} µs, its commands ${median(commands).toFixed(1)} µs${beyond}`);
 }
