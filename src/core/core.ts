@@ -89,7 +89,7 @@ export function createCore(deps: CoreDeps): Core {
       logger,
       metrics: deps.metrics ?? noMetrics,
     }),
-    interview: new InterviewService({ bank, sessions: store, claims: store, deliveries: store, grader, clock, random, logger, observer: deps.answerObserver ?? learning, metrics: deps.metrics }),
+    interview: new InterviewService({ banks, sessions: store, claims: store, deliveries: store, grader, clock, random, logger, observer: deps.answerObserver ?? learning, metrics: deps.metrics }),
     reminders: new ReminderService({ reminders: store, slots: store, settings: store, clock, random, logger, render: deps.reminderRenderer, dueCards: deps.dueCards ?? learning, metrics: deps.metrics }),
     pictures: deps.pictures,
   };

@@ -138,6 +138,33 @@ function flow(name: string, makeApp: () => Promise<App>) {
       expect(textOf(refused)).toContain('Unknown topic "our-stack"');
     });
 
+    it('a mock interview can draw from a pack (topic:PACK) and grade against its entry; disabling the pack ends it', async () => {
+      const c = aCommunity(`g-interview-${name}`);
+      const ann = ctxFor(app, aUser('ann', c));
+      const start = () => app.registry.runCommand(ann, 'interview', { subcommand: 'start', options: { topic: 'our-stack' } });
+      // Before the import the topic is unknown, and the message names the valid ones.
+      expect(textOf(await start())).toMatch(/Unknown topic "our-stack".*fundamentals/s);
+      await importPack(app, c);
+      const card = await start();
+      // The pack's own topic holds one entry: an interview of one question, the pack's.
+      expect(textOf(card)).toContain('Question 1 of 1');
+      const entry = (parse(packYaml()) as { questions: { id: string; prompt: string; answer: string }[] }).questions[0]!;
+      expect(textOf(card)).toContain(entry.prompt);
+      const form = await app.registry.runAction(ann, button(card, 'Answer'));
+      if (form.type !== 'prompt') throw new Error('expected the answer form');
+      const graded = textOf(await app.registry.runPrompt(ann, form.action, entry.answer));
+      expect(graded).toMatch(/Question 1 of 1: \*\*(\d+)\/100\*\*/);
+      expect(Number(/\*\*(\d+)\/100\*\*/.exec(graded)![1])).toBeGreaterThanOrEqual(60);
+      // Another community of the same id never sees the pack's topic.
+      const stranger = ctxFor(app, aUser('ann', aCommunity(`g-interview-${name}`, 'slack')));
+      expect(textOf(await app.registry.runCommand(stranger, 'interview', { subcommand: 'start', options: { topic: 'our-stack' } }))).toContain('Unknown topic "our-stack"');
+      // A running interview whose pack is disabled ends rather than breaking.
+      const bob = ctxFor(app, aUser('bob', c));
+      expect(textOf(await app.registry.runCommand(bob, 'interview', { subcommand: 'start', options: { topic: 'our-stack' } }))).toContain('Question 1 of 1');
+      await app.registry.runCommand(ctxFor(app, aUser('admin', c), true), 'pack', { subcommand: 'disable', options: { name: 'our-stack' } });
+      expect(await app.core.interview.status(bob.user)).toMatchObject({ ok: false, code: 'NO_INTERVIEW' });
+    });
+
     it('bank questions can be reported too; a member reports each question once (the rate limit is in the store contract)', async () => {
       const c = aCommunity(`g-rate-${name}`);
       const m = aUser('busy', c);

@@ -13,6 +13,8 @@ export interface QuestionBanks {
    * deliveries only: a member who holds the card may still answer it.
    */
   question(c: Community, id: string): Promise<Question | undefined>;
+  /** Several questions by id, each as `question` gives it (a running interview's). */
+  questions(c: Community, ids: readonly string[]): Promise<(Question | undefined)[]>;
 }
 
 /**
@@ -35,6 +37,12 @@ export class CommunityBanks implements QuestionBanks {
   async question(c: Community, id: string): Promise<Question | undefined> {
     if (!id.includes('/')) return this.bank.get(id);
     return (await this.for(c)).get(id);
+  }
+
+  // The store is read once, and only when a pack entry is among them.
+  async questions(c: Community, ids: readonly string[]): Promise<(Question | undefined)[]> {
+    const view = ids.some((id) => id.includes('/')) ? await this.for(c) : this.bank;
+    return ids.map((id) => (id.includes('/') ? view : this.bank).get(id));
   }
 
   async for(c: Community): Promise<QuestionBank> {
