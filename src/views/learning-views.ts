@@ -53,9 +53,14 @@ export function reviewReply(o: LearningOverview, cmd: NameCommand, mode: QuizMod
   return message({ title: 'Review', text, fields: retentionFields(o), buttons: start, tone: 'info', ephemeral: true });
 }
 
+/** "80% of 5 reviews recalled", or null before the first review of a card seen before. */
+export function retentionSummary(o: LearningOverview): string | null {
+  return o.retention.reviews === 0 ? null : `${percent(o.retention.recalled / o.retention.reviews)} of ${plural(o.retention.reviews, 'review')} recalled`;
+}
+
 function retentionFields(o: LearningOverview): ReplyField[] {
-  if (o.retention.reviews === 0) return [];
-  return [{ name: 'Retention', value: `${percent(o.retention.recalled / o.retention.reviews)} of ${plural(o.retention.reviews, 'review')} recalled`, inline: true }];
+  const retention = retentionSummary(o);
+  return retention ? [{ name: 'Retention', value: retention, inline: true }] : [];
 }
 
 /** Added to `stats`: retention, and cards learned (last answer recalled) of cards per topic. */

@@ -199,7 +199,8 @@ export function replyFixtures(cmd: NameCommand): { name: string; reply: Reply }[
     { name: 'no teams', reply: teamList([], cmd) },
     { name: 'team members', reply: teamMembers(team, Array.from({ length: 300 }, (_, i) => ({ name: `${HOSTILE[i % HOSTILE.length]} member ${i}` }))) },
     { name: 'help', reply: helpReply([{ usage: ['team join <name>', 'team leave'], description: 'Teams' }, { usage: ['quiz [topic]'], description: 'A question' }], cmd) },
-    { name: 'home', reply: homeReply(overview, cmd) },
+    { name: 'home', reply: homeReply(overview, cmd, { dueToday: 3, dueThisWeek: 12, retention: { reviews: 40, recalled: 31 }, topics: {} }) },
+    { name: 'home, before any card', reply: homeReply(overview, cmd, { dueToday: 0, dueThisWeek: 0, retention: { reviews: 0, recalled: 0 }, topics: {} }) },
     { name: 'interview question', reply: interviewQuestionCard(interviewQuestion(3)) },
     { name: 'interview answer form', reply: interviewAnswerPrompt(interviewQuestion(9)) },
     {

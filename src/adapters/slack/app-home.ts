@@ -12,7 +12,8 @@ import { LIMITS, renderBlocks } from './render-blocks.js';
 export async function publishHome(client: webApi.WebClient, ctx: CommandContext, onError: (err: unknown) => void): Promise<void> {
   let reply: MessageReply;
   try {
-    reply = homeReply(await ctx.core.profile.overview(ctx.user, ctx.timeZone), ctx.invocation);
+    const [overview, memory] = await Promise.all([ctx.core.profile.overview(ctx.user, ctx.timeZone), ctx.core.learning.overview(ctx.user, ctx.timeZone)]);
+    reply = homeReply(overview, ctx.invocation, memory);
   } catch (err) {
     onError(err);
     reply = homeUnavailable();

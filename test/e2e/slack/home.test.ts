@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message } from '../../../src/core/reply.js';
 import { buttonsOf } from '../../support/fake-slack/member.js';
+import { FixedClock } from '../../support/builders.js';
+import { makeTestApp } from '../../support/app.js';
 import { correctChoice, startHarness, TEAM, type Harness } from './harness.js';
 
 const community = { platform: 'slack' as const, id: TEAM };
@@ -34,7 +36,9 @@ describe('Slack App Home and direct-message quizzes', () => {
     expect(home.text).toContain('CNNs and computer vision: 0% of 2');
     expect(home.text).toMatch(/\*Weakest topics\*\nCNNs and computer vision \(0%\)/);
     expect(home.text).toContain('*Gradient Gang* (1 member)');
-    expect(buttonsOf(home.blocks).map((b) => b.text)).toEqual(['Multiple choice', 'Open answer', 'Flash card', 'Practice CNNs and computer vision']);
+    // Cards, none due before tomorrow: practice first, then the quiz modes.
+    expect(home.text).toMatch(/\*Reviews\*\nNothing due today; [23] cards this week/);
+    expect(buttonsOf(home.blocks).map((b) => b.text)).toEqual(['Next practice card', 'Multiple choice', 'Open answer', 'Flash card', 'Practice CNNs and computer vision']);
   });
 
   it('a start button in App Home sends the quiz as a direct message; answering updates it despite a 429', async () => {
@@ -58,6 +62,37 @@ describe('Slack App Home and direct-message quizzes', () => {
     const stored = h.fake.messages.get(`DHOME:${(dm.place as { ts: string }).ts}`);
     expect(JSON.stringify(stored?.blocks)).toContain('Correct!');
     expect((await h.app.store.getStats({ community, userId: 'UHOME', displayName: 'Hilde' })).correct).toBe(2);
+  });
+});
+
+describe('Slack App Home and spaced repetition', () => {
+  let h: Harness;
+  const clock = new FixedClock(Date.parse('2026-12-01T09:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ app: await makeTestApp({ clock }) });
+    h.fake.users.set('UREV', { id: 'UREV', displayName: 'Rev', tz: 'UTC' });
+  });
+  afterAll(async () => h.stop());
+
+  it('shows the cards due and opens the most overdue one as a direct message; a recalled review counts for retention', async () => {
+    const rev = h.member('UREV');
+    const card = await rev.run('quiz cnn');
+    const correct = await correctChoice(h.app, TEAM, card.blocks);
+    await rev.press(card, correct === '1' ? '2' : '1'); // missed: its card comes back tomorrow
+    clock.advance(3 * 86_400_000);
+    await rev.openHome('EvRev1');
+    const home = await rev.home();
+    expect(home.text).toContain('*Reviews*\n1 card due today, 1 this week');
+    expect(buttonsOf(home.blocks).map((b) => b.text)[0]).toBe('Review 1 due card');
+    const dm = await rev.press(home, 'Review 1 due card');
+    expect(h.fake.callsTo('chat.postMessage').at(-1)!.args['channel']).toBe('UREV');
+    expect(dm.place).toMatchObject({ kind: 'message', channelId: 'DREV' });
+    expect(dm.text).toContain('Review: last seen 3 days ago');
+    await rev.click(dm, await correctChoice(h.app, TEAM, dm.blocks));
+    await rev.openHome('EvRev2');
+    const after = await rev.home(1);
+    expect(after.text).toMatch(/\*Reviews\*\nNothing due today; 1 card this week · 100% of 1 review recalled|\*Reviews\*\nNothing due this week[^\n]* · 100% of 1 review recalled/);
+    expect(buttonsOf(after.blocks).map((b) => b.text)[0]).toBe('Next practice card');
   });
 });
 
