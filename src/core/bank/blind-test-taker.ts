@@ -31,6 +31,20 @@ const zScores = (xs: number[]) => {
   return xs.map((x) => (x - m) / s);
 };
 
+/**
+ * How much each option shares with the other three: the mean Jaccard overlap of its stemmed content
+ * words with each other option's. Distractors written as one-step edits of the key leave the key
+ * at the centre, and test-wise candidates pick the option the others converge on.
+ */
+export function convergence(q: Question): number[] {
+  const stems = optionsOf(q).map((o) => new Set(stemTokens(o)));
+  const jaccard = (a: Set<string>, b: Set<string>) => {
+    const shared = [...a].filter((x) => b.has(x)).length;
+    return shared === 0 ? 0 : shared / (a.size + b.size - shared);
+  };
+  return stems.map((a, i) => mean(stems.filter((_, j) => j !== i).map((b) => jaccard(a, b))));
+}
+
 /** Style features of each option, each relative to the entry's other options where that matters. */
 export function optionFeatures(q: Question): number[][] {
   const opts = optionsOf(q);
@@ -45,6 +59,7 @@ export function optionFeatures(q: Question): number[][] {
   const lz = zScores(lengths);
   const oz = zScores(overlap);
   const cz = zScores(commas);
+  const vz = zScores(convergence(q));
   return opts.map((o, i) => [
     ABSOLUTE.test(o) ? 1 : 0,
     JUSTIFICATION.test(o) ? 1 : 0,
@@ -55,6 +70,7 @@ export function optionFeatures(q: Question): number[][] {
     cz[i]!,
     firstWords.filter((w) => w === firstWords[i]).length === 1 ? 1 : 0,
     /\d/.test(o) ? 1 : 0,
+    vz[i]!,
   ]);
 }
 
@@ -93,6 +109,13 @@ export const BLIND_RULES: Record<string, Rule> = {
   'pick the shortest': (f) => best(f.map((x) => -x[3]!)),
   'pick the odd one out in length': (f) => best(f.map((x) => x[4]!)),
   'pick the most words shared with the prompt': (f) => best(f.map((x) => x[5]!)),
+  'pick the one the others converge on (most words shared with them)': (f) => best(f.map((x) => x[9]!)),
+  // A bank rewritten against convergence must not swing to the other end.
+  'strike the one the others converge on': (f) => {
+    const centre = best(f.map((x) => x[9]!));
+    return centre.every(Boolean) ? centre : centre.map((c) => !c);
+  },
+  'pick the farthest out (fewest words shared with the others)': (f) => best(f.map((x) => -x[9]!)),
   'pick the odd one out in shape (first word)': (f) => {
     const keep = f.map((x) => x[7] === 1);
     return keep.filter(Boolean).length === 1 ? keep : f.map(() => true);
@@ -127,15 +150,71 @@ function fit(data: number[][][], epochs = 300, rate = 0.1, l2 = 0.01): number[] 
   return w;
 }
 
-/** Cross-validated score of the fitted model: each entry is predicted by a model that never saw it. */
-export function fittedModelScores(questions: readonly Question[], folds = 5): number[] {
-  const data = questions.map(optionFeatures);
-  const weights = Array.from({ length: folds }, (_, k) => fit(data.filter((_, j) => j % folds !== k)));
-  return data.map((f, i) => {
-    const w = weights[i % folds]!;
-    return pickAmong(best(f.map((x) => x.reduce((s, v, d) => s + v * w[d]!, 0))));
+/**
+ * English function words: they carry how a statement is put (qualified with "but", "or", "still";
+ * overclaimed with "mainly", "alone", "than"), not what it is about, so a model over them alone
+ * measures word-choice style. A bank whose keys qualify and whose distractors overclaim is answered
+ * by a candidate who has only learned that.
+ */
+export const FUNCTION_WORDS: readonly string[] = (
+  'a about above after again against all alone also although among an and another any are as at be because been before being below ' +
+  'between both but by can could did do does down during each either even every few first for from further had has have he her here ' +
+  'how if in instead into is it its itself just less little mainly many may might more most much must neither no nor not of off on ' +
+  'once one only or other our out over own per same she should since so some still such than that the their them then there these ' +
+  'they this those though through to too two under unless until up upon very was we were what when where whether which while who ' +
+  'whom why will with within without would yet'
+).split(' ');
+const FUNCTION_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
+
+/** Which function words each option uses (present or not). */
+export function wordChoiceFeatures(q: Question): number[][] {
+  return optionsOf(q).map((o) => {
+    const x = new Array<number>(FUNCTION_WORDS.length).fill(0);
+    for (const w of o.toLowerCase().match(/[a-z]+/g) ?? []) {
+      const i = FUNCTION_INDEX.get(w);
+      if (i !== undefined) x[i] = 1;
+    }
+    return x;
   });
 }
+
+/**
+ * Cross-validated scores of a model fitted on `features`: each entry is predicted by a model that
+ * never saw it, picking the option it rates highest and, reversed, lowest. A bank balanced too
+ * exactly against a model leaves that model pointing away from the key, which gives it away too.
+ */
+function crossValidated(questions: readonly Question[], features: (q: Question) => number[][], folds = 5): { top: number[]; bottom: number[]; scored: number[][] } {
+  const data = questions.map(features);
+  const weights = Array.from({ length: folds }, (_, k) => fit(data.filter((_, j) => j % folds !== k)));
+  const scored = data.map((f, i) => f.map((x) => x.reduce((s, v, d) => s + v * weights[i % folds]![d]!, 0)));
+  return { top: scored.map((s) => pickAmong(best(s))), bottom: scored.map((s) => pickAmong(best(s.map((v) => -v)))), scored };
+}
+
+/**
+ * Every word an option uses that recurs in the entries' options (at least five times): what a
+ * member who has answered many of these questions picks up, "the naive scale-it-up option is the
+ * wrong one" as much as any phrasing. Part of what it finds is knowledge, so `npm run bank:check`
+ * reports it without holding it to the limit.
+ */
+export function vocabularyFeatures(questions: readonly Question[]): (q: Question) => number[][] {
+  const tokens = (o: string) => new Set(o.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? []);
+  const counts = new Map<string, number>();
+  for (const q of questions) for (const o of optionsOf(q)) for (const w of tokens(o)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const index = new Map([...counts].filter(([, c]) => c >= 5).map(([w], i) => [w, i]));
+  return (q) =>
+    optionsOf(q).map((o) => {
+      const x = new Array<number>(index.size).fill(0);
+      for (const w of tokens(o)) {
+        const i = index.get(w);
+        if (i !== undefined) x[i] = 1;
+      }
+      return x;
+    });
+}
+
+export const fittedModelScores = (questions: readonly Question[]) => crossValidated(questions, optionFeatures);
+export const wordChoiceModelScores = (questions: readonly Question[]) => crossValidated(questions, wordChoiceFeatures);
+export const vocabularyModelScores = (questions: readonly Question[]) => crossValidated(questions, vocabularyFeatures(questions));
 
 export interface BlindReport {
   /** Each strategy's expected score over the entries, 0–1. */
@@ -151,7 +230,14 @@ export function blindTestTaker(questions: readonly Question[]): BlindReport {
   for (const [name, rule] of Object.entries(BLIND_RULES)) {
     strategies[name] = features.length === 0 ? 0 : mean(features.map((f) => pickAmong(rule(f))));
   }
-  if (questions.length >= 20) strategies['fitted style model (cross-validated)'] = mean(fittedModelScores(questions));
+  if (questions.length >= 20) {
+    const style = fittedModelScores(questions);
+    const words = wordChoiceModelScores(questions);
+    strategies['fitted style model (cross-validated)'] = mean(style.top);
+    strategies['fitted style model, reversed (the option it rates lowest)'] = mean(style.bottom);
+    strategies['fitted word-choice model (function words, cross-validated)'] = mean(words.top);
+    strategies['fitted word-choice model, reversed (the option it rates lowest)'] = mean(words.bottom);
+  }
   const [bestStrategy, bestScore] = Object.entries(strategies).reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0]);
   return { strategies, bestStrategy, bestScore };
 }
