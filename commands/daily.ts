@@ -1,10 +1,9 @@
-import { DIFFICULTIES } from '../src/core/bank/schema.js';
-import { QUIZ_MODES } from '../src/core/quiz/delivery.js';
 import { message } from '../src/core/reply.js';
 import { defineCommand, type CommandContext, type OptionDef } from '../src/registry/command.js';
 import { fail } from '../src/core/result.js';
 import { dailySetupReply, dailyStatusReply } from '../src/views/daily-views.js';
 import { respond } from './shared/respond.js';
+import { difficultyOption, modeOption, topicOption } from './shared/options.js';
 
 const channelOption = { name: 'channel', description: 'The channel (default: this one)', type: 'channel' } as const satisfies OptionDef;
 
@@ -29,9 +28,9 @@ export default defineCommand({
         { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin, America/New_York, UTC', type: 'string', required: true, maxLength: 64 },
         channelOption,
         { name: 'weekdays', description: 'daily (default), weekdays, weekends, mon,wed,fri or mon-thu', type: 'string', maxLength: 40 },
-        { name: 'topic', description: 'Topic to draw from (default: any)', type: 'string', dynamicChoices: 'topic' },
-        { name: 'difficulty', description: 'Difficulty (default: any)', type: 'string', choices: DIFFICULTIES.map((d) => ({ name: d, value: d })) },
-        { name: 'mode', description: 'choice (default), open or flash', type: 'string', choices: QUIZ_MODES.map((m) => ({ name: m, value: m })) },
+        topicOption(),
+        difficultyOption(),
+        modeOption('choice (default), open or flash'),
         { name: 'reveal_hours', description: 'Hours until the answer is revealed (default 8)', type: 'integer', minValue: 1, maxValue: 23 },
       ],
     },

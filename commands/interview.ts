@@ -1,10 +1,10 @@
-import { DIFFICULTIES } from '../src/core/bank/schema.js';
 import { INTERVIEW_LENGTH } from '../src/core/interview/interview.js';
 import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand } from '../src/registry/command.js';
 import { interviewAnswerPrompt, interviewQuestionCard, interviewStatusReply, interviewStepReply, interviewStopped } from '../src/views/interview-views.js';
 import { interviewActions } from './interview.actions.js';
 import { respond } from './shared/respond.js';
+import { difficultyOption, topicOption } from './shared/options.js';
 
 export default defineCommand({
   name: 'interview',
@@ -16,8 +16,8 @@ export default defineCommand({
       description: 'Start a mock interview, or continue the one you have running',
       options: [
         { name: 'length', description: `Number of questions, ${INTERVIEW_LENGTH.min}–${INTERVIEW_LENGTH.max} (default ${INTERVIEW_LENGTH.default})`, type: 'integer', minValue: INTERVIEW_LENGTH.min, maxValue: INTERVIEW_LENGTH.max },
-        { name: 'topic', description: 'Topic to draw from (default: any)', type: 'string', dynamicChoices: 'topic' },
-        { name: 'difficulty', description: 'beginner, intermediate or advanced (default: any)', type: 'string', choices: DIFFICULTIES.map((d) => ({ name: d, value: d })) },
+        topicOption(),
+        difficultyOption(),
       ],
     },
     { name: 'status', description: 'Where you are in your interview, or its report when it is over' },

@@ -1,9 +1,10 @@
-import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
+import type { QuizMode } from '../src/core/quiz/delivery.js';
 import { onAction } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
 import { practiceCard } from '../src/views/learning-views.js';
 import { practiceActions } from './practice.actions.js';
 import { respond } from './shared/respond.js';
+import { modeOption, topicOption } from './shared/options.js';
 
 /**
  * The next card for this member (core/learning/learning-service.ts: due reviews first, then new
@@ -24,13 +25,8 @@ export default defineCommand({
   // subcommands); typed, it reads as the issue wrote it.
   textRoutes: { remind: 'remind' },
   options: [
-    { name: 'topic', description: 'Keep to one topic (default: any)', type: 'string', dynamicChoices: 'topic' },
-    {
-      name: 'mode',
-      description: 'choice (default), open (written answer, graded) or flash (self-rated)',
-      type: 'string',
-      choices: QUIZ_MODES.map((m) => ({ name: m, value: m })),
-    },
+    topicOption('Keep to one topic (default: any)'),
+    modeOption(),
   ],
   async run(ctx, { options }) {
     return practice(ctx, options.topic, options.mode ?? 'choice', false);

@@ -1,10 +1,11 @@
-import { DIFFICULTIES, type Difficulty } from '../src/core/bank/schema.js';
-import { QUIZ_MODES, type QuizMode } from '../src/core/quiz/delivery.js';
+import type { Difficulty } from '../src/core/bank/schema.js';
+import type { QuizMode } from '../src/core/quiz/delivery.js';
 import { onAction, onSubmit } from '../src/registry/action.js';
 import { defineCommand, type CommandContext } from '../src/registry/command.js';
 import { answerResult, flashReveal, hintReply, openAnswerPrompt, quizCard } from '../src/views/quiz-views.js';
 import { quizActions } from './quiz.actions.js';
 import { respond } from './shared/respond.js';
+import { difficultyOption, modeOption, topicOption } from './shared/options.js';
 
 async function start(ctx: CommandContext, topic: string | undefined, difficulty: Difficulty | undefined, mode: QuizMode, share: boolean, update: boolean) {
   const result = await ctx.core.quiz.start({ user: ctx.user, topic, difficulty, mode, shared: share && ctx.canShare });
@@ -15,19 +16,9 @@ export default defineCommand({
   name: 'quiz',
   description: 'Answer an interview question: multiple choice, open answer or flash card',
   options: [
-    { name: 'topic', description: 'Topic to draw from (default: any)', type: 'string', dynamicChoices: 'topic' },
-    {
-      name: 'difficulty',
-      description: 'beginner, intermediate or advanced (default: any)',
-      type: 'string',
-      choices: DIFFICULTIES.map((d) => ({ name: d, value: d })),
-    },
-    {
-      name: 'mode',
-      description: 'choice (default), open (written answer, graded) or flash (self-rated)',
-      type: 'string',
-      choices: QUIZ_MODES.map((m) => ({ name: m, value: m })),
-    },
+    topicOption(),
+    difficultyOption(),
+    modeOption(),
     { name: 'share', description: 'Post in the channel so everyone can answer (default: only you see it)', type: 'boolean' },
   ],
   async run(ctx, { options }) {
