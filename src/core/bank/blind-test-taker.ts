@@ -109,6 +109,12 @@ export const BLIND_RULES: Record<string, Rule> = {
   'pick the shortest': (f) => best(f.map((x) => -x[3]!)),
   'pick the odd one out in length': (f) => best(f.map((x) => x[4]!)),
   'pick the most words shared with the prompt': (f) => best(f.map((x) => x[5]!)),
+  // Keys written to avoid echoing the prompt must not swing to the other end either.
+  'pick the fewest words shared with the prompt': (f) => best(f.map((x) => -x[5]!)),
+  'strike the most words shared with the prompt': (f) => {
+    const most = best(f.map((x) => x[5]!));
+    return most.every(Boolean) ? most : most.map((m) => !m);
+  },
   'pick the one the others converge on (most words shared with them)': (f) => best(f.map((x) => x[9]!)),
   // A bank rewritten against convergence must not swing to the other end.
   'strike the one the others converge on': (f) => {
