@@ -1,14 +1,14 @@
 // Prints the bank's size by topic and difficulty and its seed coverage: `npm run bank:report`.
 // `npm run bank:report -- --converge TOPIC` lists that topic's entries whose key is the option the
 // others converge on (the convergence cue), with each option's overlap, for an author to rewrite;
-// `-- --tells TOPIC` the entries whose key the check's fitted models (function words; style) single
+// `-- --tells TOPIC` the entries whose key the fitted models (function words; style; every word) single
 // out when scored out of fold, or whose key alone has the most or fewest commas or the most typical
 // length, with the function words that differ, for an author to even out.
 import { join } from 'node:path';
 import { loadBank, loadSeedIds } from '../src/bank-loader.js';
 import { DIFFICULTIES, TOPICS } from '../src/core/bank/schema.js';
 import { projectRoot } from '../src/paths.js';
-import { blindTestTaker, convergence, fittedModelScores, FUNCTION_WORDS, MAX_BLIND_SCORE, optionsOf, wordChoiceModelScores } from '../src/core/bank/blind-test-taker.js';
+import { blindTestTaker, convergence, fittedModelScores, FUNCTION_WORDS, MAX_BLIND_SCORE, optionsOf, vocabularyModelScores, wordChoiceModelScores } from '../src/core/bank/blind-test-taker.js';
 
 const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);
@@ -31,6 +31,7 @@ if (process.argv.includes('--tells')) {
   // Out of fold: each entry is scored by models that never saw it, as the check scores it.
   const words = wordChoiceModelScores(bank.questions);
   const style = fittedModelScores(bank.questions);
+  const vocabulary = vocabularyModelScores(bank.questions);
   const at = new Map(bank.questions.map((q, i) => [q.id, i]));
   const used = (o: string) => new Set((o.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FUNCTION_WORDS.includes(w)));
   const marks = (o: string) => (o.match(/[,;:(]/g) ?? []).length;
@@ -51,6 +52,8 @@ if (process.argv.includes('--tells')) {
     if (w) tell(`word-choice model rates the key ${w}`, `word-choice ${w}`);
     const st = rank(style.scored[i]!);
     if (st) tell(`style model rates the key ${st}`, `style ${st}`);
+    const v = rank(vocabulary.scored[i]!);
+    if (v) tell(`vocabulary model rates the key ${v}`, `vocabulary ${v}`);
     const m = opts.map(marks);
     if (m[0]! > Math.max(...m.slice(1))) tell('the key alone has the most commas/semicolons', 'most commas');
     if (m[0]! < Math.min(...m.slice(1))) tell('the key alone has the fewest commas/semicolons', 'fewest commas');
@@ -63,10 +66,10 @@ if (process.argv.includes('--tells')) {
     const keyOnly = [...u[0]!].filter((x) => !u.slice(1).some((d) => d.has(x)));
     const notInKey = [...new Set(u.slice(1).flatMap((d) => [...d]))].filter((x) => !u[0]!.has(x));
     console.log(`\n${q.id}: ${flags.join('; ')}. Function words in the key alone: ${keyOnly.join(' ') || '-'}; in distractors, not the key: ${notInKey.join(' ') || '-'}`);
-    opts.forEach((o, k) => console.log(`  ${k === 0 ? 'key' : `d${k} `} words ${words.scored[i]![k]!.toFixed(2).padStart(5)} style ${style.scored[i]![k]!.toFixed(2).padStart(5)} len ${String(o.length).padStart(3)}  ${o}`));
+    opts.forEach((o, k) => console.log(`  ${k === 0 ? 'key' : `d${k} `} words ${words.scored[i]![k]!.toFixed(2).padStart(5)} style ${style.scored[i]![k]!.toFixed(2).padStart(5)} vocab ${vocabulary.scored[i]![k]!.toFixed(2).padStart(5)} len ${String(o.length).padStart(3)}  ${o}`));
   }
   const n = entries.length;
-  const order = ['word-choice top', 'word-choice bottom', 'style top', 'style bottom', 'most commas', 'fewest commas', 'closest to mean length', 'longest', 'shortest'];
+  const order = ['word-choice top', 'word-choice bottom', 'style top', 'style bottom', 'vocabulary top', 'vocabulary bottom', 'most commas', 'fewest commas', 'closest to mean length', 'longest', 'shortest'];
   console.log(`\n${topic}, ${n} entries; chance about ${(n / 4).toFixed(1)} for the model counts, less for the others when options tie: ${order.map((k) => `${k} ${counts[k] ?? 0}`).join(', ')}`);
   process.exit(0);
 }
