@@ -30,10 +30,11 @@ const blind = blindTestTaker(questions);
 console.log(`\nContent-blind test-taker over ${questions.length} entries (chance 25%): best ${(blind.bestScore * 100).toFixed(1)}% by "${blind.bestStrategy}"`);
 for (const [name, score] of Object.entries(blind.strategies).sort((a, b) => b[1] - a[1])) console.log(`  ${(score * 100).toFixed(1).padStart(5)}%  ${name}`);
 if (questions.length >= 20) {
-  // Reported, not held to the limit: every word includes what the options claim, so part of what it finds is knowledge.
+  // Reported here, held to the limit for the shipped bank by test/bank/bank.test.ts only: it is slow
+  // for a pack import, and every word includes what the options claim, so part of it is knowledge.
   const vocabulary = vocabularyModelScores(questions);
   const share = (xs: number[]) => `${((xs.reduce((a, b) => a + b, 0) / xs.length) * 100).toFixed(1)}%`;
-  console.log(`  (not a check) a model over every recurring word, content words too, cross-validated: ${share(vocabulary.top)}, reversed ${share(vocabulary.bottom)}`);
+  console.log(`  ${share(vocabulary.top).padStart(6)}  a model over every recurring word, content words too, cross-validated (reversed ${share(vocabulary.bottom)}; the bank's tests hold it to the limit)`);
 }
 console.log(`\n${questions.length} question(s) in ${selected.length} file(s): ${problems.length} problem(s)`);
 process.exitCode = problems.length === 0 ? 0 : 1;

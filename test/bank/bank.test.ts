@@ -6,6 +6,7 @@ import { bankContext, bankProblems, copiedProse, entryProblems, seedProseRuns } 
 import { PASS_SCORE } from '../../src/core/grading/rubric.js';
 import { StemmedText } from '../../src/core/grading/text-match.js';
 import { TOPIC_IDS } from '../../src/core/bank/schema.js';
+import { MAX_BLIND_SCORE, vocabularyModelScores } from '../../src/core/bank/blind-test-taker.js';
 import { projectRoot } from '../../src/paths.js';
 import { aQuestion } from '../support/builders.js';
 
@@ -34,6 +35,13 @@ describe('the shipped question bank', () => {
   it('passes every editorial check: lengths, rubric, hints, choices, duplicates', () => {
     expect(bank.questions.flatMap((q) => entryProblems(q, ctx))).toEqual([]);
     expect(bankProblems(bank.questions, seedIds)).toEqual([]);
+  });
+
+  it('gives a model over every recurring word no more than the blind limit, either way (bank:check reports it; packs are not held to it)', () => {
+    const vocabulary = vocabularyModelScores(bank.questions);
+    const share = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(share(vocabulary.top)).toBeLessThanOrEqual(MAX_BLIND_SCORE);
+    expect(share(vocabulary.bottom)).toBeLessThanOrEqual(MAX_BLIND_SCORE);
   });
 
   it('grades deliberately wrong answers low: the distractors, and other topics\' model answers', () => {

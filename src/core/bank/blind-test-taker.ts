@@ -199,8 +199,8 @@ function crossValidated(questions: readonly Question[], features: (q: Question) 
 /**
  * Every word an option uses that recurs in the entries' options (at least five times): what a
  * member who has answered many of these questions picks up, "the naive scale-it-up option is the
- * wrong one" as much as any phrasing. Part of what it finds is knowledge, so `npm run bank:check`
- * reports it without holding it to the limit.
+ * wrong one" as much as any phrasing. Slow on a large pack and partly knowledge, so it is not one of
+ * blindTestTaker's strategies: `npm run bank:check` reports it, and the shipped bank's tests hold it.
  */
 export function vocabularyFeatures(questions: readonly Question[]): (q: Question) => number[][] {
   const tokens = (o: string) => new Set(o.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? []);
