@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadBank, loadSeedIds } from '../src/bank-loader.js';
 import { DIFFICULTIES, TOPICS } from '../src/core/bank/schema.js';
 import { projectRoot } from '../src/paths.js';
-import { blindTestTaker, convergence, fittedModelScores, FUNCTION_WORDS, MAX_BLIND_SCORE, optionsOf, vocabularyModelScores, wordChoiceModelScores } from '../src/core/bank/blind-test-taker.js';
+import { blindTestTaker, convergence, fittedModelScores, functionWordsOf, MAX_BLIND_SCORE, optionsOf, vocabularyModelScores, wordChoiceModelScores } from '../src/core/bank/blind-test-taker.js';
 
 const dataDir = join(projectRoot, 'data');
 const bank = loadBank(dataDir);
@@ -33,7 +33,6 @@ if (process.argv.includes('--tells')) {
   const style = fittedModelScores(bank.questions);
   const vocabulary = vocabularyModelScores(bank.questions);
   const at = new Map(bank.questions.map((q, i) => [q.id, i]));
-  const used = (o: string) => new Set((o.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FUNCTION_WORDS.includes(w)));
   const marks = (o: string) => (o.match(/[,;:(]/g) ?? []).length;
   const counts: Record<string, number> = {};
   const count = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
@@ -62,7 +61,7 @@ if (process.argv.includes('--tells')) {
     if (lengths[0]! > Math.max(...lengths.slice(1))) tell(null, 'longest');
     if (lengths[0]! < Math.min(...lengths.slice(1))) tell(null, 'shortest');
     if (flags.length === 0) continue;
-    const u = opts.map(used);
+    const u = opts.map(functionWordsOf);
     const keyOnly = [...u[0]!].filter((x) => !u.slice(1).some((d) => d.has(x)));
     const notInKey = [...new Set(u.slice(1).flatMap((d) => [...d]))].filter((x) => !u[0]!.has(x));
     console.log(`\n${q.id}: ${flags.join('; ')}. Function words in the key alone: ${keyOnly.join(' ') || '-'}; in distractors, not the key: ${notInKey.join(' ') || '-'}`);

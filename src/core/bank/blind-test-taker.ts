@@ -92,6 +92,11 @@ const strike = (feature: number, value: number): Rule => (f) => {
   const keep = f.map((x) => x[feature] !== value);
   return keep.some(Boolean) ? keep : f.map(() => true);
 };
+/** Strikes the options with the highest value of a feature (keeps all when they tie). */
+const strikeHighest = (feature: number): Rule => (f) => {
+  const top = best(f.map((x) => x[feature]!));
+  return top.every(Boolean) ? top : top.map((t) => !t);
+};
 const both = (a: Rule, b: Rule): Rule => (f) => {
   const first = a(f);
   const second = b(f);
@@ -111,16 +116,10 @@ export const BLIND_RULES: Record<string, Rule> = {
   'pick the most words shared with the prompt': (f) => best(f.map((x) => x[5]!)),
   // Keys written to avoid echoing the prompt must not swing to the other end either.
   'pick the fewest words shared with the prompt': (f) => best(f.map((x) => -x[5]!)),
-  'strike the most words shared with the prompt': (f) => {
-    const most = best(f.map((x) => x[5]!));
-    return most.every(Boolean) ? most : most.map((m) => !m);
-  },
+  'strike the most words shared with the prompt': strikeHighest(5),
   'pick the one the others converge on (most words shared with them)': (f) => best(f.map((x) => x[9]!)),
   // A bank rewritten against convergence must not swing to the other end.
-  'strike the one the others converge on': (f) => {
-    const centre = best(f.map((x) => x[9]!));
-    return centre.every(Boolean) ? centre : centre.map((c) => !c);
-  },
+  'strike the one the others converge on': strikeHighest(9),
   'pick the farthest out (fewest words shared with the others)': (f) => best(f.map((x) => -x[9]!)),
   'pick the odd one out in shape (first word)': (f) => {
     const keep = f.map((x) => x[7] === 1);
@@ -172,14 +171,16 @@ export const FUNCTION_WORDS: readonly string[] = (
 ).split(' ');
 const FUNCTION_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
 
+/** The function words a text uses. */
+export function functionWordsOf(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FUNCTION_INDEX.has(w)));
+}
+
 /** Which function words each option uses (present or not). */
 export function wordChoiceFeatures(q: Question): number[][] {
   return optionsOf(q).map((o) => {
     const x = new Array<number>(FUNCTION_WORDS.length).fill(0);
-    for (const w of o.toLowerCase().match(/[a-z]+/g) ?? []) {
-      const i = FUNCTION_INDEX.get(w);
-      if (i !== undefined) x[i] = 1;
-    }
+    for (const w of functionWordsOf(o)) x[FUNCTION_INDEX.get(w)!] = 1;
     return x;
   });
 }
