@@ -1,16 +1,19 @@
-// Measures the grader on the expert-scored evaluation set: `npm run grader:eval [-- --verbose]`.
-// Figures for the tuning entries, the held-out entries (never tuned on) and all of them.
+// Measures the grader on the expert-scored evaluation sets: `npm run grader:eval [-- --verbose]`.
+// The first set (eval-set.jsonl): figures for its tuning entries, its held-out entries (never tuned
+// on) and all. The second (eval-set-2.jsonl, 44 other entries, written later from the prompts
+// alone): held out whole, never tuned on. EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures } from './bank/grader-eval.js';
+import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures, type ScoredCase } from './bank/grader-eval.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 
 const bank = loadBank(join(projectRoot, 'data'));
-const file = process.env.EVAL_SET ?? join(projectRoot, 'test', 'grading', 'eval-set.jsonl');
-const scored = await scoreEvalSet(bank, new RubricGrader(bank.questions), parseEvalSet(readFileSync(file, 'utf8')));
+const grader = new RubricGrader(bank.questions);
+const score = async (file: string) => scoreEvalSet(bank, grader, parseEvalSet(readFileSync(file, 'utf8')));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const verbose = process.argv.includes('--verbose');
 
 function print(name: string, f: EvalFigures): void {
   console.log(`\n${name}: ${f.cases} answers`);
@@ -20,9 +23,17 @@ function print(name: string, f: EvalFigures): void {
   }
 }
 
-print('tuning entries', figures(scored.filter((c) => !isHeldOut(c.id))));
-print('held-out entries (never tuned on)', figures(scored.filter((c) => isHeldOut(c.id))));
-print('all', figures(scored));
-if (process.argv.includes('--verbose')) {
-  for (const c of scored) console.log(`${isHeldOut(c.id) ? 'H' : 'T'} ${c.label.padEnd(9)} expert ${String(c.expert).padStart(3)} score ${String(c.score).padStart(3)}  ${c.id}`);
+function list(scored: ScoredCase[], mark: (id: string) => string): void {
+  for (const c of scored) console.log(`${mark(c.id)} ${c.label.padEnd(9)} expert ${String(c.expert).padStart(3)} score ${String(c.score).padStart(3)}  ${c.id}`);
+}
+
+const first = await score(process.env.EVAL_SET ?? join(projectRoot, 'test', 'grading', 'eval-set.jsonl'));
+print('tuning entries', figures(first.filter((c) => !isHeldOut(c.id))));
+print('held-out entries (never tuned on)', figures(first.filter((c) => isHeldOut(c.id))));
+print('all', figures(first));
+if (verbose) list(first, (id) => (isHeldOut(id) ? 'H' : 'T'));
+if (!process.env.EVAL_SET) {
+  const second = await score(join(projectRoot, 'test', 'grading', 'eval-set-2.jsonl'));
+  print('second set (eval-set-2.jsonl: 44 other entries, all held out)', figures(second));
+  if (verbose) list(second, () => '2');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combine, RubricGrader } from '../../src/core/grading/rubric.js';
 import { statedMisconceptions } from '../../src/core/grading/misconceptions.js';
+import { misconceptionSchema } from '../../src/core/bank/schema.js';
 import { StemmedText, stemTokens } from '../../src/core/grading/text-match.js';
 import { aQuestion } from '../support/builders.js';
 
@@ -93,6 +94,21 @@ describe('the rubric grader', () => {
   it('detects a misconception only when its evidence stands close together', () => {
     const far = new StemmedText(`L2 ${'is a method that people use a lot in practice with many models and data '.repeat(2)} exactly zero`);
     expect(statedMisconceptions(far, l1l2.misconceptions)).toEqual([]);
+  });
+
+  it('tells a swapped comparison from the right one with an in-order evidence group; an unordered group cannot', () => {
+    const swap = { statement: 'An LSTM has fewer parameters than a GRU.', correction: 'A GRU has two gates and no cell state, so it has fewer parameters than an LSTM.', keyPoint: 1 };
+    const right = new StemmedText('A GRU has fewer parameters than an LSTM, since it drops the output gate.');
+    const wrong = new StemmedText('An LSTM has fewer parameters than a GRU, since it drops the output gate.');
+    const ordered = [{ ...swap, evidence: [['in order', 'LSTM', 'fewer parameters', 'GRU']] }];
+    const unordered = [{ ...swap, evidence: [['LSTM', 'fewer parameters', 'GRU']] }];
+    expect(statedMisconceptions(wrong, ordered).map((m) => m.quote)).toEqual(['LSTM has fewer parameters than a GRU']);
+    expect(statedMisconceptions(right, ordered)).toEqual([]);
+    expect(statedMisconceptions(right, unordered)).toHaveLength(1); // why the order is needed
+    // The marker is not a phrase: a group made of it and one phrase is refused by the schema.
+    expect(misconceptionSchema.safeParse({ ...swap, evidence: [['in order', 'LSTM']] }).success).toBe(false);
+    expect(misconceptionSchema.safeParse({ ...swap, evidence: [['LSTM', 'in order', 'GRU']] }).success).toBe(false);
+    expect(misconceptionSchema.safeParse(ordered[0]).success).toBe(true);
   });
 });
 

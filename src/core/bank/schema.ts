@@ -33,6 +33,30 @@ export const keyPointSchema = z.object({
 });
 
 /**
+ * The first element of an evidence group whose phrases must occur in the order written: it tells a
+ * swapped comparison ("an LSTM has fewer parameters than a GRU") from the right one, which has the
+ * same words in the other order.
+ */
+export const IN_ORDER = 'in order';
+
+const evidenceGroupSchema = z
+  .array(text(1, 60))
+  .min(1)
+  .max(5)
+  .superRefine((group, ctx) => {
+    const phrases = group[0] === IN_ORDER ? group.length - 1 : group.length;
+    if (group.indexOf(IN_ORDER, 1) > 0) ctx.addIssue({ code: 'custom', message: `"${IN_ORDER}" may only open a group` });
+    if (phrases < (group[0] === IN_ORDER ? 2 : 1) || phrases > 4) {
+      ctx.addIssue({ code: 'custom', message: group[0] === IN_ORDER ? `an "${IN_ORDER}" group needs 2-4 phrases after it` : 'a group holds 1-4 phrases' });
+    }
+  });
+
+/** An evidence group's phrases, and whether they must occur in the order written. */
+export function evidencePhrases(group: readonly string[]): { phrases: readonly string[]; inOrder: boolean } {
+  return group[0] === IN_ORDER ? { phrases: group.slice(1), inOrder: true } : { phrases: group, inOrder: false };
+}
+
+/**
  * A wrong statement candidates really make. The grader looks for it in open answers: it is stated
  * when all phrases of one evidence group occur close together with no negation among them.
  */
@@ -41,8 +65,11 @@ export const misconceptionSchema = z.object({
   statement: text(10, 200),
   /** What is true instead, shown to the member who stated the misconception. */
   correction: text(10, 300),
-  /** Alternative groups of phrases; every phrase of one group must occur within a short window. */
-  evidence: z.array(z.array(text(1, 60)).min(1).max(4)).min(1).max(8),
+  /**
+   * Alternative groups of phrases; every phrase of one group must occur within a short window. A
+   * group that starts with IN_ORDER matches only with its phrases in the order written.
+   */
+  evidence: z.array(evidenceGroupSchema).min(1).max(8),
   /** The 1-based key point this claim contradicts; stating it forfeits that point. */
   keyPoint: z.number().int().min(1).max(6),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyPoint, Question } from '../bank/schema.js';
+import { evidencePhrases, type KeyPoint, type Question } from '../bank/schema.js';
 import { PASS_SCORE, type Grade, type StatedMisconception } from './grader.js';
 import { SCORING } from './rubric.js';
 import { stemmedPhrase, stemTokens } from './text-match.js';
@@ -122,7 +122,7 @@ export function verifyJudgement(question: Question, answer: string, j: Judgement
   const seen = new Set<number>();
   const misconceptions = j.misconceptions.flatMap((m) => {
     const entry = question.misconceptions[m.index - 1];
-    if (!entry || seen.has(m.index) || !isEvidence(m.quote, answer, [entry.statement, ...entry.evidence.flat()], new Set())) return [];
+    if (!entry || seen.has(m.index) || !isEvidence(m.quote, answer, [entry.statement, ...entry.evidence.flatMap((g) => evidencePhrases(g).phrases)], new Set())) return [];
     seen.add(m.index);
     return [{ index: m.index - 1, quote: m.quote.trim() }];
   });

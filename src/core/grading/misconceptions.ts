@@ -1,18 +1,17 @@
-import type { Misconception } from '../bank/schema.js';
+import { evidencePhrases, type Misconception } from '../bank/schema.js';
 import type { StatedMisconception } from './grader.js';
 import { phraseIsNegative, stemmedPhrase, type Span, type StemmedText } from './text-match.js';
 
 /** All phrases of one evidence group must stand within this many content words. */
 export const EVIDENCE_WINDOW = 10;
 
-/** Evidence phrases may come in any order: "adding dropout fixes underfitting" and "underfitting is fixed by adding dropout" state the same. */
-export const EVIDENCE_IN_ORDER = false;
-
 /**
- * Where one evidence group is stated: every phrase found, in order, all within the window and one
- * sentence, and no negation reaching into the span ("L2 does not give exact zeros" states nothing).
+ * Where one evidence group is stated: every phrase found, all within the window and one sentence,
+ * and no negation reaching into the span ("L2 does not give exact zeros" states nothing). Phrases
+ * may come in any order ("adding dropout fixes underfitting" and "underfitting is fixed by adding
+ * dropout" state the same) unless the group asks for its order (IN_ORDER, for swapped comparisons).
  */
-function findGroup(text: StemmedText, group: readonly string[], inOrder = EVIDENCE_IN_ORDER): Span | undefined {
+function findGroup(text: StemmedText, group: readonly string[], inOrder: boolean): Span | undefined {
   const perPhrase = group.map((p) => text.findPhrase(p));
   if (perPhrase.some((spans) => spans.length === 0)) return undefined;
   const negativeGroup = group.some(phraseIsNegative);
@@ -45,9 +44,10 @@ function findGroup(text: StemmedText, group: readonly string[], inOrder = EVIDEN
 export function statedMisconceptions(text: StemmedText, misconceptions: readonly Misconception[]): StatedMisconception[] {
   const out: StatedMisconception[] = [];
   for (const m of misconceptions) {
-    for (const group of m.evidence) {
-      if (group.every((p) => stemmedPhrase(p).length === 0)) continue;
-      const span = findGroup(text, group);
+    for (const g of m.evidence) {
+      const { phrases, inOrder } = evidencePhrases(g);
+      if (phrases.every((p) => stemmedPhrase(p).length === 0)) continue;
+      const span = findGroup(text, phrases, inOrder);
       if (span) {
         out.push({ misconception: m, quote: text.quote(span) });
         break;
