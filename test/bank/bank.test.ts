@@ -118,6 +118,16 @@ describe('the bank checks catch bad entries', () => {
     expect(problems).toContain('is not detected in its own statement');
   });
 
+  it('reports a misconception whose evidence fires on a right statement of the entry: a key point or a correction', () => {
+    const swap = { statement: 'The encoder upsamples and the decoder downsamples.', correction: 'The encoder downsamples for context and the decoder upsamples back.', keyPoint: 1 };
+    const unordered = { ...good, misconceptions: [...good.misconceptions, { ...swap, evidence: [['encoder', 'upsamples', 'decoder', 'downsamples']] }] };
+    expect(entryProblems(unordered).join('\n')).toContain('fires on the correction of misconception');
+    const onPoint = { ...good, keyPoints: [...good.keyPoints, { point: 'The decoder upsamples what the encoder compressed.', keywords: ['decoder upsamples'] }] };
+    expect(entryProblems({ ...onPoint, misconceptions: [...good.misconceptions, { ...swap, correction: 'It is the other way round.', evidence: [['encoder', 'upsamples']] }] }).join('\n')).toContain(`fires on key point ${onPoint.keyPoints.length}`);
+    const ordered = { ...good, misconceptions: [...good.misconceptions, { ...swap, evidence: [['in order', 'encoder', 'upsamples', 'decoder', 'downsamples']] }] };
+    expect(entryProblems(ordered).join('\n')).not.toContain('fires on');
+  });
+
   it('reports a correct option that gives itself away by length, across the bank', () => {
     const longest = (id: string) => aQuestion({ id, prompt: `Unrelated prompt ${id} with words ${id}?`, choices: { correct: 'a much longer correct answer', distractors: ['short', 'tiny', 'brief'] } });
     expect(bankProblems([longest('a1'), longest('b2'), good]).join()).toContain('the correct option is the longest in 67%');

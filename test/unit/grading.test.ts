@@ -105,8 +105,13 @@ describe('the rubric grader', () => {
     expect(statedMisconceptions(wrong, ordered).map((m) => m.quote)).toEqual(['LSTM has fewer parameters than a GRU']);
     expect(statedMisconceptions(right, ordered)).toEqual([]);
     expect(statedMisconceptions(right, unordered)).toHaveLength(1); // why the order is needed
-    // The marker is not a phrase: a group made of it and one phrase is refused by the schema.
-    expect(misconceptionSchema.safeParse({ ...swap, evidence: [['in order', 'LSTM']] }).success).toBe(false);
+    // Within an ordered group a phrase's own words keep their order too.
+    const alone = [{ ...swap, evidence: [['in order', 'fewer parameters than a GRU']] }];
+    expect(statedMisconceptions(new StemmedText('It has fewer parameters than a GRU.'), alone)).toHaveLength(1);
+    expect(statedMisconceptions(new StemmedText('A GRU has fewer parameters.'), alone)).toEqual([]);
+    expect(statedMisconceptions(new StemmedText('A GRU has fewer parameters.'), [{ ...swap, evidence: [['fewer parameters than a GRU']] }])).toHaveLength(1);
+    // The marker is not a phrase, and it only opens a group.
+    expect(misconceptionSchema.safeParse({ ...swap, evidence: [['in order']] }).success).toBe(false);
     expect(misconceptionSchema.safeParse({ ...swap, evidence: [['LSTM', 'in order', 'GRU']] }).success).toBe(false);
     expect(misconceptionSchema.safeParse(ordered[0]).success).toBe(true);
   });

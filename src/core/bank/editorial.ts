@@ -73,7 +73,15 @@ export function entryProblems(q: Question, ctx: BankContext = bankContext([q])):
   if (q.misconceptions.length < MIN_MISCONCEPTIONS) {
     p.push(`${where}: misconceptions: ${q.misconceptions.length} listed; every entry names at least ${MIN_MISCONCEPTIONS} wrong statements candidates make`);
   }
-  for (const [label, text] of [['the model answer', q.answer], ['the correct choice', q.choices.correct]] as const) {
+  // Right statements written with the same words as the wrong ones: a group that fires on them
+  // would blame a member for the right answer (usually a swap that needs an "in order" group).
+  const rightStatements: [string, string][] = [
+    ['the model answer', q.answer],
+    ['the correct choice', q.choices.correct],
+    ...q.keyPoints.map((kp, i): [string, string] => [`key point ${i + 1}`, kp.point]),
+    ...q.misconceptions.map((m, i): [string, string] => [`the correction of misconception ${i + 1}`, m.correction]),
+  ];
+  for (const [label, text] of rightStatements) {
     for (const m of statedMisconceptions(new StemmedText(text), q.misconceptions)) {
       p.push(`${where}: misconceptions: "${m.misconception.statement}" fires on ${label} ("${m.quote}"); make its evidence specific to the wrong claim`);
     }

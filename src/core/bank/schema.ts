@@ -33,9 +33,9 @@ export const keyPointSchema = z.object({
 });
 
 /**
- * The first element of an evidence group whose phrases must occur in the order written: it tells a
- * swapped comparison ("an LSTM has fewer parameters than a GRU") from the right one, which has the
- * same words in the other order.
+ * The first element of an evidence group whose phrases, and the words of each phrase, must occur in
+ * the order written: it tells a swapped comparison ("an LSTM has fewer parameters than a GRU") from
+ * the right one, which has the same words in the other order.
  */
 export const IN_ORDER = 'in order';
 
@@ -46,9 +46,7 @@ const evidenceGroupSchema = z
   .superRefine((group, ctx) => {
     const phrases = group[0] === IN_ORDER ? group.length - 1 : group.length;
     if (group.indexOf(IN_ORDER, 1) > 0) ctx.addIssue({ code: 'custom', message: `"${IN_ORDER}" may only open a group` });
-    if (phrases < (group[0] === IN_ORDER ? 2 : 1) || phrases > 4) {
-      ctx.addIssue({ code: 'custom', message: group[0] === IN_ORDER ? `an "${IN_ORDER}" group needs 2-4 phrases after it` : 'a group holds 1-4 phrases' });
-    }
+    if (phrases < 1 || phrases > 4) ctx.addIssue({ code: 'custom', message: `a group holds 1-4 phrases${group[0] === IN_ORDER ? ` after "${IN_ORDER}"` : ''}` });
   });
 
 /** An evidence group's phrases, and whether they must occur in the order written. */

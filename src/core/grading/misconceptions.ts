@@ -9,10 +9,11 @@ export const EVIDENCE_WINDOW = 10;
  * Where one evidence group is stated: every phrase found, all within the window and one sentence,
  * and no negation reaching into the span ("L2 does not give exact zeros" states nothing). Phrases
  * may come in any order ("adding dropout fixes underfitting" and "underfitting is fixed by adding
- * dropout" state the same) unless the group asks for its order (IN_ORDER, for swapped comparisons).
+ * dropout" state the same) unless the group asks for its order (IN_ORDER, for swapped comparisons):
+ * then the words of each phrase must come in their written order too (findOrdered).
  */
 function findGroup(text: StemmedText, group: readonly string[], inOrder: boolean): Span | undefined {
-  const perPhrase = group.map((p) => text.findPhrase(p));
+  const perPhrase = group.map((p) => (inOrder ? text.findOrdered(p) : text.findPhrase(p)));
   if (perPhrase.some((spans) => spans.length === 0)) return undefined;
   const negativeGroup = group.some(phraseIsNegative);
   for (const anchor of perPhrase[0]!) {

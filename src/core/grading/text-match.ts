@@ -170,6 +170,29 @@ export class StemmedText {
     return out;
   }
 
+  /**
+   * Spans where the phrase's words occur in the order written, within its length plus the slack.
+   * An in-order evidence group reads its phrases this way, so "training loss" does not match
+   * "the loss on training data" and "more memory" does not match "memory … more".
+   */
+  findOrdered(phrase: string, slack = PHRASE_SLACK): Span[] {
+    const words = stemmedPhrase(phrase);
+    const [first] = words;
+    if (first === undefined) return [];
+    const window = words.length + slack;
+    const out: Span[] = [];
+    for (const start of this.positions.get(first) ?? []) {
+      let end: number | undefined = start;
+      for (const w of words.slice(1)) {
+        const prev: number = end;
+        end = (this.positions.get(w) ?? []).find((p) => p > prev && p - start < window && this.sentenceOf[p] === this.sentenceOf[start]);
+        if (end === undefined) break;
+      }
+      if (end !== undefined) out.push({ start, end });
+    }
+    return out;
+  }
+
   sameSentence(span: Span): boolean {
     return this.sentenceOf[span.start] === this.sentenceOf[span.end];
   }
