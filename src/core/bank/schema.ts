@@ -65,7 +65,7 @@ export const misconceptionSchema = z.object({
   correction: text(10, 300),
   /**
    * Alternative groups of phrases; every phrase of one group must occur within a short window. A
-   * group that starts with IN_ORDER matches only with its phrases in the order written.
+   * group that starts with IN_ORDER matches only with its phrases, and their words, in the order written.
    */
   evidence: z.array(evidenceGroupSchema).min(1).max(8),
   /** The 1-based key point this claim contradicts; stating it forfeits that point. */

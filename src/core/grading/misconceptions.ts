@@ -1,6 +1,6 @@
 import { evidencePhrases, type Misconception } from '../bank/schema.js';
 import type { StatedMisconception } from './grader.js';
-import { phraseIsNegative, stemmedPhrase, type Span, type StemmedText } from './text-match.js';
+import { PHRASE_SLACK, phraseIsNegative, stemmedPhrase, type Span, type StemmedText } from './text-match.js';
 
 /** All phrases of one evidence group must stand within this many content words. */
 export const EVIDENCE_WINDOW = 10;
@@ -10,10 +10,10 @@ export const EVIDENCE_WINDOW = 10;
  * and no negation reaching into the span ("L2 does not give exact zeros" states nothing). Phrases
  * may come in any order ("adding dropout fixes underfitting" and "underfitting is fixed by adding
  * dropout" state the same) unless the group asks for its order (IN_ORDER, for swapped comparisons):
- * then the words of each phrase must come in their written order too (findOrdered).
+ * then the words of each phrase must come in their written order too.
  */
 function findGroup(text: StemmedText, group: readonly string[], inOrder: boolean): Span | undefined {
-  const perPhrase = group.map((p) => (inOrder ? text.findOrdered(p) : text.findPhrase(p)));
+  const perPhrase = group.map((p) => text.findPhrase(p, PHRASE_SLACK, inOrder));
   if (perPhrase.some((spans) => spans.length === 0)) return undefined;
   const negativeGroup = group.some(phraseIsNegative);
   for (const anchor of perPhrase[0]!) {

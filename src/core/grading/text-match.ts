@@ -140,12 +140,16 @@ export class StemmedText {
     });
   }
 
-  /** Spans where all the phrase's words occur within its length plus a small slack, in any order. */
-  findPhrase(phrase: string, slack = PHRASE_SLACK): Span[] {
-    return this.findStems(stemmedPhrase(phrase), slack);
+  /**
+   * Spans where all the phrase's words occur within its length plus a small slack, in any order, or
+   * with `inOrder` in the order written (an in-order evidence group: "training loss" then does not
+   * match "the loss on training data").
+   */
+  findPhrase(phrase: string, slack = PHRASE_SLACK, inOrder = false): Span[] {
+    return this.findStems(stemmedPhrase(phrase), slack, inOrder);
   }
 
-  findStems(words: readonly string[], slack = PHRASE_SLACK): Span[] {
+  findStems(words: readonly string[], slack = PHRASE_SLACK, inOrder = false): Span[] {
     const [first] = words;
     if (first === undefined) return [];
     const window = words.length + slack;
@@ -155,7 +159,7 @@ export class StemmedText {
       let end = anchor;
       let found = true;
       for (const w of words.slice(1)) {
-        const near = (this.positions.get(w) ?? []).filter((p) => Math.abs(p - anchor) < window && p !== anchor && this.sentenceOf[p] === this.sentenceOf[anchor]);
+        const near = (this.positions.get(w) ?? []).filter((p) => (inOrder ? p > end : p !== anchor) && Math.abs(p - anchor) < window && this.sentenceOf[p] === this.sentenceOf[anchor]);
         if (near.length === 0) {
           found = false;
           break;
@@ -166,29 +170,6 @@ export class StemmedText {
         end = Math.max(end, p);
       }
       if (found && end - start < window && this.sameSentence({ start, end })) out.push({ start, end });
-    }
-    return out;
-  }
-
-  /**
-   * Spans where the phrase's words occur in the order written, within its length plus the slack.
-   * An in-order evidence group reads its phrases this way, so "training loss" does not match
-   * "the loss on training data" and "more memory" does not match "memory … more".
-   */
-  findOrdered(phrase: string, slack = PHRASE_SLACK): Span[] {
-    const words = stemmedPhrase(phrase);
-    const [first] = words;
-    if (first === undefined) return [];
-    const window = words.length + slack;
-    const out: Span[] = [];
-    for (const start of this.positions.get(first) ?? []) {
-      let end: number | undefined = start;
-      for (const w of words.slice(1)) {
-        const prev: number = end;
-        end = (this.positions.get(w) ?? []).find((p) => p > prev && p - start < window && this.sentenceOf[p] === this.sentenceOf[start]);
-        if (end === undefined) break;
-      }
-      if (end !== undefined) out.push({ start, end });
     }
     return out;
   }
