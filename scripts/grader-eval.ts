@@ -1,7 +1,8 @@
 // Measures the grader on the expert-scored evaluation sets: `npm run grader:eval [-- --verbose]`.
 // The first set (eval-set.jsonl): figures for its tuning entries, its held-out entries (never tuned
 // on) and all. The second (eval-set-2.jsonl, 44 other entries, written later from the prompts
-// alone): held out whole, never tuned on. EVAL_SET=file measures one file the first way.
+// alone) and the third (eval-set-3.jsonl, 48 more), each written before the change it first
+// measured. EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
@@ -34,6 +35,9 @@ print('all', figures(first));
 if (verbose) list(first, (id) => (isHeldOut(id) ? 'H' : 'T'));
 if (!process.env.EVAL_SET) {
   const second = await score(join(projectRoot, 'test', 'grading', 'eval-set-2.jsonl'));
-  print('second set (eval-set-2.jsonl: 44 other entries, all held out)', figures(second));
+  print('second set (eval-set-2.jsonl: 44 other entries; the comparison sides were tuned on it)', figures(second));
   if (verbose) list(second, () => '2');
+  const third = await score(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'));
+  print('third set (eval-set-3.jsonl: 48 other entries, never tuned on)', figures(third));
+  if (verbose) list(third, () => '3');
 }

@@ -14,6 +14,8 @@ export interface GradeLine {
   partial?: string[];
   notice?: Grade['notice'];
   feedback?: string;
+  /** Key points said of the wrong side of a comparison, by statement. */
+  swapped?: string[];
 }
 
 const inputLine = z.object({ id: z.string().min(1), answer: z.string() });
@@ -29,6 +31,7 @@ export const toGradeLine = (id: string, g: Grade): GradeLine => ({
   ...(g.partial && g.partial.length > 0 ? { partial: g.partial.map((k) => k.point) } : {}),
   ...(g.notice ? { notice: g.notice } : {}),
   ...(g.feedback ? { feedback: g.feedback } : {}),
+  ...(g.swapped && g.swapped.length > 0 ? { swapped: g.swapped.map((s) => s.keyPoint.point) } : {}),
 });
 
 const unknownId = (bank: QuestionBank, id: string) => `unknown question id "${id}"; see the id: fields in data/questions/*.yaml (e.g. "${bank.questions[0]?.id ?? ''}")`;
@@ -59,6 +62,7 @@ export async function gradeText(bank: QuestionBank, grader: Grader, id: string, 
   for (const k of g.partial ?? []) lines.push(`  partly:  ${k.point}`);
   for (const k of g.missed) lines.push(`  missed:  ${k.point}`);
   for (const m of g.misconceptions) lines.push(`  misconception: "${m.quote}" — ${m.misconception.statement} ${m.misconception.correction}`);
+  for (const s of g.swapped ?? []) lines.push(`  said of the wrong one: "${s.quote}" — holds for ${s.holdsFor}, not ${s.saidOf}: ${s.keyPoint.point}`);
   if (g.feedback) lines.push(`  feedback: ${g.feedback}`);
   return { ok: true, text: lines.join('\n') };
 }

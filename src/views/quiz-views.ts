@@ -150,6 +150,13 @@ export function gradeFields(g: Grade): { name: string; value: string }[] {
       value: g.misconceptions.map((m) => `❌ **${m.misconception.statement}** You wrote “${m.quote}”. ${m.misconception.correction}`).join('\n'),
     });
   }
+  const swapped = g.swapped ?? [];
+  if (swapped.length > 0) {
+    fields.push({
+      name: `Said of the wrong one (${swapped.length})`,
+      value: swapped.map((s) => `🔁 You wrote “${s.quote}”: that holds for ${s.holdsFor}, not ${s.saidOf}. **${s.keyPoint.point}**`).join('\n'),
+    });
+  }
   if (g.feedback) fields.push({ name: 'Feedback', value: g.feedback });
   return fields;
 }

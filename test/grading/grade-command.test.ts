@@ -53,6 +53,16 @@ describe('npm run grade', () => {
     expect(r.out).toContain('unknown question id "no-such-id"');
   });
 
+  it('names a claim said of the wrong side of a comparison, in the shipped bank (--jsonl and for a person)', () => {
+    const env = { BANK_DIR: join(projectRoot, 'data') };
+    const answer = 'LayerNorm needs running statistics and struggles with small batches, and BatchNorm is the standard in transformers.';
+    const line = JSON.parse(grade(['--jsonl'], JSON.stringify({ id: 'batchnorm-vs-layernorm', answer }), env).out) as { swapped?: string[] };
+    expect(line.swapped).toEqual(expect.arrayContaining(['BatchNorm needs running statistics and struggles with small batches.', 'LayerNorm is the standard in transformers and sequence models.']));
+    const text = grade(['batchnorm-vs-layernorm'], answer, env).out;
+    expect(text).toContain('said of the wrong one: "BatchNorm is the standard in transformers" — holds for LayerNorm, not BatchNorm');
+    expect(text).not.toMatch(/covered: .*(running statistics|transformers)/);
+  });
+
   it('--jsonl: one JSON line per input line; a bad line gives an error line and the rest go on', () => {
     const input = [
       JSON.stringify({ id: 'fx-backprop', answer: 'Apply the chain rule to get the derivative of the loss in one backward pass.' }),

@@ -64,6 +64,24 @@ export function aQuestion(overrides: Partial<Question> = {}): Question {
   };
 }
 
+/** A comparison entry with `sides`: two key points about one side each, one about both. */
+export function aComparison(overrides: Partial<Question> = {}): Question {
+  return aQuestion({
+    id: 'norms',
+    prompt: 'How do batch normalization and layer normalization differ?',
+    keyPoints: [
+      { point: 'BatchNorm keeps running statistics for inference.', keywords: ['running statistics'] },
+      { point: 'LayerNorm is the standard in transformers.', keywords: ['transformers'] },
+      { point: 'Both learn a scale and shift.', keywords: ['scale and shift'] },
+    ],
+    sides: [
+      ['BatchNorm', 'batch norm'],
+      ['LayerNorm', 'layer norm'],
+    ],
+    ...overrides,
+  });
+}
+
 export function aBank(questions: Question[] = [aQuestion()]): QuestionBank {
   return new QuestionBank(questions);
 }

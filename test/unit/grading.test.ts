@@ -77,6 +77,13 @@ describe('the rubric grader', () => {
     expect(r.covered).toHaveLength(2);
   });
 
+  it('does not take what something is compared with for what the claim is about', () => {
+    // "L2 … exactly zero" is all there, but L2 is only what L1 is compared with.
+    expect(grade('L1 differs from L2 in that it gives exactly zero weights.').misconceptions).toEqual([]);
+    expect(grade('L1, rather than L2, gives exactly zero weights.').misconceptions).toEqual([]);
+    expect(grade('L2 gives exactly zero weights.').misconceptions).toHaveLength(1);
+  });
+
   it('credits a complete answer in other words above the pass line', () => {
     const r = grade('With L1 (absolute values) many coefficients become exactly zero so you get a sparse model; L2 penalises squared weights and shrinks each weight in proportion to its size instead.');
     expect(r.covered).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeFromVerified, parseJudgement, verifyJudgement, type Judgement } from '../../src/core/grading/judgement.js';
 import { graderNote } from '../../src/views/quiz-views.js';
-import { aQuestion } from '../support/builders.js';
+import { aComparison, aQuestion } from '../support/builders.js';
 
 const q = aQuestion({ prompt: 'How does backpropagation compute the gradient of the loss?' });
 const judge = (keyPoints: Judgement['keyPoints'], misconceptions: Judgement['misconceptions'] = []): Judgement => ({ keyPoints, misconceptions, feedback: 'ok' });
@@ -16,6 +16,16 @@ describe('evidence-checked judgements', () => {
     ]));
     expect(v.keyPoints.map((k) => k.status)).toEqual(['covered', 'missed', 'missed']);
     expect(verifyJudgement(q, answer, judge([{ index: 1, status: 'covered', quote: 'It runs once, backward' }])).keyPoints[0]!.status).toBe('missed'); // not about the chain rule
+  });
+
+  it('takes no quote that says a one-sided key point of the other side of a comparison', () => {
+    const norms = aComparison();
+    const answer = 'Layer norm keeps running statistics for inference. Layer norm is used in transformers.';
+    const v = verifyJudgement(norms, answer, judge([
+      { index: 1, status: 'covered', quote: 'Layer norm keeps running statistics' },
+      { index: 2, status: 'covered', quote: 'Layer norm is used in transformers' },
+    ]));
+    expect(v.keyPoints.map((k) => k.status)).toEqual(['missed', 'covered', 'missed']);
   });
 
   it('ignores indexes that name no key point or misconception, and counts a misconception once', () => {

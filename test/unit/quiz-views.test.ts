@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
 import type { PresentedQuiz } from '../../src/core/quiz/quiz-service.js';
 import { gradeFields, quizCard, stemFor } from '../../src/views/quiz-views.js';
-import { aQuestion } from '../support/builders.js';
+import { aComparison, aQuestion } from '../support/builders.js';
 
 const q = aQuestion({ prompt: 'Describe how backpropagation works.', choicePrompt: 'Which statement about backpropagation is correct?' });
 
@@ -25,5 +25,13 @@ describe('quiz views', () => {
     const fields = gradeFields(grade);
     expect(fields.map((f) => f.name)).toEqual(['Covered (1)', 'Missed (2)', 'Misconceptions (1)']);
     expect(fields[2]!.value).toBe('❌ **Backpropagation estimates gradients by finite differences.** You wrote “finite differences”. It computes exact gradients with the chain rule.');
+  });
+
+  it('says which side a claim said of the wrong one holds for', async () => {
+    const norms = aComparison();
+    const grade = await new RubricGrader([norms]).grade(norms, 'Batch norm is the standard in transformers, and both learn a scale and shift.');
+    const fields = gradeFields(grade);
+    expect(fields.map((f) => f.name)).toEqual(['Covered (1)', 'Missed (2)', 'Said of the wrong one (1)']);
+    expect(fields[2]!.value).toBe('🔁 You wrote “Batch norm is the standard in transformers”: that holds for LayerNorm, not Batch norm. **LayerNorm is the standard in transformers.**');
   });
 });

@@ -3,6 +3,7 @@ import { RubricGrader } from '../grading/rubric.js';
 import { statedMisconceptions } from '../grading/misconceptions.js';
 import { STOPWORDS, StemmedText, stemmedPhrase, stemTokens } from '../grading/text-match.js';
 import { styleTells } from './blind-test-taker.js';
+import { keyPointSides, swapSides } from '../grading/sides.js';
 
 /**
  * Editorial checks on one entry, beyond the schema: the bank's tooling (scripts/bank/quality.ts)
@@ -39,6 +40,23 @@ export function bankContext(questions: readonly Question[]): BankContext {
   return { grader: new RubricGrader(questions), answersWithStem };
 }
 
+/**
+ * A key point about one side of a comparison is earned by its own statement, and no longer once
+ * the sides' names are swapped in it ("LayerNorm needs running statistics" earns nothing).
+ */
+function sideProblems(q: Question, grader: RubricGrader, where: string): string[] {
+  const sides = q.sides ?? [];
+  const p: string[] = [];
+  keyPointSides(q.keyPoints, sides).forEach((side, i) => {
+    if (side === undefined) return;
+    const kp = q.keyPoints[i]!;
+    if (!grader.gradeNow(q, kp.point).covered.includes(kp)) p.push(`${where}: keyPoints.${i}: its own statement does not earn it; a keyword must occur in "${kp.point}"`);
+    const swapped = swapSides(kp.point, sides);
+    if (grader.gradeNow(q, swapped).covered.includes(kp)) p.push(`${where}: keyPoints.${i}: still earned with the sides swapped ("${swapped}"); the sides' names must be told apart in it`);
+  });
+  return p;
+}
+
 /** Problems with one entry taken alone (the context supplies bank-wide term weights). */
 export function entryProblems(q: Question, ctx: BankContext = bankContext([q])): string[] {
   const p: string[] = [];
@@ -64,6 +82,7 @@ export function entryProblems(q: Question, ctx: BankContext = bankContext([q])):
       }
     }
   });
+  if (q.sides) p.push(...sideProblems(q, ctx.grader, where));
   const self = ctx.grader.gradeNow(q, q.answer).score;
   if (self !== 100) p.push(`${where}: the model answer scores ${self}/100 against its own rubric`);
   for (const [label, text] of [['a generic wrong answer', GENERIC_WRONG_ANSWER], ['the prompt pasted back', q.prompt]] as const) {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { keyPointSides } from '../grading/sides.js';
+import { stemmedPhrase } from '../grading/text-match.js';
 
 /** The topics the bank is organised by; one YAML file per topic in data/questions/. */
 export const TOPICS = {
@@ -87,13 +89,19 @@ export const questionShape = {
       distractors: z.array(text(1, 300)).length(3),
     }),
     misconceptions: z.array(misconceptionSchema).max(8).default([]),
+    /**
+     * For a question that compares things: each thing's names ("BatchNorm", "batch norm", …). A key
+     * point that names exactly one side is credited only where the answer says it of that side, so
+     * a swap ("LayerNorm normalizes across the batch") earns nothing (src/core/grading/sides.ts).
+     */
+    sides: z.array(z.array(text(1, 40)).min(1).max(8)).min(2).max(4).optional(),
     explanation: text(10, 1500),
     hint: text(5, 300),
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase tag words joined by hyphens')).min(1).max(10),
     covers: z.array(z.string().regex(/^(dl80|dl10y|dl50|dc20)\/[a-z0-9/-]+$/, 'a seed id such as dl80/fundamentals/1')).default([]),
 };
 
-type EntryForChecks = Pick<z.infer<z.ZodObject<typeof questionShape>>, 'choices' | 'misconceptions' | 'keyPoints'>;
+type EntryForChecks = Pick<z.infer<z.ZodObject<typeof questionShape>>, 'choices' | 'misconceptions' | 'keyPoints' | 'sides'>;
 
 /** Checks across an entry's fields, shared by the bank and packs. */
 export function refineEntry(q: EntryForChecks, ctx: z.RefinementCtx): void {
@@ -102,11 +110,28 @@ export function refineEntry(q: EntryForChecks, ctx: z.RefinementCtx): void {
     if (new Set(all).size !== all.length) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'the four choices must be distinct' });
     }
+    if (q.sides) checkSides(q.sides, q.keyPoints, ctx);
     q.misconceptions.forEach((m, i) => {
       if (m.keyPoint > q.keyPoints.length) {
         ctx.addIssue({ code: 'custom', path: ['misconceptions', i, 'keyPoint'], message: `must name one of the ${q.keyPoints.length} key points (1-${q.keyPoints.length})` });
       }
     });
+  }
+}
+
+/** Every name says something, no name belongs to two sides, and some key point is about one side. */
+function checkSides(sides: readonly (readonly string[])[], keyPoints: readonly KeyPoint[], ctx: z.RefinementCtx): void {
+  const owner = new Map<string, number>();
+  sides.forEach((names, side) =>
+    names.forEach((name, j) => {
+      const key = stemmedPhrase(name).join(' ');
+      if (key === '') ctx.addIssue({ code: 'custom', path: ['sides', side, j], message: `"${name}" has no content word to find in an answer` });
+      else if (owner.has(key) && owner.get(key) !== side) ctx.addIssue({ code: 'custom', path: ['sides', side, j], message: `"${name}" names two sides` });
+      else owner.set(key, side);
+    }),
+  );
+  if (!keyPointSides(keyPoints, sides).some((s) => s !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['sides'], message: 'no key point names exactly one side, so the sides change nothing: name a side in the key points it is about, or drop sides' });
   }
 }
 

@@ -11,6 +11,20 @@ export interface StatedMisconception {
 }
 
 /**
+ * A key point the answer stated of the wrong side of a comparison ("LayerNorm keeps running
+ * statistics" for BatchNorm's point): no credit, and the member is told which side it holds for.
+ */
+export interface SwappedClaim {
+  keyPoint: KeyPoint;
+  /** The answer's words, from the side it named to the claim. */
+  quote: string;
+  /** The side the answer said it of, in the answer's words. */
+  saidOf: string;
+  /** The side it holds for (its first name in the entry). */
+  holdsFor: string;
+}
+
+/**
  * Why an answer was graded by the rubric although the AI grader is configured: the AI did not
  * answer in time, failed (error, unusable reply), or a daily cap was reached. Views word it.
  */
@@ -32,6 +46,8 @@ export interface Grade {
   notice?: GradeNotice | undefined;
   /** The AI's two or three sentences of feedback. */
   feedback?: string | undefined;
+  /** Missed key points the answer stated of the other side of the comparison (rubric grader). */
+  swapped?: SwappedClaim[] | undefined;
 }
 
 /** Who is being graded: the AI grader counts daily caps and caches per community with it. */

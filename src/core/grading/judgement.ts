@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evidencePhrases, type KeyPoint, type Question } from '../bank/schema.js';
 import { PASS_SCORE, type Grade, type StatedMisconception } from './grader.js';
 import { SCORING } from './rubric.js';
+import { keyPointSides, sideNamedBy } from './sides.js';
 import { stemmedPhrase, stemTokens } from './text-match.js';
 
 /**
@@ -114,9 +115,13 @@ function isEvidence(quote: string, answer: string, about: readonly string[], pro
 /** Keeps only what the answer's own words support; the model's claims alone are worth nothing. */
 export function verifyJudgement(question: Question, answer: string, j: Judgement): VerifiedJudgement {
   const promptStems = new Set(stemTokens(`${question.prompt} ${question.choicePrompt ?? ''}`));
+  const kpSides = keyPointSides(question.keyPoints, question.sides);
   const keyPoints = question.keyPoints.map((kp, i) => {
     const claim = j.keyPoints.find((k) => k.index === i + 1 && k.status !== 'missed');
     if (!claim || !isEvidence(claim.quote, answer, [kp.point, ...kp.keywords], promptStems)) return { status: 'missed' as const, quote: '' };
+    // As for the rubric grader: a quote that names only the other side of a comparison is a swap.
+    const quoteSide = question.sides && sideNamedBy(claim.quote, question.sides);
+    if (kpSides[i] !== undefined && quoteSide !== undefined && quoteSide !== kpSides[i]) return { status: 'missed' as const, quote: '' };
     return { status: claim.status, quote: claim.quote.trim() };
   });
   const seen = new Set<number>();

@@ -6,7 +6,7 @@ import { PHRASE_SLACK, phraseIsNegative, stemmedPhrase, type Span, type StemmedT
 export const EVIDENCE_WINDOW = 10;
 
 /**
- * Where one evidence group is stated: every phrase found, all within the window and one sentence,
+ * Where one evidence group is stated: every phrase found, all within the window and one clause,
  * and no negation reaching into the span ("L2 does not give exact zeros" states nothing). Phrases
  * may come in any order ("adding dropout fixes underfitting" and "underfitting is fixed by adding
  * dropout" state the same) unless the group asks for its order (IN_ORDER, for swapped comparisons):
@@ -35,7 +35,9 @@ function findGroup(text: StemmedText, group: readonly string[], inOrder: boolean
     }
     if (!ok) continue;
     const span = { start, end };
-    if (!text.sameSentence(span)) continue;
+    if (!text.sameClause(span)) continue;
+    // "The GRU differs from the LSTM in that it merges …" says nothing of the LSTM.
+    if (text.isComparedWith(span)) continue;
     if (negativeGroup || !text.isNegated(span)) return span;
   }
   return undefined;

@@ -1,8 +1,9 @@
 import type { KeyPoint, Question } from '../bank/schema.js';
-import { PASS_SCORE, type Grade, type Grader } from './grader.js';
+import { PASS_SCORE, type Grade, type Grader, type SwappedClaim } from './grader.js';
 import { statedMisconceptions } from './misconceptions.js';
+import { keyPointSides, sideMentions, sideOfClaim, withoutName } from './sides.js';
 import { cosine, TermWeights, type TermVector } from './term-weights.js';
-import { phraseIsNegative, stemmedPhrase, stemTokens, StemmedText } from './text-match.js';
+import { phraseIsNegative, stemmedPhrase, stemTokens, StemmedText, type Span } from './text-match.js';
 
 export { PASS_SCORE } from './grader.js';
 
@@ -30,19 +31,37 @@ export const SCORING: Scoring = {
   misconceptionPenalty: 15,
 };
 
-/** Does the answer evidence this key point? A keyword made only of prompt words is no evidence. */
-function evidences(text: StemmedText, kp: KeyPoint, promptStems: ReadonlySet<string>): boolean {
-  return kp.keywords.some((k) => {
-    const stems = stemmedPhrase(k);
-    if (stems.length === 0 || stems.every((s) => promptStems.has(s))) return false;
-    const spans = text.findStems(stems);
-    return phraseIsNegative(k) ? spans.length > 0 : spans.some((s) => !text.isNegated(s));
+/** A key point's keyword, ready to look for. */
+interface Keyword {
+  stems: readonly string[];
+  /** The keyword itself says "not …", so a negation before it is part of the claim. */
+  negative: boolean;
+  /** A formula ("p(y|x)", "y = x + f(x)") means what it says only in its written order. */
+  inOrder: boolean;
+  /** The side's name was taken out of it: it counts only where the answer names that side. */
+  named: boolean;
+}
+
+const FORMULA = /[()|=^]/;
+
+/** Where the answer states a keyword of this key point, in words that count (not just the prompt's, not negated). */
+function keywordSpans(text: StemmedText, keywords: readonly Keyword[], promptStems: ReadonlySet<string>): { span: Span; named: boolean }[] {
+  return keywords.flatMap(({ stems, negative, inOrder, named }) => {
+    if (stems.length === 0 || stems.every((s) => promptStems.has(s))) return [];
+    return text
+      .findStems(stems, undefined, inOrder)
+      .filter((s) => negative || !text.isNegated(s))
+      .map((span) => ({ span, named }));
   });
 }
 
 interface Prepared {
   promptStems: Set<string>;
   model: TermVector;
+  /** Per key point, the side of the comparison it is about (`sides` in the entry), if one. */
+  kpSides: (number | undefined)[];
+  /** Per key point, its keywords; a keyword naming the point's side is looked for without the name. */
+  keywords: Keyword[][];
 }
 
 /**
@@ -71,25 +90,46 @@ export class RubricGrader implements Grader {
 
   /** The same as grade(), synchronously: bank tooling grades thousands of texts in a loop. */
   gradeNow(question: Question, answer: string | StemmedText): Grade {
-    const { promptStems, model } = this.prepare(question);
+    const { promptStems, model, kpSides, keywords } = this.prepare(question);
     const text = typeof answer === 'string' ? new StemmedText(answer) : answer;
     const misconceptions = statedMisconceptions(text, question.misconceptions);
     const forfeited = new Set(misconceptions.map((m) => m.misconception.keyPoint - 1));
+    const mentions = question.sides ? sideMentions(text, question.sides) : [];
     const covered: KeyPoint[] = [];
     const missed: KeyPoint[] = [];
+    const swapped: SwappedClaim[] = [];
     question.keyPoints.forEach((kp, i) => {
-      (!forfeited.has(i) && evidences(text, kp, promptStems) ? covered : missed).push(kp);
+      const found = forfeited.has(i) ? [] : keywordSpans(text, keywords[i]!, promptStems);
+      const side = kpSides[i];
+      // A key point about one side of a comparison counts only where it is said of that side, or
+      // of no side in particular unless its keyword named the side.
+      const claims = found.map(({ span, named }) => ({ span, named, of: side === undefined ? undefined : sideOfClaim(text, mentions, span) }));
+      if (claims.some((c) => (c.of === undefined ? !c.named : c.of.side === side))) return void covered.push(kp);
+      missed.push(kp);
+      const wrong = claims.find((c) => c.of?.inSentence);
+      if (wrong?.of && side !== undefined) {
+        const { span, of } = wrong;
+        swapped.push({ keyPoint: kp, quote: text.quote({ start: Math.min(span.start, of.name.start), end: Math.max(span.end, of.name.end) }), saidOf: text.quote(of.name), holdsFor: question.sides![side]![0]! });
+      }
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
     const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
-    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric' };
+    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric', ...(swapped.length > 0 ? { swapped } : {}) };
   }
 
   private prepare(q: Question): Prepared {
     let p = this.prepared.get(q);
     if (!p) {
       const promptStems = new Set(stemTokens(`${q.prompt} ${q.choicePrompt ?? ''}`));
-      p = { promptStems, model: this.weights.vector(stemTokens(q.answer), promptStems) };
+      const kpSides = keyPointSides(q.keyPoints, q.sides);
+      const keywords = q.keyPoints.map((kp, i) => {
+        const names = kpSides[i] === undefined ? undefined : q.sides?.[kpSides[i]];
+        return kp.keywords.map((k) => {
+          const stems = names ? withoutName(stemmedPhrase(k), names) : stemmedPhrase(k);
+          return { stems, negative: phraseIsNegative(k), inOrder: FORMULA.test(k), named: stems.length < stemmedPhrase(k).length };
+        });
+      });
+      p = { promptStems, model: this.weights.vector(stemTokens(q.answer), promptStems), kpSides, keywords };
       this.prepared.set(q, p);
     }
     return p;

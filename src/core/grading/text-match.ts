@@ -10,16 +10,36 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Words that turn the claim next to them around: "not", "unlike", "rather than", "instead of", … */
 const NEGATIONS: ReadonlySet<string> = new Set(
-  'not no never none nor neither without unlike instead rather whereas cannot nothing'.split(' '),
+  'not no never none nor neither without unlike instead rather cannot nothing'.split(' '),
 );
 
 /** How far apart (in content words) the words of one multi-word phrase may stand, beyond its own length. */
 export const PHRASE_SLACK = 2;
 /** Words that start a new claim, so a negation before them does not reach past them. */
-const CONJUNCTIONS: ReadonlySet<string> = new Set('and but while although though yet'.split(' '));
+const CONJUNCTIONS: ReadonlySet<string> = new Set('and but while whereas although though yet'.split(' '));
+/**
+ * A word that sets two claims against each other: a misconception's phrases must stand on one side
+ * of it ("L1 gives a sparse model, whereas L2 shrinks weights" does not say "L2 … sparse"). Not
+ * "while": a swap is often written across it ("A does X, while B does Y") and its evidence with it.
+ */
+const CONTRASTING: ReadonlySet<string> = new Set(['whereas']);
 
 /** How many words before a match a negation still reverses it. */
 const NEGATION_REACH = 3;
+
+/**
+ * Words after which a name is what the claim is compared with, not what it is about: in
+ * "LayerNorm, unlike BatchNorm, works per example", "… than BatchNorm", "LayerNorm differs from
+ * BatchNorm in …" or "QLoRA extends LoRA …", the claim is LayerNorm's (QLoRA's); and in "a kind of
+ * curriculum learning" or "like top-k", the name is a comparison, not the subject.
+ */
+const CONTRASTS: ReadonlySet<string> = new Set('unlike than versus vs compared contrast opposed relative instead rather differ differs differed different like similar kind type form variant replace replaces replaced extend extends extended'.split(' '));
+/**
+ * Of those, the ones that only ever introduce what something is compared with: a misconception
+ * stated right after them is not claimed ("the GRU differs from the LSTM in that it merges …").
+ * "different", "replaces" or "extends" begin claims of their own ("uses a different filter").
+ */
+const COMPARED_WITH: ReadonlySet<string> = new Set('unlike than versus vs compared differ differs differed'.split(' '));
 
 /** A word (with its "n't"), or a clause break: a negation reaches to the end of its clause at most. */
 // A single line break is only wrapping (YAML blocks, pasted text); a blank line or a new list item
@@ -101,36 +121,74 @@ export interface Span {
 export class StemmedText {
   /** Stems of the content words, in order. */
   readonly tokens: string[];
+  /** The content words as written (lowercased), for names that must not match by stem alone. */
+  private readonly words: string[];
   /** For each content word, whether a negation stands just before it or among the stopwords around it. */
   private readonly negatedAt: boolean[];
+  /** For each content word, whether a comparison word ("than", "unlike", …) stands just before it. */
+  private readonly contrastedAt: boolean[];
+  /** The same for the narrower COMPARED_WITH words. */
+  private readonly comparedAt: boolean[];
   /** The sentence each content word belongs to: evidence never spans two sentences. */
   private readonly sentenceOf: number[];
+  /** The clause each content word belongs to, counted at "whereas" (CONTRASTING). */
+  private readonly clauseOf: number[];
+  /** The stretch between punctuation or conjunctions each content word stands in ("…, driven by decode"). */
+  private readonly segmentOf: number[];
   /** Where each content word stands in the original text, for quoting. */
   private readonly offsets: [number, number][];
   private readonly positions = new Map<string, number[]>();
 
   constructor(private readonly text: string) {
     this.tokens = [];
+    this.words = [];
     this.negatedAt = [];
+    this.contrastedAt = [];
+    this.comparedAt = [];
     this.offsets = [];
     this.sentenceOf = [];
+    this.clauseOf = [];
+    this.segmentOf = [];
     let sentence = 0;
+    let clause = 0;
+    let segment = 0;
     let sinceNegation = Infinity;
+    let sinceContrast = Infinity;
+    let sinceCompared = Infinity;
     for (const m of text.matchAll(WORD_OR_BREAK)) {
       if (m[1] === undefined) {
         sinceNegation = Infinity; // a negation reaches to the end of its clause at most
-        if (m[2] !== undefined) sentence++;
+        sinceContrast = Infinity;
+        sinceCompared = Infinity;
+        segment++;
+        if (m[2] !== undefined) {
+          sentence++;
+          clause++;
+        }
         continue;
       }
       for (const word of splitWords(m[1])) {
         if (NEGATIONS.has(word)) sinceNegation = 0;
         else if (CONJUNCTIONS.has(word)) sinceNegation = Infinity; // "cannot X and suffers from Y": Y is stated
+        if (CONTRASTING.has(word)) clause++;
+        if (CONJUNCTIONS.has(word)) segment++;
+        if (CONTRASTS.has(word)) sinceContrast = 0;
+        else if (CONJUNCTIONS.has(word)) sinceContrast = Infinity;
+        if (COMPARED_WITH.has(word)) sinceCompared = 0;
+        else if (CONJUNCTIONS.has(word)) sinceCompared = Infinity;
         if (STOPWORDS.has(word)) continue;
         this.negatedAt.push(sinceNegation <= NEGATION_REACH);
+        this.contrastedAt.push(sinceContrast <= NEGATION_REACH);
+        this.comparedAt.push(sinceCompared <= NEGATION_REACH);
         this.offsets.push([m.index, m.index + m[1].length]);
         this.tokens.push(stem(word));
+        this.words.push(word);
         this.sentenceOf.push(sentence);
+        this.clauseOf.push(clause);
+        this.segmentOf.push(segment);
         sinceNegation++;
+        sinceContrast++;
+        sinceCompared++;
       }
     }
     this.tokens.forEach((t, i) => {
@@ -174,8 +232,27 @@ export class StemmedText {
     return out;
   }
 
+  /**
+   * Spans where a name's words stand next to each other as written, a plural allowed ("GANs",
+   * "policies"), not by stem: "generative" must not match "generally" or "generate".
+   */
+  findName(name: string): Span[] {
+    const want = splitWords(name).filter((w) => !STOPWORDS.has(w));
+    if (want.length === 0) return [];
+    const out: Span[] = [];
+    for (let i = 0; i + want.length <= this.words.length; i++) {
+      if (want.every((w, j) => sameWord(this.words[i + j]!, w)) && this.sentenceOf[i] === this.sentenceOf[i + want.length - 1]) out.push({ start: i, end: i + want.length - 1 });
+    }
+    return out;
+  }
+
   sameSentence(span: Span): boolean {
     return this.sentenceOf[span.start] === this.sentenceOf[span.end];
+  }
+
+  /** True when the span lies within one clause (no "whereas" inside it) of one sentence. */
+  sameClause(span: Span): boolean {
+    return this.clauseOf[span.start] === this.clauseOf[span.end];
   }
 
   /** True when the phrase occurs anywhere (as findPhrase). */
@@ -189,6 +266,38 @@ export class StemmedText {
     return false;
   }
 
+  /** True when a comparison word ("than", "unlike", …) stands just before the span's first word. */
+  isContrasted(span: Span): boolean {
+    return this.contrastedAt[span.start] === true;
+  }
+
+  /** True when one of the narrower COMPARED_WITH words ("than", "differs from", …) stands just before the span. */
+  isComparedWith(span: Span): boolean {
+    return this.comparedAt[span.start] === true;
+  }
+
+  /** The sentence a content word belongs to. */
+  sentenceAt(position: number): number | undefined {
+    return this.sentenceOf[position];
+  }
+
+  /** The stretch between punctuation marks or conjunctions a content word stands in. */
+  segmentAt(position: number): number | undefined {
+    return this.segmentOf[position];
+  }
+
+  /** The first content word of the stretch `position` stands in. */
+  segmentStart(position: number): number {
+    let i = position;
+    while (i > 0 && this.segmentOf[i - 1] === this.segmentOf[position]) i--;
+    return i;
+  }
+
+  /** A content word as written, lowercased. */
+  wordAt(position: number): string | undefined {
+    return this.words[position];
+  }
+
   /** The answer's own words for a span, for feedback ("you wrote …"). */
   quote(span: Span): string {
     const from = this.offsets[span.start]?.[0] ?? 0;
@@ -196,6 +305,10 @@ export class StemmedText {
     return this.text.slice(from, to);
   }
 }
+
+/** The same word as written, or its plural ("gan"/"gans", "policy"/"policies", "loss"/"losses"). */
+const sameWord = (found: string, want: string) =>
+  found === want || found === `${want}s` || found === `${want}es` || (want.endsWith('y') && found === `${want.slice(0, -1)}ies`);
 
 /** True when the phrase itself says "not …", so a negation before it is part of the claim. */
 export const phraseIsNegative = (phrase: string) => splitWords(phrase).some((w) => NEGATIONS.has(w));
