@@ -1,8 +1,9 @@
 // Measures the grader on the expert-scored evaluation sets: `npm run grader:eval [-- --verbose]`.
 // The first set (eval-set.jsonl): figures for its tuning entries, its held-out entries (never tuned
-// on) and all. The second (eval-set-2.jsonl, 44 other entries, written later from the prompts
-// alone) and the third (eval-set-3.jsonl, 48 more), each written before the change it first
-// measured. EVAL_SET=file measures one file the first way.
+// in rules and rubrics) and all. The second (eval-set-2.jsonl, 44 other entries, written later from
+// the prompts alone), the third (eval-set-3.jsonl, 48 more) and the fourth (eval-set-4.jsonl, 48
+// more), each written before the change it first measured; the blend (SCORING) is tuned on the
+// first three, the fourth is never tuned on. EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
@@ -30,7 +31,7 @@ function list(scored: ScoredCase[], mark: (id: string) => string): void {
 
 const first = await score(process.env.EVAL_SET ?? join(projectRoot, 'test', 'grading', 'eval-set.jsonl'));
 print('tuning entries', figures(first.filter((c) => !isHeldOut(c.id))));
-print('held-out entries (never tuned on)', figures(first.filter((c) => isHeldOut(c.id))));
+print('held-out entries (no rule or rubric tuned on them; the blend was)', figures(first.filter((c) => isHeldOut(c.id))));
 print('all', figures(first));
 if (verbose) list(first, (id) => (isHeldOut(id) ? 'H' : 'T'));
 if (!process.env.EVAL_SET) {
@@ -38,6 +39,9 @@ if (!process.env.EVAL_SET) {
   print('second set (eval-set-2.jsonl: 44 other entries; the comparison sides were tuned on it)', figures(second));
   if (verbose) list(second, () => '2');
   const third = await score(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'));
-  print('third set (eval-set-3.jsonl: 48 other entries, never tuned on)', figures(third));
+  print('third set (eval-set-3.jsonl: 48 other entries; the blend was tuned on it)', figures(third));
   if (verbose) list(third, () => '3');
+  const fourth = await score(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'));
+  print('fourth set (eval-set-4.jsonl: 48 other entries, never tuned on)', figures(fourth));
+  if (verbose) list(fourth, () => '4');
 }

@@ -95,7 +95,7 @@ describe('the bank checks catch bad entries', () => {
     const bad = {
       ...good,
       answer: 'Too short to be a model answer.',
-      keyPoints: [...good.keyPoints, { point: 'Bigger is better', keywords: ['bigger'] }, { point: 'More data helps', keywords: ['more data'] }],
+      keyPoints: [...good.keyPoints, { point: 'Bigger is better', keywords: ['bigger', 'more layers'] }, { point: 'More data helps', keywords: ['more data', 'accuracy'] }],
       hint: 'First sentence. Second sentence.',
     };
     const problems = entryProblems(bad).join('\n');

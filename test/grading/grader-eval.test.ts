@@ -10,20 +10,25 @@ const bank = loadBank(join(projectRoot, 'data'));
 const cases = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set.jsonl'), 'utf8'));
 /** Written later, on 44 other entries, before the rubric hardening it measured; the comparison sides were tuned on it. */
 const second = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-2.jsonl'), 'utf8'));
-/** Written before the comparison sides, on 48 entries in neither set; never tuned on. */
+/** Written before the comparison sides, on 48 entries in neither set; the blend was tuned on it. */
 const third = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'), 'utf8'));
+/** Written before the blend was tuned, on 48 more entries; never tuned on. */
+const fourth = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'), 'utf8'));
 
 /**
  * The figures the grader reached on the expert-scored sets (npm run grader:eval); they may only
  * improve. The issue's targets were Spearman >= 0.65, false credit <= 25%, false blame <= 10%.
  * The first set's held-out Spearman was 0.854 before the rubric pass that took false credit on the
- * second set from 12.1% to 5.3% (README, "How open answers are graded").
+ * second set from 12.1% to 5.3% (README, "How open answers are graded"). Half credit for a key point
+ * stated at one place only (SCORING.singleMentionCredit) took false credit on the unseen fourth set
+ * from 4.9% to 2.1% and let false blame rise from none to one excellent answer in 20–50 per set.
  */
 const REACHED = {
-  all: { spearman: 0.85, falseCredit: 0.025, falseBlame: 0 },
-  heldOut: { spearman: 0.825, falseCredit: 0, falseBlame: 0 },
-  second: { spearman: 0.85, falseCredit: 0.025, falseBlame: 0.025 },
-  third: { spearman: 0.8, falseCredit: 0.06, falseBlame: 0.045 },
+  all: { spearman: 0.87, falseCredit: 0.01, falseBlame: 0.05 },
+  heldOut: { spearman: 0.85, falseCredit: 0, falseBlame: 0.08 },
+  second: { spearman: 0.875, falseCredit: 0.01, falseBlame: 0.025 },
+  third: { spearman: 0.82, falseCredit: 0.03, falseBlame: 0.025 },
+  fourth: { spearman: 0.785, falseCredit: 0.025, falseBlame: 0.025 },
 };
 
 describe('the grader on the expert-scored evaluation set', () => {
@@ -37,9 +42,9 @@ describe('the grader on the expert-scored evaluation set', () => {
     expect(ids.size - heldOut).toBeGreaterThanOrEqual(20);
   });
 
-  it('has a second and a third set, each on entries of its own, with all five kinds for each', () => {
+  it('has a second, third and fourth set, each on entries of its own, with all five kinds for each', () => {
     const earlier = new Set(cases.map((c) => c.id));
-    for (const set of [second, third]) {
+    for (const set of [second, third, fourth]) {
       const ids = new Set(set.map((c) => c.id));
       expect(ids.size).toBeGreaterThanOrEqual(40);
       for (const id of ids) expect(earlier.has(id), `${id} is in two sets`).toBe(false);
@@ -48,7 +53,7 @@ describe('the grader on the expert-scored evaluation set', () => {
     }
   });
 
-  it('holds the figures reached, on all answers, on the held-out entries and on the second and third sets', async () => {
+  it('holds the figures reached, on all answers, on the held-out entries and on the later sets', async () => {
     const grader = new RubricGrader(bank.questions);
     const scored = await scoreEvalSet(bank, grader, cases);
     const subsets = [
@@ -56,6 +61,7 @@ describe('the grader on the expert-scored evaluation set', () => {
       ['heldOut', scored.filter((c) => isHeldOut(c.id))],
       ['second', await scoreEvalSet(bank, grader, second)],
       ['third', await scoreEvalSet(bank, grader, third)],
+      ['fourth', await scoreEvalSet(bank, grader, fourth)],
     ] as const;
     for (const [name, subset] of subsets) {
       const f = figures(subset);

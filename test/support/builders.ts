@@ -38,6 +38,13 @@ export const aCommunity = (id = 'guild-1', platform: Community['platform'] = 'di
 export const aUser = (userId = 'u1', community: Community = aCommunity()): UserRef => ({ community, userId, displayName: `User ${userId}` });
 
 /** A complete, valid question; override what a test cares about. */
+/**
+ * The sample entry's model answer: each key point stated at two places, as a full answer does (a
+ * point named once earns half its credit), so it scores 100 against its own rubric.
+ */
+export const FIXTURE_MODEL_ANSWER =
+  'It applies the chain rule to get the gradient of the loss for every weight in one backward pass: in reverse mode the chain rule runs layer by layer, so that single backward pass gives the derivative of the loss for all of them.';
+
 export function aQuestion(overrides: Partial<Question> = {}): Question {
   const id = overrides.id ?? 'sample-question';
   return {
@@ -45,7 +52,7 @@ export function aQuestion(overrides: Partial<Question> = {}): Question {
     topic: 'fundamentals',
     difficulty: 'intermediate',
     prompt: `Explain the idea behind ${id}.`,
-    answer: 'Backpropagation applies the chain rule to compute the gradient of the loss for every weight in one backward pass.',
+    answer: FIXTURE_MODEL_ANSWER,
     keyPoints: [
       { point: 'Uses the chain rule', keywords: ['chain rule'] },
       { point: 'Computes the gradient of the loss', keywords: ['gradient of the loss', 'derivative of the loss'] },

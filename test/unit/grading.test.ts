@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combine, RubricGrader } from '../../src/core/grading/rubric.js';
+import { combine, RubricGrader, SCORING } from '../../src/core/grading/rubric.js';
 import { statedMisconceptions } from '../../src/core/grading/misconceptions.js';
 import { misconceptionSchema } from '../../src/core/bank/schema.js';
 import { StemmedText, stemTokens } from '../../src/core/grading/text-match.js';
@@ -75,6 +75,16 @@ describe('the rubric grader', () => {
     const r = grade('L1 pushes weights to exactly zero, giving a sparse model, whereas L2 does not make them exactly zero: it shrinks each weight in proportion to its size.');
     expect(r.misconceptions).toEqual([]);
     expect(r.covered).toHaveLength(2);
+  });
+
+  it('gives a key point stated at one place part of its credit, and all of it where the answer says more', () => {
+    const once = new RubricGrader([l1l2], { ...SCORING, keyPointWeight: 1 });
+    const share = (answer: string) => once.gradeNow(l1l2, answer).score;
+    // Key point 1 alone, of three: "exactly zero" at one place earns half of a third.
+    expect(share('L1 drives many weights to exactly zero.')).toBe(Math.round((100 * SCORING.singleMentionCredit) / 3));
+    // Said again elsewhere ("sparse"), it earns all of it; it is listed as covered either way.
+    expect(share('L1 drives many weights to exactly zero, so the model is sparse.')).toBe(33);
+    expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').covered).toHaveLength(1);
   });
 
   it('does not take what something is compared with for what the claim is about', () => {

@@ -19,6 +19,8 @@ export const GENERIC_WRONG_ANSWER =
 /** A blank, generic or off-topic answer stays under this score. */
 export const MAX_WRONG_SCORE = 19;
 export const MIN_MISCONCEPTIONS = 2;
+/** The model answer, graded against its own rubric, earns every key point and at least this. */
+export const MIN_MODEL_ANSWER_SCORE = 80;
 
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -83,8 +85,11 @@ export function entryProblems(q: Question, ctx: BankContext = bankContext([q])):
     }
   });
   if (q.sides) p.push(...sideProblems(q, ctx.grader, where));
-  const self = ctx.grader.gradeNow(q, q.answer).score;
-  if (self !== 100) p.push(`${where}: the model answer scores ${self}/100 against its own rubric`);
+  // Every key point, and a clear pass: not always 100, since a point the model answer states at one
+  // place only earns part of its credit (SCORING.singleMentionCredit).
+  const self = ctx.grader.gradeNow(q, q.answer);
+  if (self.missed.length > 0) p.push(`${where}: the model answer misses key point(s) ${self.missed.map((kp) => `"${kp.point}"`).join(', ')} of its own rubric`);
+  else if (self.score < MIN_MODEL_ANSWER_SCORE) p.push(`${where}: the model answer scores ${self.score}/100 against its own rubric; at least ${MIN_MODEL_ANSWER_SCORE} is expected (state its key points more fully)`);
   for (const [label, text] of [['a generic wrong answer', GENERIC_WRONG_ANSWER], ['the prompt pasted back', q.prompt]] as const) {
     const score = ctx.grader.gradeNow(q, text).score;
     if (score > (label === 'the prompt pasted back' ? 0 : MAX_WRONG_SCORE)) p.push(`${where}: ${label} scores ${score}/100; make the keywords specific to this question`);

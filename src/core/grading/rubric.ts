@@ -10,26 +10,43 @@ export { PASS_SCORE } from './grader.js';
 /**
  * How the score is made. Key points carry most of it; similarity to the model answer (TF-IDF over
  * the bank, prompt words removed) adds credit for a complete answer in other words. Chosen with
- * `npm run grader:tune` on the tuning entries of test/grading/eval-set.jsonl only, preferring the
- * widest margin for excellent answers among blends of equal agreement; `npm run grader:eval`
- * reports the held-out entries.
+ * `npm run grader:tune` on the first three expert-scored sets (test/grading/eval-set*.jsonl);
+ * `npm run grader:eval` reports the fourth, written before the choice and never tuned on.
  */
 export interface Scoring {
   keyPointWeight: number;
   similarityFloor: number;
   similarityFull: number;
   misconceptionPenalty: number;
+  /**
+   * The share of a key point's credit earned where the answer states it at one place only; stated
+   * at two separate places (two keyword matches that do not overlap), it earns all of it. A wrong
+   * answer in the right words drops a point's term once; a right one explains it.
+   */
+  singleMentionCredit: number;
 }
 
 export const SCORING: Scoring = {
   keyPointWeight: 0.6,
   /** Similarity at or below this is what any on-topic text reaches: it earns nothing. */
-  similarityFloor: 0.15,
+  similarityFloor: 0.1,
   /** Similarity at or above this counts as fully similar. */
-  similarityFull: 0.5,
+  similarityFull: 0.45,
   /** Points taken off for each misconception stated, on top of the key point it forfeits. */
   misconceptionPenalty: 15,
+  singleMentionCredit: 0.5,
 };
+
+/** How many separate places the spans stand at (overlapping matches of several keywords are one). */
+function separatePlaces(spans: readonly Span[]): number {
+  let places = 0;
+  let end = -1;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start > end) places++;
+    end = Math.max(end, s.end);
+  }
+  return places;
+}
 
 /** A key point's keyword, ready to look for. */
 interface Keyword {
@@ -98,13 +115,19 @@ export class RubricGrader implements Grader {
     const covered: KeyPoint[] = [];
     const missed: KeyPoint[] = [];
     const swapped: SwappedClaim[] = [];
+    let credit = 0;
     question.keyPoints.forEach((kp, i) => {
       const found = forfeited.has(i) ? [] : keywordSpans(text, keywords[i]!, promptStems);
       const side = kpSides[i];
       // A key point about one side of a comparison counts only where it is said of that side, or
       // of no side in particular unless its keyword named the side.
       const claims = found.map(({ span, named }) => ({ span, named, of: side === undefined ? undefined : sideOfClaim(text, mentions, span) }));
-      if (claims.some((c) => (c.of === undefined ? !c.named : c.of.side === side))) return void covered.push(kp);
+      const places = separatePlaces(claims.filter((c) => (c.of === undefined ? !c.named : c.of.side === side)).map((c) => c.span));
+      if (places > 0) {
+        covered.push(kp);
+        credit += places > 1 ? 1 : this.scoring.singleMentionCredit;
+        return;
+      }
       missed.push(kp);
       const wrong = claims.find((c) => c.of?.inSentence);
       if (wrong?.of && side !== undefined) {
@@ -113,7 +136,7 @@ export class RubricGrader implements Grader {
       }
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
-    const score = combine(covered.length / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
+    const score = combine(credit / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
     return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric', ...(swapped.length > 0 ? { swapped } : {}) };
   }
 

@@ -1,11 +1,13 @@
 import { MessageFlags, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
 import type { UserRef } from '../../../src/core/identity.js';
 import type { Actor, FakeDiscord } from '../../support/fake-discord/index.js';
+import { FIXTURE_MODEL_ANSWER } from '../../support/builders.js';
 
 /** The correct option of every fixture question (test/support/builders.ts). */
 export const FIXTURE_CORRECT = 'The chain rule, backwards';
 /** An open answer that covers every fixture key point. */
-export const FIXTURE_GOOD_ANSWER = 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.';
+/** The fixture entries' model answer: it scores 100. */
+export const FIXTURE_GOOD_ANSWER = FIXTURE_MODEL_ANSWER;
 
 export function embed(message: APIMessage | undefined): APIEmbed {
   const e = message?.embeds[0];

@@ -3,7 +3,7 @@ import type { App } from '../../../src/bootstrap.js';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { ChannelPoster } from '../../../src/core/channel-poster.js';
 import { makeTestApp } from '../../support/app.js';
-import { FixedClock } from '../../support/builders.js';
+import { FIXTURE_MODEL_ANSWER, FixedClock } from '../../support/builders.js';
 import type { FakeDiscord } from '../../support/fake-discord/index.js';
 import { ListReviewQueue } from '../../support/review-queue.js';
 import { embed, text } from './flow-helpers.js';
@@ -50,7 +50,7 @@ describe('mock interviews on Discord', () => {
     const card = await fake.slash(bo, 'interview', { subcommand: 'start', options: { length: 3 } }).response();
     expect(embed(card.message).title).toBe('Mock interview · Question 1 of 3');
     const opened = await fake.click(bo, card.message, 'Answer').response();
-    const graded = await fake.submitModal(bo, opened, 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.').response();
+    const graded = await fake.submitModal(bo, opened, FIXTURE_MODEL_ANSWER).response();
     expect(text(graded.message)).toContain('Question 1 of 3: **');
     expect(embed(graded.message).title).toBe('Mock interview · Question 2 of 3');
     const resumed = await fake.slash(bo, 'interview', { subcommand: 'start' }).response();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelPoster } from '../../../src/core/channel-poster.js';
 import { makeTestApp } from '../../support/app.js';
-import { FixedClock } from '../../support/builders.js';
+import { FIXTURE_MODEL_ANSWER, FixedClock } from '../../support/builders.js';
 import { ListReviewQueue } from '../../support/review-queue.js';
 import { startHarness, TEAM, type Harness } from './harness.js';
 import { buttonsOf } from '../../support/fake-slack/member.js';
@@ -50,14 +50,14 @@ describe('Slack practice reminders', () => {
     const click = await jo.click(card, 'Answer');
     const open = await h.fake.waitForCall('views.open', (c) => c.args['trigger_id'] === click.triggerId);
     expect(open.ok).toBe(true);
-    expect(await jo.submit(open, 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.')).toEqual({ status: 200, body: null });
+    expect(await jo.submit(open, FIXTURE_MODEL_ANSWER)).toEqual({ status: 200, body: null });
     const graded = await h.fake.waitForResponse(click.responseUrl!);
     expect(graded.body['replace_original']).toBe(true);
     const text = JSON.stringify(graded.body['blocks']);
     expect(text).toContain('Question 1 of 3: *100/100*');
     expect(text).toContain('Question 2 of 3');
     // The same form submitted again (a retry) is not graded twice.
-    await jo.submit(open, 'It applies the chain rule to get the gradient of the loss for every weight in one backward pass.');
+    await jo.submit(open, FIXTURE_MODEL_ANSWER);
     const status = await jo.run('interview status');
     expect(status.text).toContain('1 answer so far');
     expect(queue.answers.filter((a) => a.user.userId === 'U8')).toHaveLength(1);

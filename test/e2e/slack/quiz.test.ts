@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../../src/core/calendar.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { makeTestApp } from '../../support/app.js';
-import { aBank, aQuestion, FixedClock, seededRandom } from '../../support/builders.js';
+import { aBank, aQuestion, FIXTURE_MODEL_ANSWER, FixedClock, seededRandom } from '../../support/builders.js';
 import { createBackpropCore as createCore } from '../../../src/bootstrap.js';
 import { buttonsOf, SlackMember } from '../../support/fake-slack/member.js';
 import { correctChoice, startAdapter, startHarness, TEAM, type Harness } from './harness.js';
 
 const user = (userId: string) => ({ community: { platform: 'slack' as const, id: TEAM }, userId, displayName: userId });
-const KEY_POINTS = 'It uses the chain rule to compute the gradient of the loss in one backward pass.';
+const KEY_POINTS = FIXTURE_MODEL_ANSWER;
 
 describe('Slack quiz flows in Block Kit', () => {
   let h: Harness;
