@@ -2,6 +2,7 @@
 // with its sides' names swapped, the wrong answer in the right words. `npm run bank:sides [topic|id ...]`.
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
+import { earns } from '../src/core/bank/editorial.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { keyPointSides, swapSides } from '../src/core/grading/sides.js';
 import { projectRoot } from '../src/paths.js';
@@ -19,7 +20,7 @@ for (const q of entries) {
   console.log(`\n${q.id}: sides ${sides.map((s) => s[0]).join(' / ')}; model answer ${grader.gradeNow(q, q.answer).score}, swapped ${swapped.score}`);
   q.keyPoints.forEach((kp, i) => {
     const side = kpSides[i];
-    const still = swapped.covered.includes(kp);
+    const still = earns(swapped, kp);
     if (side !== undefined) {
       oneSided++;
       if (still) kept++;

@@ -141,7 +141,8 @@ export function gradeFields(g: Grade): { name: string; value: string }[] {
   const partial = g.partial ?? [];
   const fields = [
     { name: `Covered (${g.covered.length})`, value: g.covered.map((k) => `✅ ${k.point}`).join('\n') || 'None of the key points yet.' },
-    ...(partial.length > 0 ? [{ name: `Partly covered (${partial.length})`, value: partial.map((k) => `◐ ${k.point}`).join('\n') }] : []),
+    // The rubric's partial points are named at one place only; the AI's are half made.
+    ...(partial.length > 0 ? [{ name: `${g.gradedBy === 'rubric' ? 'Named, not explained' : 'Partly covered'} (${partial.length})`, value: partial.map((k) => `◐ ${k.point}`).join('\n') }] : []),
     { name: `Missed (${g.missed.length})`, value: g.missed.map((k) => `▫️ ${k.point}`).join('\n') || 'Nothing: every key point covered.' },
   ];
   if (g.misconceptions.length > 0) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { writeFixtureBank } from '../support/app.js';
+import { FIXTURE_MODEL_ANSWER } from '../support/builders.js';
 import { FakeOpenAi } from '../support/fake-openai/fake-openai.js';
 import { FIXTURE_JUDGEMENT } from '../support/fake-openai/ai-app.js';
 
@@ -41,7 +42,7 @@ describe('npm run grade', () => {
     const r = grade(['fx-backprop'], 'It gets the gradient of the loss from finite differences, one weight at a time.');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^fx-backprop: \d+\/100 \(below the pass line; graded by the rubric\)/);
-    expect(r.out).toContain('covered: Computes the gradient of the loss');
+    expect(r.out).toContain('partly:  Computes the gradient of the loss'); // named once, not explained
     expect(r.out).toContain('missed:  Uses the chain rule');
     expect(r.out).toContain('missed:  One backward pass');
     expect(r.out).toContain('misconception: "finite differences" — Backpropagation estimates gradients by finite differences.');
@@ -65,7 +66,7 @@ describe('npm run grade', () => {
 
   it('--jsonl: one JSON line per input line; a bad line gives an error line and the rest go on', () => {
     const input = [
-      JSON.stringify({ id: 'fx-backprop', answer: 'Apply the chain rule to get the derivative of the loss in one backward pass.' }),
+      JSON.stringify({ id: 'fx-backprop', answer: FIXTURE_MODEL_ANSWER }),
       '{not json',
       JSON.stringify({ id: 'missing', answer: 'x' }),
       JSON.stringify({ id: 'fx-chain' }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { questionSchema } from '../../src/core/bank/schema.js';
-import { entryProblems } from '../../src/core/bank/editorial.js';
+import { earns, entryProblems } from '../../src/core/bank/editorial.js';
+import type { Question } from '../../src/core/bank/schema.js';
+import type { Grade } from '../../src/core/grading/grader.js';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
 import { keyPointSides, swapSides } from '../../src/core/grading/sides.js';
 import { aQuestion } from '../support/builders.js';
@@ -24,7 +26,9 @@ const norms = aQuestion({
 });
 const withoutSides = { ...norms, sides: undefined };
 const grader = new RubricGrader([norms, withoutSides]);
-const covered = (answer: string, q = norms) => grader.gradeNow(q, answer).covered.map((kp) => q.keyPoints.indexOf(kp) + 1);
+/** The key points an answer earns any credit for (covered, or named once), by number. */
+const earnedBy = (g: Grade, q: Question) => q.keyPoints.flatMap((kp, i) => (earns(g, kp) ? [i + 1] : []));
+const covered = (answer: string, q = norms) => earnedBy(grader.gradeNow(q, answer), q);
 
 describe('the sides of a comparison', () => {
   it('credits a one-sided key point only where the answer says it of that side', () => {
@@ -85,7 +89,7 @@ describe('the sides of a comparison', () => {
       sides: [['generative'], ['discriminative']],
     });
     const g = new RubricGrader([q]);
-    const points = (a: string) => g.gradeNow(q, a).covered.map((kp) => q.keyPoints.indexOf(kp) + 1);
+    const points = (a: string) => earnedBy(g.gradeNow(q, a), q);
     expect(points(q.answer)).toEqual([1, 2, 3]);
     // The formula keeps its order (p(y|x) is not p(x, y)), and the name is the nearest side's.
     expect(points('A generative model learns p(y|x), while a discriminative model learns the joint p(x, y) and can sample new data.')).toEqual([]);

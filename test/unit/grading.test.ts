@@ -4,6 +4,7 @@ import { statedMisconceptions } from '../../src/core/grading/misconceptions.js';
 import { misconceptionSchema } from '../../src/core/bank/schema.js';
 import { StemmedText, stemTokens } from '../../src/core/grading/text-match.js';
 import { aQuestion } from '../support/builders.js';
+import type { Grade } from '../../src/core/grading/grader.js';
 
 const l1l2 = aQuestion({
   id: 'l1-l2',
@@ -27,6 +28,8 @@ const other = aQuestion({
 });
 const grader = new RubricGrader([l1l2, other, aQuestion()]);
 const grade = (answer: string, q = l1l2) => grader.gradeNow(q, answer);
+/** The key points a grade gives any credit: covered, or named once (partial). */
+const earned = (g: Grade) => [...g.covered, ...(g.partial ?? [])].map((k) => k.point);
 
 describe('text matching', () => {
   it('stems and drops stopwords on both sides', () => {
@@ -66,7 +69,7 @@ describe('the rubric grader', () => {
     const swapped = grade('L2 adds the squared weights and drives many of them to exactly zero, making the model sparse. L1 shrinks each weight in proportion to its size.');
     expect(swapped.misconceptions.map((m) => m.misconception.statement)).toEqual(['L2 makes weights exactly zero.', 'L1 shrinks weights in proportion to their size.']);
     expect(swapped.misconceptions[0]!.quote).toMatch(/L2 adds the squared weights and drives many of them to exactly zero/);
-    expect(swapped.covered.map((k) => k.point)).toEqual(['L1 penalises absolute values, L2 squared values.']);
+    expect(earned(swapped)).toEqual(['L1 penalises absolute values, L2 squared values.']);
     expect(swapped.score).toBeLessThan(40);
     expect(swapped.pass).toBe(false);
   });
@@ -84,7 +87,9 @@ describe('the rubric grader', () => {
     expect(share('L1 drives many weights to exactly zero.')).toBe(Math.round((100 * SCORING.singleMentionCredit) / 3));
     // Said again elsewhere ("sparse"), it earns all of it; it is listed as covered either way.
     expect(share('L1 drives many weights to exactly zero, so the model is sparse.')).toBe(33);
-    expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').covered).toHaveLength(1);
+    // Named once, the point is listed as partly made; explained, as covered.
+    expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').partial?.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
+    expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero, so the model is sparse.').covered.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
   });
 
   it('does not take what something is compared with for what the claim is about', () => {

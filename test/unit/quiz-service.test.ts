@@ -104,7 +104,7 @@ describe('QuizService', () => {
 
   it('grades open answers against the rubric with stemming and synonyms', async () => {
     const quiz = unwrap(await core.quiz.start({ user, mode: 'open', difficulty: 'intermediate' }));
-    const res = unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'You use the chain-rule to take derivatives of the loss, the gradient of the loss for every weight, during the reverse mode sweep: by the chain rule, one backward pass gives them all.'));
+    const res = unwrap(await core.quiz.answerOpen(user, quiz.delivery.id, 'You use the chain-rule to take derivatives of the loss during the reverse mode sweep: by the chain rule, one backward pass gives the gradient of the loss for every weight.'));
     expect(res.grade.covered).toHaveLength(3);
     expect(res.grade.pass).toBe(true);
     expect(res.outcome.points).toBe(Math.round((20 * res.grade.score) / 100));

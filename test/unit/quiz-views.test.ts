@@ -23,15 +23,17 @@ describe('quiz views', () => {
   it('shows covered, missed and each misconception with the member\'s own words and the correction', async () => {
     const grade = await new RubricGrader([q]).grade(q, 'You get the gradient of the loss by finite differences.');
     const fields = gradeFields(grade);
-    expect(fields.map((f) => f.name)).toEqual(['Covered (1)', 'Missed (2)', 'Misconceptions (1)']);
-    expect(fields[2]!.value).toBe('❌ **Backpropagation estimates gradients by finite differences.** You wrote “finite differences”. It computes exact gradients with the chain rule.');
+    // The gradient point is named once: half its credit, and the member is told so.
+    expect(fields.map((f) => f.name)).toEqual(['Covered (0)', 'Named, not explained (1)', 'Missed (2)', 'Misconceptions (1)']);
+    expect(fields[1]!.value).toBe('◐ Computes the gradient of the loss');
+    expect(fields[3]!.value).toBe('❌ **Backpropagation estimates gradients by finite differences.** You wrote “finite differences”. It computes exact gradients with the chain rule.');
   });
 
   it('says which side a claim said of the wrong one holds for', async () => {
     const norms = aComparison();
     const grade = await new RubricGrader([norms]).grade(norms, 'Batch norm is the standard in transformers, and both learn a scale and shift.');
     const fields = gradeFields(grade);
-    expect(fields.map((f) => f.name)).toEqual(['Covered (1)', 'Missed (2)', 'Said of the wrong one (1)']);
-    expect(fields[2]!.value).toBe('🔁 You wrote “Batch norm is the standard in transformers”: that holds for LayerNorm, not Batch norm. **LayerNorm is the standard in transformers.**');
+    expect(fields.map((f) => f.name)).toEqual(['Covered (0)', 'Named, not explained (1)', 'Missed (2)', 'Said of the wrong one (1)']);
+    expect(fields[3]!.value).toBe('🔁 You wrote “Batch norm is the standard in transformers”: that holds for LayerNorm, not Batch norm. **LayerNorm is the standard in transformers.**');
   });
 });

@@ -1,4 +1,5 @@
-import type { Question } from './schema.js';
+import type { KeyPoint, Question } from './schema.js';
+import type { Grade } from '../grading/grader.js';
 import { RubricGrader } from '../grading/rubric.js';
 import { statedMisconceptions } from '../grading/misconceptions.js';
 import { STOPWORDS, StemmedText, stemmedPhrase, stemTokens } from '../grading/text-match.js';
@@ -42,6 +43,9 @@ export function bankContext(questions: readonly Question[]): BankContext {
   return { grader: new RubricGrader(questions), answersWithStem };
 }
 
+/** Whether a grade gives the key point any credit (fully, or in part for a point named once). */
+export const earns = (g: Grade, kp: KeyPoint): boolean => g.covered.includes(kp) || (g.partial ?? []).includes(kp);
+
 /**
  * A key point about one side of a comparison is earned by its own statement, and no longer once
  * the sides' names are swapped in it ("LayerNorm needs running statistics" earns nothing).
@@ -52,9 +56,9 @@ function sideProblems(q: Question, grader: RubricGrader, where: string): string[
   keyPointSides(q.keyPoints, sides).forEach((side, i) => {
     if (side === undefined) return;
     const kp = q.keyPoints[i]!;
-    if (!grader.gradeNow(q, kp.point).covered.includes(kp)) p.push(`${where}: keyPoints.${i}: its own statement does not earn it; a keyword must occur in "${kp.point}"`);
+    if (!earns(grader.gradeNow(q, kp.point), kp)) p.push(`${where}: keyPoints.${i}: its own statement does not earn it; a keyword must occur in "${kp.point}"`);
     const swapped = swapSides(kp.point, sides);
-    if (grader.gradeNow(q, swapped).covered.includes(kp)) p.push(`${where}: keyPoints.${i}: still earned with the sides swapped ("${swapped}"); the sides' names must be told apart in it`);
+    if (earns(grader.gradeNow(q, swapped), kp)) p.push(`${where}: keyPoints.${i}: still earned with the sides swapped ("${swapped}"); the sides' names must be told apart in it`);
   });
   return p;
 }

@@ -40,7 +40,10 @@ export interface Grade {
   misconceptions: StatedMisconception[];
   /** Which grader produced this grade. */
   gradedBy: 'rubric' | 'ai';
-  /** Key points the AI found half made (half credit); the rubric grader has none. */
+  /**
+   * Key points made only in part, for part of their credit: the AI found them half made; the rubric
+   * grader found them named at one place only, not explained (SCORING.singleMentionCredit).
+   */
   partial?: KeyPoint[] | undefined;
   /** Set when the AI grader was configured but the rubric graded, and why. */
   notice?: GradeNotice | undefined;

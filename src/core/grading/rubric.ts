@@ -115,6 +115,7 @@ export class RubricGrader implements Grader {
     const covered: KeyPoint[] = [];
     const missed: KeyPoint[] = [];
     const swapped: SwappedClaim[] = [];
+    const partial: KeyPoint[] = [];
     let credit = 0;
     question.keyPoints.forEach((kp, i) => {
       const found = forfeited.has(i) ? [] : keywordSpans(text, keywords[i]!, promptStems);
@@ -123,9 +124,14 @@ export class RubricGrader implements Grader {
       // of no side in particular unless its keyword named the side.
       const claims = found.map(({ span, named }) => ({ span, named, of: side === undefined ? undefined : sideOfClaim(text, mentions, span) }));
       const places = separatePlaces(claims.filter((c) => (c.of === undefined ? !c.named : c.of.side === side)).map((c) => c.span));
-      if (places > 0) {
+      if (places > 1) {
         covered.push(kp);
-        credit += places > 1 ? 1 : this.scoring.singleMentionCredit;
+        credit += 1;
+        return;
+      }
+      if (places === 1) {
+        partial.push(kp);
+        credit += this.scoring.singleMentionCredit;
         return;
       }
       missed.push(kp);
@@ -137,7 +143,7 @@ export class RubricGrader implements Grader {
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
     const score = combine(credit / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
-    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric', ...(swapped.length > 0 ? { swapped } : {}) };
+    return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric', partial, ...(swapped.length > 0 ? { swapped } : {}) };
   }
 
   private prepare(q: Question): Prepared {
