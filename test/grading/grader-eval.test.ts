@@ -21,12 +21,12 @@ const fourth = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'e
  * The first set's held-out Spearman was 0.854 before the rubric pass that took false credit on the
  * second set from 12.1% to 5.3% (README, "How open answers are graded"). Half credit for a key point
  * stated at one place only (SCORING.singleMentionCredit) took false credit on the unseen fourth set
- * from 4.9% to 2.1% and let false blame rise from none to one excellent answer in 20–50 per set.
+ * from 4.9% to 2.1% and let false blame rise from none to one excellent answer in about 50 there.
  */
 const REACHED = {
-  all: { spearman: 0.87, falseCredit: 0.01, falseBlame: 0.05 },
+  all: { spearman: 0.87, falseCredit: 0.01, falseBlame: 0.025 },
   heldOut: { spearman: 0.85, falseCredit: 0, falseBlame: 0.08 },
-  second: { spearman: 0.875, falseCredit: 0.01, falseBlame: 0.025 },
+  second: { spearman: 0.88, falseCredit: 0.01, falseBlame: 0 },
   third: { spearman: 0.82, falseCredit: 0.03, falseBlame: 0.025 },
   fourth: { spearman: 0.785, falseCredit: 0.025, falseBlame: 0.025 },
 };
