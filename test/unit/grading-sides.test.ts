@@ -4,7 +4,7 @@ import { earns, entryProblems } from '../../src/core/bank/editorial.js';
 import type { Question } from '../../src/core/bank/schema.js';
 import type { Grade } from '../../src/core/grading/grader.js';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
-import { keyPointSides, swapSides } from '../../src/core/grading/sides.js';
+import { keyPointSides, sideNamedBy, swapSides } from '../../src/core/grading/sides.js';
 import { aQuestion } from '../support/builders.js';
 
 const sides = [
@@ -99,6 +99,13 @@ describe('the sides of a comparison', () => {
     expect(keyPointSides(norms.keyPoints, sides)).toEqual([0, 1, 0, 1]);
     expect(keyPointSides([{ point: 'BatchNorm and LayerNorm both learn a scale and shift.', keywords: ['scale'] }], sides)).toEqual([undefined]);
     expect(keyPointSides(norms.keyPoints, undefined)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('does not find a name inside a hyphenated word', () => {
+    const paradigms = [['supervised'], ['unsupervised']];
+    expect(sideNamedBy('Self-supervised learning makes its own labels.', paradigms)).toBeUndefined();
+    expect(sideNamedBy('Supervised learning needs labels.', paradigms)).toBe(0);
+    expect(sideNamedBy('Self-supervised pretraining, then supervised fine-tuning.', paradigms)).toBe(0);
   });
 
   it('swaps the names for bank tooling, longest name first, whole words only', () => {

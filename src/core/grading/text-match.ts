@@ -123,6 +123,8 @@ export class StemmedText {
   readonly tokens: string[];
   /** The content words as written (lowercased), for names that must not match by stem alone. */
   private readonly words: string[];
+  /** For each content word, whether it is the second part of a hyphenated word ("self-supervised"). */
+  private readonly hyphenated: boolean[];
   /** For each content word, whether a negation stands just before it or among the stopwords around it. */
   private readonly negatedAt: boolean[];
   /** For each content word, whether a comparison word ("than", "unlike", …) stands just before it. */
@@ -142,6 +144,7 @@ export class StemmedText {
   constructor(private readonly text: string) {
     this.tokens = [];
     this.words = [];
+    this.hyphenated = [];
     this.negatedAt = [];
     this.contrastedAt = [];
     this.comparedAt = [];
@@ -167,6 +170,8 @@ export class StemmedText {
         }
         continue;
       }
+      // "self-supervised": the regex takes the parts apart; the second follows a hyphen.
+      let afterHyphen = /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, m.index - 2), m.index));
       for (const word of splitWords(m[1])) {
         if (NEGATIONS.has(word)) sinceNegation = 0;
         else if (CONJUNCTIONS.has(word)) sinceNegation = Infinity; // "cannot X and suffers from Y": Y is stated
@@ -183,6 +188,8 @@ export class StemmedText {
         this.offsets.push([m.index, m.index + m[1].length]);
         this.tokens.push(stem(word));
         this.words.push(word);
+        this.hyphenated.push(afterHyphen);
+        afterHyphen = false;
         this.sentenceOf.push(sentence);
         this.clauseOf.push(clause);
         this.segmentOf.push(segment);
@@ -234,13 +241,15 @@ export class StemmedText {
 
   /**
    * Spans where a name's words stand next to each other as written, a plural allowed ("GANs",
-   * "policies"), not by stem: "generative" must not match "generally" or "generate".
+   * "policies"), not by stem: "generative" must not match "generally" or "generate"; nor does a
+   * name start inside a hyphenated word ("supervised" is not named by "self-supervised").
    */
   findName(name: string): Span[] {
     const want = splitWords(name).filter((w) => !STOPWORDS.has(w));
     if (want.length === 0) return [];
     const out: Span[] = [];
     for (let i = 0; i + want.length <= this.words.length; i++) {
+      if (this.hyphenated[i]) continue;
       if (want.every((w, j) => sameWord(this.words[i + j]!, w)) && this.sentenceOf[i] === this.sentenceOf[i + want.length - 1]) out.push({ start: i, end: i + want.length - 1 });
     }
     return out;
