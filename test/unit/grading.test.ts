@@ -92,6 +92,14 @@ describe('the rubric grader', () => {
     expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero, so the model is sparse.').covered.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
   });
 
+  it('reads two phrases that share a word between them as two places', () => {
+    // "derivatives of the loss" and "gradient of the loss": each takes its own "loss".
+    const q = aQuestion();
+    const g = new RubricGrader([q]).gradeNow(q, 'It takes derivatives of the loss, the gradient of the loss, by the chain rule.');
+    expect(g.covered.map((k) => k.point)).toEqual(['Computes the gradient of the loss']);
+    expect(g.partial?.map((k) => k.point)).toEqual(['Uses the chain rule']);
+  });
+
   it('does not take what something is compared with for what the claim is about', () => {
     // "L2 … exactly zero" is all there, but L2 is only what L1 is compared with.
     expect(grade('L1 differs from L2 in that it gives exactly zero weights.').misconceptions).toEqual([]);

@@ -229,8 +229,10 @@ export class StemmedText {
           found = false;
           break;
         }
-        // The closest occurrence keeps the span tight.
-        const p = near.reduce((a, b) => (Math.abs(b - anchor) < Math.abs(a - anchor) ? b : a));
+        // The closest occurrence keeps the span tight; of two as close, the one in the phrase's own
+        // order ("gradient of the loss" takes the loss after it, not one that ends another phrase).
+        const closer = (a: number, b: number) => Math.abs(b - anchor) < Math.abs(a - anchor) || (Math.abs(b - anchor) === Math.abs(a - anchor) && b > anchor);
+        const p = near.reduce((a, b) => (closer(a, b) ? b : a));
         start = Math.min(start, p);
         end = Math.max(end, p);
       }
