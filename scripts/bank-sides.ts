@@ -2,7 +2,7 @@
 // with its sides' names swapped, the wrong answer in the right words. `npm run bank:sides [topic|id ...]`.
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
-import { earns } from '../src/core/bank/editorial.js';
+import { earns } from '../src/core/grading/grader.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { keyPointSides, swapSides } from '../src/core/grading/sides.js';
 import { projectRoot } from '../src/paths.js';

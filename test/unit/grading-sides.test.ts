@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { questionSchema } from '../../src/core/bank/schema.js';
-import { earns, entryProblems } from '../../src/core/bank/editorial.js';
+import { entryProblems } from '../../src/core/bank/editorial.js';
 import type { Question } from '../../src/core/bank/schema.js';
-import type { Grade } from '../../src/core/grading/grader.js';
+import { earns, type Grade } from '../../src/core/grading/grader.js';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
 import { keyPointSides, sideNamedBy, swapSides } from '../../src/core/grading/sides.js';
 import { aQuestion } from '../support/builders.js';

@@ -1,5 +1,5 @@
-import type { KeyPoint, Question } from './schema.js';
-import type { Grade } from '../grading/grader.js';
+import type { Question } from './schema.js';
+import { earns } from '../grading/grader.js';
 import { RubricGrader } from '../grading/rubric.js';
 import { statedMisconceptions } from '../grading/misconceptions.js';
 import { STOPWORDS, StemmedText, stemmedPhrase, stemTokens } from '../grading/text-match.js';
@@ -42,9 +42,6 @@ export function bankContext(questions: readonly Question[]): BankContext {
   for (const q of questions) for (const t of new Set(stemTokens(q.answer))) answersWithStem.set(t, (answersWithStem.get(t) ?? 0) + 1);
   return { grader: new RubricGrader(questions), answersWithStem };
 }
-
-/** Whether a grade gives the key point any credit (fully, or in part for a point named once). */
-export const earns = (g: Grade, kp: KeyPoint): boolean => g.covered.includes(kp) || (g.partial ?? []).includes(kp);
 
 /**
  * A key point about one side of a comparison is earned by its own statement, and no longer once

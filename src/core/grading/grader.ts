@@ -53,6 +53,9 @@ export interface Grade {
   swapped?: SwappedClaim[] | undefined;
 }
 
+/** Whether a grade gives the key point any credit: covered, or partly (named once, half made). */
+export const earns = (g: Grade, kp: KeyPoint): boolean => g.covered.includes(kp) || (g.partial ?? []).includes(kp);
+
 /** Who is being graded: the AI grader counts daily caps and caches per community with it. */
 export interface GradingContext {
   user: UserRef;

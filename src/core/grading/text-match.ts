@@ -41,6 +41,36 @@ const CONTRASTS: ReadonlySet<string> = new Set('unlike than versus vs compared c
  */
 const COMPARED_WITH: ReadonlySet<string> = new Set('unlike than versus vs compared differ differs differed'.split(' '));
 
+/**
+ * Which content words a kind of marker word bears on: the next NEGATION_REACH of them, until a
+ * conjunction starts a new claim or punctuation ends the clause. Negations ("not pruning") and
+ * comparison words ("than BatchNorm") reach alike.
+ */
+class Reach {
+  private since = Infinity;
+  /** Per content word, whether a marker reaches it. */
+  readonly at: boolean[] = [];
+
+  constructor(private readonly markers: ReadonlySet<string>) {}
+
+  /** Any word, stopwords included, as it comes. */
+  see(word: string): void {
+    if (this.markers.has(word)) this.since = 0;
+    else if (CONJUNCTIONS.has(word)) this.since = Infinity; // "cannot X and suffers from Y": Y is stated
+  }
+
+  /** A content word. */
+  push(): void {
+    this.at.push(this.since <= NEGATION_REACH);
+    this.since++;
+  }
+
+  /** A clause break. */
+  stop(): void {
+    this.since = Infinity;
+  }
+}
+
 /** A word (with its "n't"), or a clause break: a negation reaches to the end of its clause at most. */
 // A single line break is only wrapping (YAML blocks, pasted text); a blank line or a new list item
 // ends the sentence.
@@ -125,9 +155,9 @@ export class StemmedText {
   private readonly words: string[];
   /** For each content word, whether it is the second part of a hyphenated word ("self-supervised"). */
   private readonly hyphenated: boolean[];
-  /** For each content word, whether a negation stands just before it or among the stopwords around it. */
+  /** Per content word: a negation stands just before it or among the stopwords around it. */
   private readonly negatedAt: boolean[];
-  /** For each content word, whether a comparison word ("than", "unlike", …) stands just before it. */
+  /** Per content word: a comparison word ("than", "unlike", …) stands just before it. */
   private readonly contrastedAt: boolean[];
   /** The same for the narrower COMPARED_WITH words. */
   private readonly comparedAt: boolean[];
@@ -145,9 +175,6 @@ export class StemmedText {
     this.tokens = [];
     this.words = [];
     this.hyphenated = [];
-    this.negatedAt = [];
-    this.contrastedAt = [];
-    this.comparedAt = [];
     this.offsets = [];
     this.sentenceOf = [];
     this.clauseOf = [];
@@ -155,14 +182,13 @@ export class StemmedText {
     let sentence = 0;
     let clause = 0;
     let segment = 0;
-    let sinceNegation = Infinity;
-    let sinceContrast = Infinity;
-    let sinceCompared = Infinity;
+    const negation = new Reach(NEGATIONS);
+    const contrast = new Reach(CONTRASTS);
+    const compared = new Reach(COMPARED_WITH);
+    const reaches = [negation, contrast, compared];
     for (const m of text.matchAll(WORD_OR_BREAK)) {
       if (m[1] === undefined) {
-        sinceNegation = Infinity; // a negation reaches to the end of its clause at most
-        sinceContrast = Infinity;
-        sinceCompared = Infinity;
+        for (const r of reaches) r.stop(); // a negation reaches to the end of its clause at most
         segment++;
         if (m[2] !== undefined) {
           sentence++;
@@ -173,18 +199,11 @@ export class StemmedText {
       // "self-supervised": the regex takes the parts apart; the second follows a hyphen.
       let afterHyphen = /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, m.index - 2), m.index));
       for (const word of splitWords(m[1])) {
-        if (NEGATIONS.has(word)) sinceNegation = 0;
-        else if (CONJUNCTIONS.has(word)) sinceNegation = Infinity; // "cannot X and suffers from Y": Y is stated
+        for (const r of reaches) r.see(word);
         if (CONTRASTING.has(word)) clause++;
         if (CONJUNCTIONS.has(word)) segment++;
-        if (CONTRASTS.has(word)) sinceContrast = 0;
-        else if (CONJUNCTIONS.has(word)) sinceContrast = Infinity;
-        if (COMPARED_WITH.has(word)) sinceCompared = 0;
-        else if (CONJUNCTIONS.has(word)) sinceCompared = Infinity;
         if (STOPWORDS.has(word)) continue;
-        this.negatedAt.push(sinceNegation <= NEGATION_REACH);
-        this.contrastedAt.push(sinceContrast <= NEGATION_REACH);
-        this.comparedAt.push(sinceCompared <= NEGATION_REACH);
+        for (const r of reaches) r.push();
         this.offsets.push([m.index, m.index + m[1].length]);
         this.tokens.push(stem(word));
         this.words.push(word);
@@ -193,11 +212,11 @@ export class StemmedText {
         this.sentenceOf.push(sentence);
         this.clauseOf.push(clause);
         this.segmentOf.push(segment);
-        sinceNegation++;
-        sinceContrast++;
-        sinceCompared++;
       }
     }
+    this.negatedAt = negation.at;
+    this.contrastedAt = contrast.at;
+    this.comparedAt = compared.at;
     this.tokens.forEach((t, i) => {
       const list = this.positions.get(t);
       if (list) list.push(i);
