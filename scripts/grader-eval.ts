@@ -3,7 +3,8 @@
 // in rules and rubrics) and all. The second (eval-set-2.jsonl, 44 other entries, written later from
 // the prompts alone), the third (eval-set-3.jsonl, 48 more) and the fourth (eval-set-4.jsonl, 48
 // more), each written before the change it first measured; the blend (SCORING) is tuned on the
-// first three, the fourth is never tuned on. EVAL_SET=file measures one file the first way.
+// first three, the fourth is never tuned on. The fifth (eval-set-5.jsonl, the last 36 entries) adds a
+// brief right answer per entry; a third of its entries is held out, as in the first. EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
@@ -20,6 +21,7 @@ const verbose = process.argv.includes('--verbose');
 function print(name: string, f: EvalFigures): void {
   console.log(`\n${name}: ${f.cases} answers`);
   console.log(`  Spearman ${f.spearman.toFixed(3)} · false credit ${pct(f.falseCredit)} (wrong/buzzword/off-topic ≥ 50) · false blame ${pct(f.falseBlame)} (excellent < pass line)`);
+  if (f.perLabel['brief']) console.log(`  brief answers the expert passed, scored under the pass line: ${pct(f.briefBlame)}`);
   for (const [label, l] of Object.entries(f.perLabel)) {
     console.log(`  ${label.padEnd(10)} n=${String(l.cases).padStart(3)}  mean score ${l.meanScore.toFixed(1).padStart(5)}  expert ${l.meanExpert.toFixed(1).padStart(5)}  scored ≥ 50: ${pct(l.credited)}`);
   }
@@ -44,4 +46,8 @@ if (!process.env.EVAL_SET) {
   const fourth = await score(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'));
   print('fourth set (eval-set-4.jsonl: 48 other entries, never tuned on)', figures(fourth));
   if (verbose) list(fourth, () => '4');
+  const fifth = await score(join(projectRoot, 'test', 'grading', 'eval-set-5.jsonl'));
+  print('fifth set (eval-set-5.jsonl: the 36 remaining entries, six answers each with a brief right one)', figures(fifth));
+  print('fifth set, held-out entries (never looked at in tuning)', figures(fifth.filter((c) => isHeldOut(c.id))));
+  if (verbose) list(fifth, (id) => (isHeldOut(id) ? 'H' : '5'));
 }

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { QuestionBank } from '../../src/core/bank/question-bank.js';
 import { PASS_SCORE, type Grader } from '../../src/core/grading/grader.js';
 
-/** The kinds of answer in the evaluation set, written by an expert without the rubric in view. */
-export const EVAL_LABELS = ['excellent', 'half', 'wrong', 'buzzword', 'offtopic'] as const;
+/**
+ * The kinds of answer in the evaluation sets, written by an expert without the rubric in view. Sets
+ * from the fifth on also hold a brief answer per entry: right, one to three sentences.
+ */
+export const EVAL_LABELS = ['excellent', 'brief', 'half', 'wrong', 'buzzword', 'offtopic'] as const;
 /** Answers that deserve no credit: one of these scoring 50 or more is false credit. */
 const UNDESERVING = new Set(['wrong', 'buzzword', 'offtopic']);
 const FALSE_CREDIT_AT = 50;
@@ -71,6 +74,8 @@ export interface EvalFigures {
   falseCredit: number;
   /** Share of excellent answers under the pass line. */
   falseBlame: number;
+  /** Share of brief answers the expert passed that score under the pass line (0 when a set has none). */
+  briefBlame: number;
   perLabel: Record<string, { cases: number; meanScore: number; meanExpert: number; credited: number }>;
 }
 
@@ -93,6 +98,7 @@ export function figures(scored: readonly ScoredCase[]): EvalFigures {
   const perLabel: EvalFigures['perLabel'] = {};
   for (const label of EVAL_LABELS) {
     const xs = scored.filter((c) => c.label === label);
+    if (xs.length === 0) continue;
     const mean = (f: (c: ScoredCase) => number) => (xs.length === 0 ? 0 : xs.reduce((s, c) => s + f(c), 0) / xs.length);
     perLabel[label] = { cases: xs.length, meanScore: mean((c) => c.score), meanExpert: mean((c) => c.expert), credited: share(xs, (c) => c.score >= FALSE_CREDIT_AT) };
   }
@@ -101,6 +107,7 @@ export function figures(scored: readonly ScoredCase[]): EvalFigures {
     spearman: spearman(scored.map((c) => c.score), scored.map((c) => c.expert)),
     falseCredit: share(scored.filter((c) => UNDESERVING.has(c.label)), (c) => c.score >= FALSE_CREDIT_AT),
     falseBlame: share(scored.filter((c) => c.label === 'excellent'), (c) => c.score < PASS_SCORE),
+    briefBlame: share(scored.filter((c) => c.label === 'brief' && c.expert >= PASS_SCORE), (c) => c.score < PASS_SCORE),
     perLabel,
   };
 }
