@@ -31,7 +31,7 @@ export const keyPointSchema = z.object({
   /** A short statement of what a good answer says. */
   point: text(5, 200),
   /** Alternative phrases (synonyms) any one of which evidences the point; the first is canonical. */
-  keywords: z.array(text(2, 60)).min(1).max(12),
+  keywords: z.array(text(2, 60)).min(1).max(16),
 });
 
 /**
