@@ -2,9 +2,10 @@
 // The first set (eval-set.jsonl): figures for its tuning entries, its held-out entries (never tuned
 // in rules and rubrics) and all. The second (eval-set-2.jsonl, 44 other entries, written later from
 // the prompts alone), the third (eval-set-3.jsonl, 48 more) and the fourth (eval-set-4.jsonl, 48
-// more), each written before the change it first measured; the blend (SCORING) is tuned on the
-// first three, the fourth is never tuned on. The fifth (eval-set-5.jsonl, the last 36 entries) adds a
-// brief right answer per entry; a third of its entries is held out, as in the first. EVAL_SET=file measures one file the first way.
+// more), each written before the change it first measured. The fifth (eval-set-5.jsonl, the last 36
+// entries) adds a brief right answer per entry; a third of its entries is held out, as in the first.
+// The blend (SCORING) is tuned on the first four and the fifth's other entries (npm run grader:tune).
+// EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
@@ -41,13 +42,13 @@ if (!process.env.EVAL_SET) {
   print('second set (eval-set-2.jsonl: 44 other entries; the comparison sides were tuned on it)', figures(second));
   if (verbose) list(second, () => '2');
   const third = await score(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'));
-  print('third set (eval-set-3.jsonl: 48 other entries; the blend was tuned on it)', figures(third));
+  print('third set (eval-set-3.jsonl: 48 other entries; the blend is tuned on it)', figures(third));
   if (verbose) list(third, () => '3');
   const fourth = await score(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'));
-  print('fourth set (eval-set-4.jsonl: 48 other entries, never tuned on)', figures(fourth));
+  print('fourth set (eval-set-4.jsonl: 48 other entries; unseen until the fifth came, then tuned on)', figures(fourth));
   if (verbose) list(fourth, () => '4');
   const fifth = await score(join(projectRoot, 'test', 'grading', 'eval-set-5.jsonl'));
   print('fifth set (eval-set-5.jsonl: the 36 remaining entries, six answers each with a brief right one)', figures(fifth));
-  print('fifth set, held-out entries (never looked at in tuning)', figures(fifth.filter((c) => isHeldOut(c.id))));
+  print('fifth set, held-out entries (no rule, rubric or blend tuned on them)', figures(fifth.filter((c) => isHeldOut(c.id))));
   if (verbose) list(fifth, (id) => (isHeldOut(id) ? 'H' : '5'));
 }

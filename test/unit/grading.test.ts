@@ -46,6 +46,15 @@ describe('text matching', () => {
     expect(new StemmedText('weights are zero. Much later, after many unrelated words here, randomly').hasPhrase('randomly zero')).toBe(false);
   });
 
+  it("reads every contraction of not the same way (doesn't, don't, didn't, can't, won't)", () => {
+    const not = stemTokens('it does not decay');
+    for (const said of ["it doesn't decay", "it don't decay", "it didn't decay", 'it do not decay']) expect(stemTokens(said), said).toEqual(not);
+    expect(stemTokens("it can't decay")).toEqual(stemTokens('it can not decay'));
+    expect(stemTokens('it cannot decay')).toEqual(stemTokens('it can not decay'));
+    expect(new StemmedText('an autoencoder cannot rebuild it').hasPhrase('not rebuild')).toBe(true);
+    expect(stemTokens("it won't decay")).toEqual(stemTokens('it will not decay'));
+  });
+
   it('sees negation within the clause, not beyond it', () => {
     const t = new StemmedText("Dropout isn't pruning; it randomly zeroes units.");
     const [pruning] = t.findPhrase('pruning');
@@ -81,7 +90,7 @@ describe('the rubric grader', () => {
   });
 
   it('gives a key point stated at one place part of its credit, and all of it where the answer says more', () => {
-    const once = new RubricGrader([l1l2], { ...SCORING, keyPointWeight: 1 });
+    const once = new RubricGrader([l1l2], { ...SCORING, keyPointWeight: 1, conciseWords: 0 });
     const share = (answer: string) => once.gradeNow(l1l2, answer).score;
     // Key point 1 alone, of three: "exactly zero" at one place earns half of a third.
     expect(share('L1 drives many weights to exactly zero.')).toBe(Math.round((100 * SCORING.singleMentionCredit) / 3));
@@ -90,6 +99,25 @@ describe('the rubric grader', () => {
     // Named once, the point is listed as partly made; explained, as covered.
     expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').partial?.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
     expect(once.gradeNow(l1l2, 'L1 drives many weights to exactly zero, so the model is sparse.').covered.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
+  });
+
+  it('gives a short answer full credit for a point stated once, but not for a term only listed', () => {
+    const concise = new RubricGrader([l1l2], { ...SCORING, keyPointWeight: 1, singleMentionCredit: 0.5, conciseWords: 10 });
+    const share = (answer: string) => concise.gradeNow(l1l2, answer).score;
+    // Five content words, at most conciseWords: the point stated once earns all of its third.
+    expect(share('L1 drives many weights to exactly zero.')).toBe(33);
+    // Fifteen: halfway from conciseWords to twice as many, so three quarters of it.
+    expect(share('L1 drives many weights to exactly zero. Tuning its strength takes care, validation data, spare compute and patience.')).toBe(25);
+    // Twenty or more: the single-mention share.
+    expect(share('L1 drives many weights to exactly zero. Tuning its strength takes care, validation data, spare compute, several runs, good judgement, time and patience.')).toBe(17);
+    // A term among a list of terms is named, not stated, however short the answer.
+    expect(share('Regularization: L1, exactly zero, priors, dropout.')).toBe(17);
+    const listed = (text: string) => {
+      const t = new StemmedText(text);
+      return t.findPhrase('exactly zero').map((span) => t.isListed(span));
+    };
+    expect(listed('Regularization: L1, exactly zero, priors, dropout.')).toEqual([true]);
+    expect(listed('L1 drives many weights to exactly zero, so the model is sparse.')).toEqual([false]);
   });
 
   it('reads two phrases that share a word between them as two places', () => {

@@ -5,7 +5,7 @@ import { stemmer } from 'stemmer';
  * keyword so that "sum of the squares" still matches the keyword "sum of squares".
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  'a an the of to in on at by for and or is are was be been being it its this that these those with as from into than then'.split(' '),
+  'a an the of to in on at by for and or is are was be been being it its this that these those with as from into than then do does did'.split(' '),
 );
 
 /** Words that turn the claim next to them around: "not", "unlike", "rather than", "instead of", … */
@@ -83,6 +83,10 @@ const normalise = (text: string) =>
     .replace(/\bnon[-‐]\s*(?=\p{L})/gu, 'non')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // "doesn't" and "don't" both read "not" (do, does and did are stopwords); "can't", "cannot" and
+    // "won't" too, so a keyword "not rebuild" is evidenced by "cannot rebuild".
+    .replace(/\bcan(?:['’]t|not)\b/g, 'can not')
+    .replace(/\bwon['’]t\b/g, 'will not')
     .replace(/n['’]t\b/g, ' not');
 
 const splitWords = (text: string) => normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
@@ -167,6 +171,8 @@ export class StemmedText {
   private readonly clauseOf: number[];
   /** The stretch between punctuation or conjunctions each content word stands in ("…, driven by decode"). */
   private readonly segmentOf: number[];
+  /** Per content word: it is an item of a run of short items ("EWC, replay, distillation, …"). */
+  private readonly listedAt: boolean[];
   /** Where each content word stands in the original text, for quoting. */
   private readonly offsets: [number, number][];
   private readonly positions = new Map<string, number[]>();
@@ -214,6 +220,7 @@ export class StemmedText {
         this.segmentOf.push(segment);
       }
     }
+    this.listedAt = listedWords(this.sentenceOf, this.segmentOf);
     this.negatedAt = negation.at;
     this.contrastedAt = contrast.at;
     this.comparedAt = compared.at;
@@ -296,6 +303,12 @@ export class StemmedText {
     return false;
   }
 
+  /** True when the whole span is an item of a list of terms ("EWC, replay, distillation"): named, not stated. */
+  isListed(span: Span): boolean {
+    for (let i = span.start; i <= span.end; i++) if (!this.listedAt[i]) return false;
+    return true;
+  }
+
   /** True when a comparison word ("than", "unlike", …) stands just before the span's first word. */
   isContrasted(span: Span): boolean {
     return this.contrastedAt[span.start] === true;
@@ -334,6 +347,43 @@ export class StemmedText {
     const to = this.offsets[span.end]?.[1] ?? from;
     return this.text.slice(from, to);
   }
+}
+
+/** A list item has at most this many content words. */
+const LIST_ITEM_WORDS = 3;
+
+/**
+ * Per content word, whether it is an item of a list of terms ("leverages dilated convolutions,
+ * gated activations, residual connections and autoregressive modeling to …"): two or more short
+ * stretches in a row (LIST_ITEM_WORDS content words at most, between commas or conjunctions), and
+ * the item each longer stretch around them ends or starts with.
+ */
+function listedWords(sentenceOf: readonly number[], segmentOf: readonly number[]): boolean[] {
+  const segments: { start: number; end: number }[] = [];
+  segmentOf.forEach((s, i) => {
+    if (i > 0 && segmentOf[i - 1] === s) segments[segments.length - 1]!.end = i;
+    else segments.push({ start: i, end: i });
+  });
+  const listed = segmentOf.map(() => false);
+  const short = (k: number) => segments[k]!.end - segments[k]!.start + 1 <= LIST_ITEM_WORDS;
+  const sameSentence = (a: number, b: number) => sentenceOf[segments[a]!.start] === sentenceOf[segments[b]!.start];
+  for (let k = 0; k < segments.length; ) {
+    if (!short(k)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j + 1 < segments.length && short(j + 1) && sameSentence(k, j + 1)) j++;
+    if (j === k) {
+      k++;
+      continue;
+    }
+    for (let i = segments[k]!.start; i <= segments[j]!.end; i++) listed[i] = true;
+    if (k > 0 && sameSentence(k - 1, k)) for (let i = Math.max(segments[k - 1]!.start, segments[k - 1]!.end - LIST_ITEM_WORDS + 1); i <= segments[k - 1]!.end; i++) listed[i] = true;
+    if (j + 1 < segments.length && sameSentence(j, j + 1)) for (let i = segments[j + 1]!.start; i <= Math.min(segments[j + 1]!.end, segments[j + 1]!.start + LIST_ITEM_WORDS - 1); i++) listed[i] = true;
+    k = j + 1;
+  }
+  return listed;
 }
 
 /** The same word as written, or its plural ("gan"/"gans", "policy"/"policies", "loss"/"losses"). */
