@@ -42,7 +42,7 @@ describe('npm run grade', () => {
     const r = grade(['fx-backprop'], 'It gets the gradient of the loss from finite differences, one weight at a time.');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^fx-backprop: \d+\/100 \(below the pass line; graded by the rubric\)/);
-    expect(r.out).toContain('partly:  Computes the gradient of the loss'); // named once, not explained
+    expect(r.out).toContain('covered: Computes the gradient of the loss'); // stated once, in a short answer
     expect(r.out).toContain('missed:  Uses the chain rule');
     expect(r.out).toContain('missed:  One backward pass');
     expect(r.out).toContain('misconception: "finite differences" — Backpropagation estimates gradients by finite differences.');

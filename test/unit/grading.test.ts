@@ -104,8 +104,11 @@ describe('the rubric grader', () => {
   it('gives a short answer full credit for a point stated once, but not for a term only listed', () => {
     const concise = new RubricGrader([l1l2], { ...SCORING, keyPointWeight: 1, singleMentionCredit: 0.5, conciseWords: 10 });
     const share = (answer: string) => concise.gradeNow(l1l2, answer).score;
-    // Five content words, at most conciseWords: the point stated once earns all of its third.
+    // Five content words, at most conciseWords: the point stated once earns all of its third, and
+    // is shown as made, not as only named.
     expect(share('L1 drives many weights to exactly zero.')).toBe(33);
+    expect(concise.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').covered.map((k) => k.point)).toEqual(['L1 produces sparse weights, many exactly zero.']);
+    expect(concise.gradeNow(l1l2, 'L1 drives many weights to exactly zero.').partial).toEqual([]);
     // Fifteen: halfway from conciseWords to twice as many, so three quarters of it.
     expect(share('L1 drives many weights to exactly zero. Tuning its strength takes care, validation data, spare compute and patience.')).toBe(25);
     // Twenty or more: the single-mention share.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RubricGrader } from '../../src/core/grading/rubric.js';
+import { RubricGrader, SCORING } from '../../src/core/grading/rubric.js';
 import type { PresentedQuiz } from '../../src/core/quiz/quiz-service.js';
 import { gradeFields, quizCard, stemFor } from '../../src/views/quiz-views.js';
 import { aComparison, aQuestion } from '../support/builders.js';
@@ -21,7 +21,8 @@ describe('quiz views', () => {
   });
 
   it('shows covered, missed and each misconception with the member\'s own words and the correction', async () => {
-    const grade = await new RubricGrader([q]).grade(q, 'You get the gradient of the loss by finite differences.');
+    // As in a long answer (a short one gets full credit for a point stated once, SCORING.conciseWords).
+    const grade = await new RubricGrader([q], { ...SCORING, conciseWords: 0 }).grade(q, 'You get the gradient of the loss by finite differences.');
     const fields = gradeFields(grade);
     // The gradient point is named once: half its credit, and the member is told so.
     expect(fields.map((f) => f.name)).toEqual(['Covered (0)', 'Named, not explained (1)', 'Missed (2)', 'Misconceptions (1)']);

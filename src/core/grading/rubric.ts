@@ -139,9 +139,11 @@ export class RubricGrader implements Grader {
         return;
       }
       if (places === 1) {
-        partial.push(kp);
         // A term only listed among others is named, however short the answer.
-        credit += spans.every((sp) => text.isListed(sp)) ? this.scoring.singleMentionCredit : once;
+        const share = spans.every((sp) => text.isListed(sp)) ? this.scoring.singleMentionCredit : once;
+        // Stated once in a short answer, it is made: the member is not told it was only named.
+        (share >= 1 ? covered : partial).push(kp);
+        credit += share;
         return;
       }
       missed.push(kp);
