@@ -21,18 +21,18 @@ const fifth = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'ev
  * The figures the grader reached on the expert-scored sets (npm run grader:eval); they may only
  * improve. The issue's targets were Spearman >= 0.65, false credit <= 25%, false blame <= 10%.
  * The plain-language recall pass, full credit for a point stated once in a short answer
- * (SCORING.conciseWords) and the retuned blend took the fifth set's held-out entries from Spearman
- * 0.818 to 0.856 and the brief right answers failed there from 77% to 62%, false credit unchanged
- * (README, "How open answers are graded").
+ * (SCORING.conciseWords), one-word keywords read as names and the retuned blend took the fifth
+ * set's held-out entries from Spearman 0.818 to 0.863, brief right answers failed there from 77% to
+ * 62% and false credit from 7.7% to 5.1% (README, "How open answers are graded").
  */
 const REACHED: Record<string, { spearman: number; falseCredit: number; falseBlame: number; briefBlame?: number }> = {
   all: { spearman: 0.885, falseCredit: 0.016, falseBlame: 0 },
-  heldOut: { spearman: 0.885, falseCredit: 0, falseBlame: 0 },
-  second: { spearman: 0.885, falseCredit: 0.016, falseBlame: 0 },
-  third: { spearman: 0.83, falseCredit: 0.036, falseBlame: 0.021 },
+  heldOut: { spearman: 0.89, falseCredit: 0, falseBlame: 0 },
+  second: { spearman: 0.885, falseCredit: 0.008, falseBlame: 0 },
+  third: { spearman: 0.83, falseCredit: 0.028, falseBlame: 0.021 },
   fourth: { spearman: 0.795, falseCredit: 0.021, falseBlame: 0 },
-  fifth: { spearman: 0.835, falseCredit: 0.047, falseBlame: 0.028, briefBlame: 0.445 },
-  fifthHeldOut: { spearman: 0.855, falseCredit: 0.078, falseBlame: 0, briefBlame: 0.616 },
+  fifth: { spearman: 0.84, falseCredit: 0.038, falseBlame: 0.028, briefBlame: 0.445 },
+  fifthHeldOut: { spearman: 0.86, falseCredit: 0.052, falseBlame: 0, briefBlame: 0.616 },
 };
 
 describe('the grader on the expert-scored evaluation set', () => {

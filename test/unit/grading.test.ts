@@ -94,6 +94,8 @@ describe('the rubric grader', () => {
     const share = (answer: string) => once.gradeNow(l1l2, answer).score;
     // Key point 1 alone, of three: "exactly zero" at one place earns half of a third.
     expect(share('L1 drives many weights to exactly zero.')).toBe(Math.round((100 * SCORING.singleMentionCredit) / 3));
+    // A one-word keyword is a name: said twice with nothing else, it is still one place.
+    expect(share('L1 gives sparse weights. Sparse models are smaller.')).toBe(Math.round((100 * SCORING.singleMentionCredit) / 3));
     // Said again elsewhere ("sparse"), it earns all of it; it is listed as covered either way.
     expect(share('L1 drives many weights to exactly zero, so the model is sparse.')).toBe(33);
     // Named once, the point is listed as partly made; explained, as covered.

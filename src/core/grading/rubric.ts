@@ -132,7 +132,8 @@ export class RubricGrader implements Grader {
       // of no side in particular unless its keyword named the side.
       const claims = found.map(({ span, named }) => ({ span, named, of: side === undefined ? undefined : sideOfClaim(text, mentions, span) }));
       const spans = claims.filter((c) => (c.of === undefined ? !c.named : c.of.side === side)).map((c) => c.span);
-      const places = separatePlaces(spans);
+      // Matches of one-word keywords only ("EWC", "replay") are names: however many, one place.
+      const places = spans.some((sp) => sp.end > sp.start) ? separatePlaces(spans) : Math.min(1, spans.length);
       if (places > 1) {
         covered.push(kp);
         credit += 1;
