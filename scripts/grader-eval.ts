@@ -9,13 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalFigures, type ScoredCase } from './bank/grader-eval.js';
+import { figures, isHeldOut, parseEvalSet, readEvalSet, scoreEvalSet, type EvalCase, type EvalFigures, type ScoredCase } from './bank/grader-eval.js';
 import { RubricGrader } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 
 const bank = loadBank(join(projectRoot, 'data'));
 const grader = new RubricGrader(bank.questions);
-const score = async (file: string) => scoreEvalSet(bank, grader, parseEvalSet(readFileSync(file, 'utf8')));
+const score = async (cases: EvalCase[]) => scoreEvalSet(bank, grader, cases);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const verbose = process.argv.includes('--verbose');
 
@@ -32,22 +32,22 @@ function list(scored: ScoredCase[], mark: (id: string) => string): void {
   for (const c of scored) console.log(`${mark(c.id)} ${c.label.padEnd(9)} expert ${String(c.expert).padStart(3)} score ${String(c.score).padStart(3)}  ${c.id}`);
 }
 
-const first = await score(process.env.EVAL_SET ?? join(projectRoot, 'test', 'grading', 'eval-set.jsonl'));
+const first = await score(process.env.EVAL_SET ? parseEvalSet(readFileSync(process.env.EVAL_SET, 'utf8')) : readEvalSet('eval-set.jsonl'));
 print('tuning entries', figures(first.filter((c) => !isHeldOut(c.id))));
 print('held-out entries (no rule or rubric tuned on them; the blend was)', figures(first.filter((c) => isHeldOut(c.id))));
 print('all', figures(first));
 if (verbose) list(first, (id) => (isHeldOut(id) ? 'H' : 'T'));
 if (!process.env.EVAL_SET) {
-  const second = await score(join(projectRoot, 'test', 'grading', 'eval-set-2.jsonl'));
+  const second = await score(readEvalSet('eval-set-2.jsonl'));
   print('second set (eval-set-2.jsonl: 44 other entries; the comparison sides were tuned on it)', figures(second));
   if (verbose) list(second, () => '2');
-  const third = await score(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'));
+  const third = await score(readEvalSet('eval-set-3.jsonl'));
   print('third set (eval-set-3.jsonl: 48 other entries; the blend is tuned on it)', figures(third));
   if (verbose) list(third, () => '3');
-  const fourth = await score(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'));
+  const fourth = await score(readEvalSet('eval-set-4.jsonl'));
   print('fourth set (eval-set-4.jsonl: 48 other entries; unseen until the fifth came, then tuned on)', figures(fourth));
   if (verbose) list(fourth, () => '4');
-  const fifth = await score(join(projectRoot, 'test', 'grading', 'eval-set-5.jsonl'));
+  const fifth = await score(readEvalSet('eval-set-5.jsonl'));
   print('fifth set (eval-set-5.jsonl: the 36 remaining entries, six answers each with a brief right one)', figures(fifth));
   print('fifth set, held-out entries (no rule, rubric or blend tuned on them)', figures(fifth.filter((c) => isHeldOut(c.id))));
   if (verbose) list(fifth, (id) => (isHeldOut(id) ? 'H' : '5'));

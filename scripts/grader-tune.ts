@@ -5,17 +5,15 @@
 // Tuned on: sets 1-4, the fifth set's entries that are not held out, and short wrong answers (the
 // first two sentences of every wrong and buzzword answer tuned on), so that easing the rule for a
 // short answer cannot buy credit for a short wrong one. No set has short wrong answers of its own.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/bank-loader.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, type EvalCase, type EvalFigures } from './bank/grader-eval.js';
+import { figures, isHeldOut, readEvalSet, scoreEvalSet, type EvalCase, type EvalFigures } from './bank/grader-eval.js';
 import { RubricGrader, SCORING, type Scoring } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 
 const bank = loadBank(join(projectRoot, 'data'));
-const set = (file: string) => parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', file), 'utf8'));
-const fifth = set('eval-set-5.jsonl');
-const tuning: EvalCase[][] = [...['eval-set.jsonl', 'eval-set-2.jsonl', 'eval-set-3.jsonl', 'eval-set-4.jsonl'].map(set), fifth.filter((c) => !isHeldOut(c.id))];
+const fifth = readEvalSet('eval-set-5.jsonl');
+const tuning: EvalCase[][] = [...['eval-set.jsonl', 'eval-set-2.jsonl', 'eval-set-3.jsonl', 'eval-set-4.jsonl'].map(readEvalSet), fifth.filter((c) => !isHeldOut(c.id))];
 const heldOut = fifth.filter((c) => isHeldOut(c.id));
 const shortWrong = tuning
   .flat()
@@ -32,7 +30,14 @@ const objective = (f: EvalFigures) => f.spearman - 2 * f.falseCredit - 2 * f.fal
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const show = (f: EvalFigures) => `Spearman ${f.spearman.toFixed(3)}, false credit ${pct(f.falseCredit)}, false blame ${pct(f.falseBlame)}, brief blame ${pct(f.briefBlame)}`;
 
-async function measure(scoring: Scoring): Promise<{ value: number; sets: EvalFigures[]; shortCredit: number }> {
+/** A blend's objective, its figures per tuning set, and the share of short wrong answers reaching 50. */
+interface Measured {
+  value: number;
+  sets: EvalFigures[];
+  shortCredit: number;
+}
+
+async function measure(scoring: Scoring): Promise<Measured> {
   const grader = new RubricGrader(bank.questions, scoring);
   const sets = await Promise.all(tuning.map(async (cases) => figures(await scoreEvalSet(bank, grader, cases))));
   const short = await scoreEvalSet(bank, grader, shortWrong);
@@ -40,12 +45,12 @@ async function measure(scoring: Scoring): Promise<{ value: number; sets: EvalFig
   return { value: sets.reduce((s, f) => s + objective(f), 0) - 2 * shortCredit, sets, shortCredit };
 }
 
-function report(name: string, m: Awaited<ReturnType<typeof measure>>): void {
+function report(name: string, m: Measured): void {
   console.log(`${name}: objective ${m.value.toFixed(3)}, short wrong answers ≥ 50: ${pct(m.shortCredit)}`);
   m.sets.forEach((f, i) => console.log(`  tuning set ${i + 1}: ${show(f)}`));
 }
 
-let best: { scoring: Scoring; m: Awaited<ReturnType<typeof measure>> } | undefined;
+let best: { scoring: Scoring; m: Measured } | undefined;
 // Key points (meaning) must carry most of the score, whatever the tuning sets prefer.
 for (const keyPointWeight of [0.6, 0.7]) {
   for (const similarityFull of [0.4, 0.45, 0.5]) {

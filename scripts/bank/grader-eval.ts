@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { QuestionBank } from '../../src/core/bank/question-bank.js';
 import { PASS_SCORE, type Grader } from '../../src/core/grading/grader.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
  * The kinds of answer in the evaluation sets, written by an expert without the rubric in view. Sets
@@ -30,6 +33,9 @@ export function parseEvalSet(jsonl: string): EvalCase[] {
       return r.data;
     });
 }
+
+/** One of the committed sets in test/grading ("eval-set-2.jsonl"). */
+export const readEvalSet = (name: string): EvalCase[] => parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', name), 'utf8'));
 
 /**
  * Which entries tuning may look at. A third of the entries, chosen by a hash of their id, is held
@@ -99,7 +105,7 @@ export function figures(scored: readonly ScoredCase[]): EvalFigures {
   for (const label of EVAL_LABELS) {
     const xs = scored.filter((c) => c.label === label);
     if (xs.length === 0) continue;
-    const mean = (f: (c: ScoredCase) => number) => (xs.length === 0 ? 0 : xs.reduce((s, c) => s + f(c), 0) / xs.length);
+    const mean = (f: (c: ScoredCase) => number) => xs.reduce((s, c) => s + f(c), 0) / xs.length;
     perLabel[label] = { cases: xs.length, meanScore: mean((c) => c.score), meanExpert: mean((c) => c.expert), credited: share(xs, (c) => c.score >= FALSE_CREDIT_AT) };
   }
   return {

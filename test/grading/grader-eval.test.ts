@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/bank-loader.js';
-import { figures, isHeldOut, parseEvalSet, scoreEvalSet, spearman } from '../../scripts/bank/grader-eval.js';
+import { figures, isHeldOut, readEvalSet, scoreEvalSet, spearman } from '../../scripts/bank/grader-eval.js';
 import { RubricGrader } from '../../src/core/grading/rubric.js';
 import { projectRoot } from '../../src/paths.js';
 
 const bank = loadBank(join(projectRoot, 'data'));
-const cases = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set.jsonl'), 'utf8'));
+const cases = readEvalSet('eval-set.jsonl');
 /** Written later, on 44 other entries, before the rubric hardening it measured; the comparison sides were tuned on it. */
-const second = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-2.jsonl'), 'utf8'));
+const second = readEvalSet('eval-set-2.jsonl');
 /** Written before the comparison sides, on 48 entries in neither set; the blend was tuned on it. */
-const third = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-3.jsonl'), 'utf8'));
+const third = readEvalSet('eval-set-3.jsonl');
 /** Written before the blend was tuned, on 48 more entries; never tuned on until the fifth set came. */
-const fourth = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-4.jsonl'), 'utf8'));
+const fourth = readEvalSet('eval-set-4.jsonl');
 /** The last 36 entries, with a brief right answer each; a third of its entries held out (isHeldOut). */
-const fifth = parseEvalSet(readFileSync(join(projectRoot, 'test', 'grading', 'eval-set-5.jsonl'), 'utf8'));
+const fifth = readEvalSet('eval-set-5.jsonl');
 
 /**
  * The figures the grader reached on the expert-scored sets (npm run grader:eval); they may only

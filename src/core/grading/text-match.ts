@@ -365,6 +365,7 @@ function listedWords(sentenceOf: readonly number[], segmentOf: readonly number[]
     else segments.push({ start: i, end: i });
   });
   const listed = segmentOf.map(() => false);
+  const mark = (from: number, to: number) => listed.fill(true, from, to + 1);
   const short = (k: number) => segments[k]!.end - segments[k]!.start + 1 <= LIST_ITEM_WORDS;
   const sameSentence = (a: number, b: number) => sentenceOf[segments[a]!.start] === sentenceOf[segments[b]!.start];
   for (let k = 0; k < segments.length; ) {
@@ -378,9 +379,12 @@ function listedWords(sentenceOf: readonly number[], segmentOf: readonly number[]
       k++;
       continue;
     }
-    for (let i = segments[k]!.start; i <= segments[j]!.end; i++) listed[i] = true;
-    if (k > 0 && sameSentence(k - 1, k)) for (let i = Math.max(segments[k - 1]!.start, segments[k - 1]!.end - LIST_ITEM_WORDS + 1); i <= segments[k - 1]!.end; i++) listed[i] = true;
-    if (j + 1 < segments.length && sameSentence(j, j + 1)) for (let i = segments[j + 1]!.start; i <= Math.min(segments[j + 1]!.end, segments[j + 1]!.start + LIST_ITEM_WORDS - 1); i++) listed[i] = true;
+    mark(segments[k]!.start, segments[j]!.end);
+    // The first item ends the stretch before the run; the last starts the one after it.
+    const before = segments[k - 1];
+    const after = segments[j + 1];
+    if (before && sameSentence(k - 1, k)) mark(Math.max(before.start, before.end - LIST_ITEM_WORDS + 1), before.end);
+    if (after && sameSentence(j, j + 1)) mark(after.start, Math.min(after.end, after.start + LIST_ITEM_WORDS - 1));
     k = j + 1;
   }
   return listed;
