@@ -1,6 +1,6 @@
 // Where a click's time goes: the clicks of a run are recorded (their store input and the script's
 // keys and arguments), then replayed on one connection, layer by layer, in interleaved rounds:
-// the minimal three-write script, a do-nothing script given the click's arguments, the real script
+// the minimal three-write script, a do-nothing script given the click's key and arguments, the real script
 // by raw EVALSHA, RedisStore.recordAnswer, and the whole click. Then Redis's side of a click: the
 // commands the script runs and their time, from INFO commandstats (which counts a script's inner
 // commands too). `npm run bench:click` (REDIS_URL, default redis://127.0.0.1:6379). Microseconds
@@ -23,14 +23,14 @@ const admin = new Redis(url);
 const { click, inputs, scriptArgs, store, clear } = await recordedClicks(url, prefix, ROUNDS * PER + WARM_UP + BREAKDOWN);
 
 // Replays write under their own prefix each, so each layer starts from the same empty state.
-const scriptSha = (await admin.script('LOAD', readFileSync(join(projectRoot, 'src/store/lua/record-answer-20.lua'), 'utf8'))) as string;
+const scriptSha = (await admin.script('LOAD', readFileSync(join(projectRoot, 'src/store/lua/record-answer-1.lua'), 'utf8'))) as string;
 const noopSha = (await admin.script('LOAD', 'return {1, 0, 0, 0, 0, 0, 0, 1}')) as string;
 const minimalSha = (await admin.script('LOAD', MINIMAL_SCRIPT)) as string;
 const replayStore = new RedisStore({ client: new Redis(url), prefix: `${prefix}store:` });
 const layers: [string, (i: number) => Promise<unknown>][] = [
   ['the minimal three-write script', (i) => admin.evalsha(minimalSha, 3, ...minimalKeys(prefix, i))],
-  ["a do-nothing script given the click's keys and arguments", (i) => admin.evalsha(noopSha, 20, ...renamed(scriptArgs[i]!, prefix, 'noop'))],
-  ['record-answer-20 by raw EVALSHA', (i) => admin.evalsha(scriptSha, 20, ...renamed(scriptArgs[i]!, prefix, 'raw'))],
+  ["a do-nothing script given the click's key and arguments", (i) => admin.evalsha(noopSha, 1, ...renamed(scriptArgs[i]!, prefix, 'noop'))],
+  ['record-answer-1 by raw EVALSHA', (i) => admin.evalsha(scriptSha, 1, ...renamed(scriptArgs[i]!, prefix, 'raw'))],
   ["RedisStore.recordAnswer with the click's input", (i) => replayStore.recordAnswer(inputs[i]!)],
 ];
 

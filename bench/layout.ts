@@ -1,6 +1,6 @@
 // Would a leaner key layout make a click cheap enough for Redis? The clicks of a run are recorded,
 // then replayed with 50 in flight through the minimal three-write script, the bot's
-// record-answer-20.lua, and bench/lean-layout.lua (a member's stats, streak, tally, name and cards
+// record-answer-1.lua, and bench/lean-layout.lua (a member's stats, streak, tally, name and cards
 // in one hash; a delivery's answers, hints and outcomes in one: about 12 calls instead of 25).
 // Reports Redis's CPU per operation (INFO cpu) and per script (INFO commandstats), medians of
 // interleaved rounds; then what one redis.call costs Redis beyond its command (a script of 14 reads,
@@ -22,13 +22,13 @@ const replayer = new Redis(url);
 const load = async (lua: string) => (await admin.script('LOAD', lua)) as string;
 const { click, scriptArgs, store } = await recordedClicks(url, prefix, CLICKS);
 
-// record-answer-20's KEYS (0-based) in lean-layout.lua's order; ARGV is the same for both.
-const LEAN_KEYS = [15, 0, 3, 4, 13, 6, 7, 11, 8, 9, 10, 12, 18, 16];
-const lean = (args: (string | number)[]) => {
-  const keys = LEAN_KEYS.map((k) => String(args[k]));
-  keys[1] = keys[1]!.replace(/:answered$/, ':answers');
-  keys[3] = keys[3]!.replace(/:stats$/, ':member');
-  return [...keys, ...args.slice(20)];
+// lean-layout.lua's key and arguments from a click's record-answer-1 arguments (the community's
+// key base, then the ids and values; see that script's header).
+const lean = (args: (string | number)[]): (string | number)[] => {
+  const [base, delivery, user, questionId, week, month] = args.slice(0, 6);
+  const review = args[20] === '' ? [''] : [questionId!, ...args.slice(20)];
+  const padding = Array.from({ length: 23 - 15 - review.length }, () => '');
+  return [base!, user!, ...args.slice(6, 20), ...review, ...padding, delivery!, week!, month!, questionId!];
 };
 
 /** INFO commandstats: µs so far per command (a script's inner commands included), and EVALSHA's calls. */
@@ -57,13 +57,13 @@ try {
   for (let i = 0; i < CLICKS; i++) await click();
   const [minimalSha, currentSha, leanSha] = await Promise.all([
     load(MINIMAL_SCRIPT),
-    load(readFileSync(join(projectRoot, 'src/store/lua/record-answer-20.lua'), 'utf8')),
+    load(readFileSync(join(projectRoot, 'src/store/lua/record-answer-1.lua'), 'utf8')),
     load(readFileSync(join(projectRoot, 'bench/lean-layout.lua'), 'utf8')),
   ]);
   const scripts: [string, (i: number, round: string) => Promise<unknown>][] = [
     ['the minimal three-write script', (i, round) => replayer.evalsha(minimalSha, 3, ...minimalKeys(`${prefix}${round}:`, i))],
-    ['record-answer-20.lua (the bot)', (i, round) => replayer.evalsha(currentSha, 20, ...renamed(scriptArgs[i]!, prefix, `c${round}`))],
-    ['lean-layout.lua (the experiment)', (i, round) => replayer.evalsha(leanSha, LEAN_KEYS.length, ...lean(renamed(scriptArgs[i]!, prefix, `l${round}`)))],
+    ['record-answer-1.lua (the bot)', (i, round) => replayer.evalsha(currentSha, 1, ...renamed(scriptArgs[i]!, prefix, `c${round}`))],
+    ['lean-layout.lua (the experiment)', (i, round) => replayer.evalsha(leanSha, 1, ...lean(renamed(scriptArgs[i]!, prefix, `l${round}`)))],
   ];
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, run] of scripts) {

@@ -3,27 +3,36 @@
   layout, to see what fewer keys and calls would buy. A member's stats, streak, review tally, name
   and FSRS cards live in one hash (read with one HMGET, written with one HSET); a delivery's
   answers, hints and outcomes in one hash. 12 calls on a typical click instead of about 25.
-  It does less than record-answer-20.lua (no repeat detection, no heat-map trim): an upper bound.
+  It does less than record-answer-1.lua (no repeat detection, no heat-map trim): an upper bound.
 
-  KEYS: 1 settings, 2 delivery answers, 3 scored marker, 4 member, 5-7 user boards (all, week, month),
-  8 team-of, 9-11 team boards, 12 names, 13 due cards, 14 heat map.
-  ARGV: as record-answer-20.lua's.
+  KEYS[1]: the community's key base; the script names its keys from it, as record-answer-1.lua does.
+  ARGV[1..23]: user, name, topic, correct, base points, day, window, now, week and month expiries,
+  delivery ttl, submission, zone, activity days and ttl, the review's question id ('' none), reps,
+  and the two cards (record-answer-1.lua's values in the order its keyed predecessor took them);
+  ARGV[24..27]: delivery id, week key, month key, question id.
 ]]
+local b = KEYS[1]
+local m = b .. 'u:' .. ARGV[1] .. ':'
+local K = {
+  b .. 'settings', b .. 'd:' .. ARGV[24] .. ':answers', m .. 'scored:' .. ARGV[27], m .. 'member',
+  b .. 'lb:users:all', b .. 'lb:users:' .. ARGV[25], b .. 'lb:users:' .. ARGV[26], b .. 'team-of',
+  b .. 'lb:teams:all', b .. 'lb:teams:' .. ARGV[25], b .. 'lb:teams:' .. ARGV[26], b .. 'names', m .. 'cards:due', m .. 'activity',
+}
 if ARGV[13] ~= '*' then
-  local zone = redis.call('HGET', KEYS[1], 'timeZone') or ''
+  local zone = redis.call('HGET', K[1], 'timeZone') or ''
   if zone ~= ARGV[13] then return {3, zone} end
 end
 local user = ARGV[1]
-local d = redis.call('HMGET', KEYS[2], user, '?' .. user, '_')
+local d = redis.call('HMGET', K[2], user, '?' .. user, '_')
 if d[1] then return {0} end
 local hint = d[2] and 1 or 0
 local points = tonumber(ARGV[5])
 if hint == 1 then points = math.floor(points / 2) end
 local scored = 1
-if not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then scored = 0 points = 0 end
+if not redis.call('SET', K[3], '1', 'NX', 'PX', ARGV[7]) then scored = 0 points = 0 end
 local topic = ARGV[3]
 local qf = 'q:' .. ARGV[16]
-local m = redis.call('HMGET', KEYS[4], 'answered', 'correct', 'points', 'a:' .. topic, 'c:' .. topic, 'last', 'current', 'best', 'name', qf, 'reviews', 'recalled')
+local m = redis.call('HMGET', K[4], 'answered', 'correct', 'points', 'a:' .. topic, 'c:' .. topic, 'last', 'current', 'best', 'name', qf, 'reviews', 'recalled')
 local correct = ARGV[4] == '1'
 local w = {'answered', (tonumber(m[1]) or 0) + 1, 'a:' .. topic, (tonumber(m[4]) or 0) + 1}
 local n = 4
@@ -43,7 +52,7 @@ if day > last then
 end
 if m[9] ~= ARGV[2] then
   w[n+1] = 'name' w[n+2] = ARGV[2] n = n + 2
-  redis.call('HSET', KEYS[12], user, ARGV[2])
+  redis.call('HSET', K[12], user, ARGV[2])
 end
 local saved = 0
 if ARGV[16] ~= '' then
@@ -58,26 +67,26 @@ if ARGV[16] ~= '' then
       w[n+1] = 'reviews' w[n+2] = (tonumber(m[11]) or 0) + 1 n = n + 2
       if tally == '1' then w[n+1] = 'recalled' w[n+2] = (tonumber(m[12]) or 0) + 1 n = n + 2 end
     end
-    redis.call('ZADD', KEYS[13], ARGV[o + 1], ARGV[16])
+    redis.call('ZADD', K[13], ARGV[o + 1], ARGV[16])
     saved = 1
   end
 end
-redis.call('HSET', KEYS[4], unpack(w))
+redis.call('HSET', K[4], unpack(w))
 local function add(board, member, expireAt)
   local score = tonumber(redis.call('ZINCRBY', board, points, member))
   if expireAt and score == points and redis.call('PTTL', board) < 0 then redis.call('PEXPIREAT', board, expireAt) end
 end
-add(KEYS[5], user)
-add(KEYS[6], user, ARGV[9])
-add(KEYS[7], user, ARGV[10])
-local team = redis.call('HGET', KEYS[8], user)
-if team then add(KEYS[9], team) add(KEYS[10], team, ARGV[9]) add(KEYS[11], team, ARGV[10]) end
-if ARGV[14] ~= '' and redis.call('HINCRBY', KEYS[14], ARGV[6], 1) == 1 then redis.call('PEXPIRE', KEYS[14], ARGV[15]) end
+add(K[5], user)
+add(K[6], user, ARGV[9])
+add(K[7], user, ARGV[10])
+local team = redis.call('HGET', K[8], user)
+if team then add(K[9], team) add(K[10], team, ARGV[9]) add(K[11], team, ARGV[10]) end
+if ARGV[14] ~= '' and redis.call('HINCRBY', K[14], ARGV[6], 1) == 1 then redis.call('PEXPIRE', K[14], ARGV[15]) end
 local outcome = points .. '|' .. hint .. '|' .. scored .. '|' .. current .. '|' .. best .. '|' .. last
 if d[3] then
-  redis.call('HSET', KEYS[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome)
+  redis.call('HSET', K[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome)
 else
-  redis.call('HSET', KEYS[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome, '_', '1')
-  redis.call('PEXPIRE', KEYS[2], ARGV[11])
+  redis.call('HSET', K[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome, '_', '1')
+  redis.call('PEXPIRE', K[2], ARGV[11])
 end
 return {1, points, hint, scored, current, best, last, saved}

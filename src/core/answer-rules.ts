@@ -6,7 +6,7 @@ import type { ReviewOutcome, ReviewWrite } from './learning/card-store.js';
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
  * functions: SqliteStore and MemoryStore call them inside their transaction, and the Redis Lua
- * scripts (lua/record-answer-20.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
+ * scripts (lua/record-answer-1.lua, lua/claim-slot-1.lua) restate them in Lua. One table of cases
  * (test/contract/rule-cases.ts) pins all of them: unit tests run it against these functions and the
  * store contract suite runs it against every store. The records an answer goes in as and comes
  * out as (AnswerInput, AnswerOutcome, the stats and streak it keeps) are declared here with them.

@@ -29,5 +29,5 @@ export function flashPoints(difficulty: Difficulty, rating: FlashRating): number
 }
 
 // The hint halves what an answer earns: applied atomically by the store when the answer is
-// recorded (answer-rules.ts, restated in lua/record-answer-20.lua), so a hint taken in another
+// recorded (answer-rules.ts, restated in lua/record-answer-1.lua), so a hint taken in another
 // process still counts.

@@ -6,8 +6,11 @@ import type { BoardRef } from '../core/leaderboard.js';
  * ({platform:id}), so multi-key scripts stay in one slot on Redis Cluster.
  */
 export class CommunityKeys {
-  /** "prefix{platform:id}:". Methods on the prototype: naming a key allocates only the key itself. */
-  private readonly base: string;
+  /**
+   * "prefix{platform:id}:", the start of every key of the community (lua/record-answer-1.lua names
+   * its keys from it). Methods on the prototype: naming a key allocates only the key itself.
+   */
+  readonly base: string;
 
   constructor(prefix: string, c: Community) {
     this.base = `${prefix}{${communityKey(c)}}:`;

@@ -69,7 +69,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     return added;
   }
 
-  /** The same steps as lua/record-answer-20.lua, with the rules of core/answer-rules.ts. */
+  /** The same steps as lua/record-answer-1.lua, with the rules of core/answer-rules.ts. */
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const ks = this.ks;
@@ -323,7 +323,7 @@ export class MemoryStore implements Store, GradingUsageStore {
   dueReminders(now: number, limit: number): Promise<DueReminder[]> { return this.reminders.dueReminders(now, limit); }
   advanceReminder(c: Community, userId: string, from: number, to: number): Promise<boolean> { return this.reminders.advanceReminder(c, userId, from, to); }
 
-  // Answers per day, counted as lua/record-answer-20.lua counts them.
+  // Answers per day, counted as lua/record-answer-1.lua counts them.
   private countDay(user: UserRef, day: number, keepDays: number, ttlMs: number): void {
     const key = this.k(user.community).activity(user.userId);
     if (this.ks.hincrby(key, String(day), 1) !== 1) return; // a day's first answer renews and trims

@@ -66,15 +66,15 @@ export function activityCounts(hash: Record<string, string>, fromDay: number, to
   return out;
 }
 
-/** record-answer-20.lua's ARGV[16..23]: the review's card without and with the hint, or '' for none. */
+/** record-answer-1.lua's ARGV[20..26]: the expected reps and the review's card without and with the hint, or '' for none. */
 export function reviewArgs(a: AnswerInput): (string | number)[] {
   const r = a.review;
   if (!r) return [''];
   const save = ({ card, tally }: CardSave) => [JSON.stringify(card), card.due, tally ? (tally.recalled ? '1' : '0') : ''];
-  return [a.questionId, r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
+  return [r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
 }
 
-/** record-answer-20.lua's reply: zone changed, duplicate, a repeat's stored outcome, or a fresh one and its review. */
+/** record-answer-1.lua's reply: zone changed, duplicate, a repeat's stored outcome, or a fresh one and its review. */
 export function parseRecordReply(reply: (number | string)[], review: ReviewWrite | undefined): AnswerOutcome {
   if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
   if (reply[0] === 0) return { status: 'duplicate' };

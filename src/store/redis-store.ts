@@ -80,28 +80,14 @@ export class RedisStore implements Store, GradingUsageStore {
   async recordAnswer(a: AnswerInput): Promise<AnswerOutcome> {
     const k = this.k(a.user.community);
     const u = a.user.userId;
+    // One key, the community's base: the script names the rest (lua/record-answer-1.lua).
     const reply = (await this.redis.recordAnswer(
-      k.answered(a.deliveryId),
-      k.hints(a.deliveryId),
-      k.results(a.deliveryId),
-      k.scored(u, a.questionId),
-      k.stats(u),
-      k.streak(u),
-      k.board({ scope: 'users', key: a.week }),
-      k.board({ scope: 'users', key: a.month }),
-      k.board({ scope: 'teams', key: 'all' }),
-      k.board({ scope: 'teams', key: a.week }),
-      k.board({ scope: 'teams', key: a.month }),
-      k.teamOf(),
-      k.names(),
-      k.board({ scope: 'users', key: 'all' }),
-      k.outcomes(a.deliveryId),
-      k.settings(),
-      k.activity(u),
-      k.cards(u),
-      k.cardsDue(u),
-      k.reviewTally(u),
+      k.base,
+      a.deliveryId,
       u,
+      a.questionId,
+      a.week,
+      a.month,
       a.user.displayName,
       a.topic,
       a.correct ? 1 : 0,
@@ -340,7 +326,7 @@ export class RedisStore implements Store, GradingUsageStore {
   topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> { return this.cards.topicProgress(user, since); }
   reviewTally(user: UserRef): Promise<ReviewTally> { return this.cards.reviewTally(user); }
 
-  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-20.lua.
+  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-1.lua.
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
     return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }

@@ -1,7 +1,7 @@
 import { communityKey as ck, type UserRef } from '../../core/identity.js';
 import type { SqliteDatabase } from './database.js';
 
-/** One more answer on `day` (migration 0007), as lua/record-answer-20.lua counts it: run inside recordAnswer's transaction. */
+/** One more answer on `day` (migration 0007), as lua/record-answer-1.lua counts it: run inside recordAnswer's transaction. */
 export function countDay(sql: SqliteDatabase, now: number, user: UserRef, day: number, keepDays: number, ttlMs: number): void {
   const c = ck(user.community);
   const expires = now + ttlMs;

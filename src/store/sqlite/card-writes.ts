@@ -10,7 +10,7 @@ function saveCard(sql: SqliteDatabase, _now: number, user: UserRef, card: CardRe
   return saveReview(sql, user, { card, tally }, expectedReps).saved;
 }
 
-/** saveCard inside the caller's transaction: recordAnswer saves an answer's review with it (lua/record-answer-20.lua). */
+/** saveCard inside the caller's transaction: recordAnswer saves an answer's review with it (lua/record-answer-1.lua). */
 export function saveReview(sql: SqliteDatabase, user: UserRef, { card, tally }: CardSave, expectedReps: number): ReviewOutcome {
   const c = ck(user.community);
   const stored = sql.get<{ reps: number; body: string }>('SELECT reps, body FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', c, user.userId, card.questionId);

@@ -32,7 +32,7 @@ function markHint(sql: SqliteDatabase, now: number, c: Community, deliveryId: st
   return had === undefined;
 }
 
-/** lua/record-answer-20.lua. */
+/** lua/record-answer-1.lua. */
 function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerOutcome {
   const c = ck(a.user.community);
   const u = a.user.userId;

@@ -1,0 +1,75 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerInput } from '../../src/core/answer-rules.js';
+import { reviewCard } from '../../src/core/learning/card.js';
+import { CommunityKeys } from '../../src/store/keys.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import { aCommunity, aUser } from '../support/builders.js';
+import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+
+/** Every key under `prefix`. */
+async function keysUnder(admin: Redis, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    out.push(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return out.sort();
+}
+
+/**
+ * lua/record-answer-1.lua is given only the community's key base and names the keys it touches
+ * itself: they must be the names src/store/keys.ts gives, or the store's readers would not see them.
+ */
+describe('RedisStore: the record-answer script names its keys as CommunityKeys does', () => {
+  withRedis((url) => {
+    const prefix = uniquePrefix();
+    const community = aCommunity('g-keys');
+    const ann = aUser('ann', community);
+    let admin: Redis;
+    let store: RedisStore;
+    beforeAll(() => {
+      admin = new Redis(url);
+      store = new RedisStore({ client: new Redis(url), prefix });
+    });
+    afterAll(async () => {
+      await deletePrefix(admin, prefix);
+      await Promise.all([admin.quit(), store.close()]);
+    });
+
+    it('an answer with a team, a hint, a zone, the heat map and a reviewed card writes exactly the named keys', async () => {
+      await store.joinTeam(ann, 'ml-ops', 'ML Ops');
+      await store.updateSettings(community, { timeZone: 'Europe/Berlin' });
+      await store.markHint(community, 'd-7', ann.userId, DAY);
+      const before = reviewCard(null, 'q-keys', 'cnn', 'good', T0 - 3 * DAY);
+      expect(await store.saveCard(ann, before, 0)).toBe(true);
+      const after = reviewCard(before, 'q-keys', 'cnn', 'good', T0);
+      const answer: AnswerInput = {
+        user: ann, deliveryId: 'd-7', questionId: 'q-keys', topic: 'cnn', correct: true, basePoints: 20, day: 20_423,
+        week: '2026-W49', month: '2026-12', weekExpiresAt: T0 + 10 * DAY, monthExpiresAt: T0 + 40 * DAY, scoreWindowMs: DAY,
+        now: T0, deliveryTtlMs: DAY, submission: 'choice:2', expectedZone: 'Europe/Berlin', activity: { keepDays: 119, ttlMs: 120 * DAY },
+        review: { expectedReps: 1, withoutHint: { card: after, tally: { recalled: true } }, withHint: { card: after, tally: { recalled: true } } },
+      };
+      expect(await store.recordAnswer(answer)).toMatchObject({ status: 'recorded', hintUsed: true, points: 10, review: { saved: true } });
+
+      const k = new CommunityKeys(prefix, community);
+      const u = ann.userId;
+      const written = [
+        k.answered('d-7'), k.hints('d-7'), k.results('d-7'), k.outcomes('d-7'), k.scored(u, 'q-keys'), k.stats(u), k.streak(u),
+        k.activity(u), k.cards(u), k.cardsDue(u), k.reviewTally(u), k.names(), k.settings(), k.teamOf(),
+        ...(['all', '2026-W49', '2026-12'] as const).flatMap((key) => [k.board({ scope: 'users', key }), k.board({ scope: 'teams', key })]),
+      ];
+      // joinTeam's own keys besides the team-of hash.
+      const team = [k.teams(), k.teamSizes()];
+      expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written, ...team])].sort());
+      // And the readers see what the script wrote.
+      expect(await store.getStats(ann)).toMatchObject({ answered: 1, correct: 1, points: 10 });
+      expect(await store.reviewTally(ann)).toEqual({ reviews: 1, recalled: 1 });
+    });
+  });
+});
