@@ -5,6 +5,8 @@
 // more), each written before the change it first measured. The fifth (eval-set-5.jsonl, the last 36
 // entries) adds a brief right answer per entry; a third of its entries is held out, as in the first.
 // The blend (SCORING) is tuned on the first four and the fifth's other entries (npm run grader:tune).
+// The sixth (eval-set-6.jsonl) is a second round of answers to 48 entries, four a topic, written
+// after every change it measures and tuned on by nothing.
 // EVAL_SET=file measures one file the first way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,4 +53,7 @@ if (!process.env.EVAL_SET) {
   print('fifth set (eval-set-5.jsonl: the 36 remaining entries, six answers each with a brief right one)', figures(fifth));
   print('fifth set, held-out entries (no rule, rubric or blend tuned on them)', figures(fifth.filter((c) => isHeldOut(c.id))));
   if (verbose) list(fifth, (id) => (isHeldOut(id) ? 'H' : '5'));
+  const sixth = await score(readEvalSet('eval-set-6.jsonl'));
+  print('sixth set (eval-set-6.jsonl: new answers to 48 entries, four a topic; nothing tuned on it)', figures(sixth));
+  if (verbose) list(sixth, () => '6');
 }

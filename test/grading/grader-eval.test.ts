@@ -15,6 +15,8 @@ const third = readEvalSet('eval-set-3.jsonl');
 const fourth = readEvalSet('eval-set-4.jsonl');
 /** The last 36 entries, with a brief right answer each; a third of its entries held out (isHeldOut). */
 const fifth = readEvalSet('eval-set-5.jsonl');
+/** New answers to 48 entries, four a topic, written after every change it measures; nothing is tuned on it. */
+const sixth = readEvalSet('eval-set-6.jsonl');
 
 /**
  * The figures the grader reached on the expert-scored sets (npm run grader:eval); they may only
@@ -32,6 +34,8 @@ const REACHED: Record<string, { spearman: number; falseCredit: number; falseBlam
   fourth: { spearman: 0.795, falseCredit: 0.021, falseBlame: 0 },
   fifth: { spearman: 0.84, falseCredit: 0.038, falseBlame: 0.028, briefBlame: 0.445 },
   fifthHeldOut: { spearman: 0.86, falseCredit: 0.052, falseBlame: 0, briefBlame: 0.616 },
+  // Measured once, as committed (5363c16), by the grader of d7f2bb9: a figure of unseen material.
+  sixth: { spearman: 0.78, falseCredit: 0.063, falseBlame: 0.021, briefBlame: 0.396 },
 };
 
 describe('the grader on the expert-scored evaluation set', () => {
@@ -58,6 +62,20 @@ describe('the grader on the expert-scored evaluation set', () => {
     expect(bank.questions.filter((q) => !earlier.has(q.id)).map((q) => q.id)).toEqual([]);
   });
 
+  it('has a sixth set of new answers: four entries a topic, all six kinds for each', () => {
+    const ids = [...new Set(sixth.map((c) => c.id))];
+    expect(ids).toHaveLength(48);
+    const perTopic = new Map<string, number>();
+    for (const id of ids) {
+      const q = bank.get(id);
+      expect(q, `${id} is not in the bank`).toBeDefined();
+      perTopic.set(q!.topic, (perTopic.get(q!.topic) ?? 0) + 1);
+      expect(sixth.filter((c) => c.id === id).map((c) => c.label).sort()).toEqual(['brief', 'buzzword', 'excellent', 'half', 'offtopic', 'wrong']);
+    }
+    expect(new Set(perTopic.values())).toEqual(new Set([4]));
+    expect(perTopic.size).toBe(new Set(bank.questions.map((q) => q.topic)).size);
+  });
+
   it('holds the figures reached, on all answers, on the held-out entries and on the later sets', async () => {
     const grader = new RubricGrader(bank.questions);
     const scored = await scoreEvalSet(bank, grader, cases);
@@ -69,6 +87,7 @@ describe('the grader on the expert-scored evaluation set', () => {
       ['fourth', await scoreEvalSet(bank, grader, fourth)],
       ['fifth', await scoreEvalSet(bank, grader, fifth)],
       ['fifthHeldOut', await scoreEvalSet(bank, grader, fifth.filter((c) => isHeldOut(c.id)))],
+      ['sixth', await scoreEvalSet(bank, grader, sixth)],
     ] as const;
     for (const [name, subset] of subsets) {
       const f = figures(subset);
