@@ -7,6 +7,10 @@ import type { AnswerInput } from '../src/core/answer-rules.js';
 import type { UserRef } from '../src/core/identity.js';
 import { loadBank } from '../src/bank-loader.js';
 import { createBackpropCore } from '../src/bootstrap.js';
+import { CommunityBanks } from '../src/core/packs/community-bank.js';
+import { CachedDeliveries } from '../src/core/quiz/delivery-cache.js';
+import { QuizService } from '../src/core/quiz/quiz-service.js';
+import { RubricGrader } from '../src/core/grading/rubric.js';
 import { projectRoot } from '../src/paths.js';
 import { cryptoRandom } from '../src/random.js';
 import { RedisStore } from '../src/store/redis-store.js';
@@ -30,8 +34,12 @@ export interface RecordedClicks {
   clear: () => void;
 }
 
-/** A core on `url` under `prefix`, with posts enough for `clicks` clicks. */
-export async function recordedClicks(url: string, prefix: string, clicks: number): Promise<RecordedClicks> {
+/**
+ * A core on `url` under `prefix`, with posts enough for `clicks` clicks. `withoutReview`: the clicks
+ * go through a QuizService given no review planner and no heat-map count (what the click would be
+ * if the learning loop and the stats heat map were not kept current in the same step).
+ */
+export async function recordedClicks(url: string, prefix: string, clicks: number, { withoutReview = false } = {}): Promise<RecordedClicks> {
   const client = new Redis(url) as Redis & { recordAnswer(...args: (string | number)[]): Promise<unknown> };
   const store = new RedisStore({ client, prefix });
   const inputs: AnswerInput[] = [];
@@ -40,7 +48,13 @@ export async function recordedClicks(url: string, prefix: string, clicks: number
   client.recordAnswer = (...args) => (scriptArgs.push(args), send(...args));
   const record = store.recordAnswer.bind(store);
   store.recordAnswer = (a: AnswerInput) => (inputs.push(a), record(a));
-  const core = createBackpropCore({ bank: loadBank(join(projectRoot, 'data')), store, clock: { now: () => Date.now() }, random: cryptoRandom });
+  const bank = loadBank(join(projectRoot, 'data'));
+  const clock = { now: () => Date.now() };
+  const core = createBackpropCore({ bank, store, clock, random: cryptoRandom });
+  const banks = new CommunityBanks(bank, store, store);
+  const quiz = withoutReview
+    ? new QuizService({ banks, deliveries: new CachedDeliveries(store, clock), scores: store, settings: store, clock, random: cryptoRandom, grader: new RubricGrader(bank.questions) })
+    : core.quiz;
   const member = (i: number): UserRef => ({ community: { platform: 'discord', id: 'bench' }, userId: `m${i % 500}`, displayName: `Member ${i % 500}` });
   const posts = await Promise.all(Array.from({ length: Math.ceil(clicks / 100) + 1 }, () => core.quiz.start({ user: member(0), mode: 'choice', shared: true })));
   let count = 0;
@@ -49,7 +63,7 @@ export async function recordedClicks(url: string, prefix: string, clicks: number
       const i = count++;
       const post = posts[Math.floor(i / 100)];
       if (!post?.ok) throw new Error(post ? post.code : `more than ${clicks} clicks`);
-      const r = await core.quiz.answerChoice(member(i + 1), post.value.delivery.id, i % 4);
+      const r = await quiz.answerChoice(member(i + 1), post.value.delivery.id, i % 4);
       if (!r.ok) throw new Error(`click ${i}: ${r.code}`);
     },
     inputs,

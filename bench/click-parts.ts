@@ -1,7 +1,9 @@
 // Where a click's time goes: the clicks of a run are recorded (their store input and the script's
 // keys and arguments), then replayed on one connection, layer by layer, in interleaved rounds:
 // the minimal three-write script, a do-nothing script given the click's key and arguments, the real script
-// by raw EVALSHA, RedisStore.recordAnswer, and the whole click. Then Redis's side of a click: the
+// by raw EVALSHA, RedisStore.recordAnswer, the whole click, and the whole click with the learning
+// loop's review and the heat-map count left out (what that product decision would buy; other
+// posts, other keys). Then Redis's side of a click: the
 // commands the script runs and their time, from INFO commandstats (which counts a script's inner
 // commands too). `npm run bench:click` (REDIS_URL, default redis://127.0.0.1:6379). Microseconds
 // per call, medians of the rounds.
@@ -21,6 +23,8 @@ const BREAKDOWN = 2000;
 const prefix = `bench-click:${process.pid}:`;
 const admin = new Redis(url);
 const { click, inputs, scriptArgs, store, clear } = await recordedClicks(url, prefix, ROUNDS * PER + WARM_UP + BREAKDOWN);
+// The same clicks with the learning loop's review and the heat-map count left out of the click.
+const lean = await recordedClicks(url, `${prefix}lean:`, ROUNDS * PER + WARM_UP, { withoutReview: true });
 
 // Replays write under their own prefix each, so each layer starts from the same empty state.
 const scriptSha = (await admin.script('LOAD', readFileSync(join(projectRoot, 'src/store/lua/record-answer-1.lua'), 'utf8'))) as string;
@@ -42,14 +46,18 @@ async function commandStats(): Promise<Map<string, [number, number]>> {
 }
 const redisSide: [string, number, number][] = [];
 
-const samples = new Map<string, number[]>([['the whole click (answerChoice)', []], ...layers.map(([name]): [string, number[]] => [name, []])]);
+const WITHOUT_REVIEW = 'the whole click without the review and heat map';
+const samples = new Map<string, number[]>([['the whole click (answerChoice)', []], [WITHOUT_REVIEW, []], ...layers.map(([name]): [string, number[]] => [name, []])]);
 try {
-  for (let i = 0; i < WARM_UP; i++) await click(); // not replayed
+  for (let i = 0; i < WARM_UP; i++) await Promise.all([click(), lean.click()]); // not replayed
   clear();
   for (let r = 0; r < ROUNDS; r++) {
     const start = performance.now();
     for (let i = 0; i < PER; i++) await click();
     samples.get('the whole click (answerChoice)')!.push(((performance.now() - start) / PER) * 1000);
+    const leanStart = performance.now();
+    for (let i = 0; i < PER; i++) await lean.click();
+    samples.get(WITHOUT_REVIEW)!.push(((performance.now() - leanStart) / PER) * 1000);
     for (const [name, run] of layers) {
       const t = performance.now();
       for (let i = r * PER; i < (r + 1) * PER; i++) await run(i);
@@ -65,12 +73,15 @@ try {
   }
 } finally {
   await dropKeys(admin, prefix);
-  await Promise.all([admin.quit(), store.close(), replayStore.close()]);
+  await Promise.all([admin.quit(), store.close(), lean.store.close(), replayStore.close()]);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`µs per call on one connection, median of ${ROUNDS} interleaved rounds of ${PER}:`);
-for (const name of [...layers.map(([n]) => n), 'the whole click (answerChoice)']) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}`);
+for (const name of [...layers.map(([n]) => n), 'the whole click (answerChoice)', WITHOUT_REVIEW]) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}`);
+
+const minimal = median(samples.get('the minimal three-write script')!);
+console.log(`ops/s against the minimal script: the whole click ${(minimal / median(samples.get('the whole click (answerChoice)')!)).toFixed(2)}×, without the review and heat map ${(minimal / median(samples.get(WITHOUT_REVIEW)!)).toFixed(2)}×`);
 
 redisSide.sort((a, b) => b[2] - a[2]);
 const inner = redisSide.filter(([name]) => name !== 'evalsha').reduce((sum, [, , us]) => sum + us, 0);

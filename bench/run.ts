@@ -159,6 +159,21 @@ try {
 
   const bank = loadBank(join(projectRoot, 'data'));
   const qs = bank.questions;
+
+  // The card guesses a click plans from and updates (LearningService, at most 50,000): full, the
+  // usual state of a busy process, against nearly empty. Full used to cost a Map's oldest-first
+  // delete, which slows as deleted entries pile up at its front.
+  {
+    const learning = createBackpropCore({ bank, store: memory, clock: { now: () => Date.now() }, random: cryptoRandom }).learning;
+    const reviewed = (i: number) => {
+      const planned = { source: 'choice' as const, correct: true, user: { ...answer(0).user, userId: `c${i}` }, questionId: qs[i % qs.length]!.id, deliveryId: `d${i}`, topic: 'cnn', at: Date.now(), elapsedMs: undefined };
+      const { withoutHint } = learning.planReview(planned);
+      return learning.reviewRecorded({ ...planned, usedHint: false }, { saved: true, card: withoutHint.card });
+    };
+    const empty = await timeIt(20_000, reviewed);
+    for (let i = 20_000; i < 80_000; i++) await reviewed(i); // past capacity
+    report('plan and remember a review, 50,000 cards held', 'nearly none held', await timeIt(20_000, (i) => reviewed(100_000 + i)), empty);
+  }
   const texts = qs.map((q) => q.answer);
   const stem = await timeIt(N, (i) => stemTokens(texts[i % texts.length]!));
   const grader = new RubricGrader(qs);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradedAnswer } from '../../src/core/learning/graded-answer.js';
 import { EASY_WITHIN_MS, reviewRating } from '../../src/core/learning/review-rating.js';
+import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import { reviewCard } from '../../src/core/learning/card.js';
 import { aUser } from '../support/builders.js';
 
@@ -66,5 +67,23 @@ describe('reviewCard: ts-fsrs schedules in days', () => {
     expect(lapse.lapses).toBe(1);
     expect(lapse.lastCorrect).toBe(false);
     expect(lapse.due - second.due).toBeLessThan(second.due - first.due);
+  });
+
+  it('a first review, worked out once per rating and shifted, is what ts-fsrs computes at the answer itself', () => {
+    // The scheduler card.ts uses: day-scale intervals, no fuzz.
+    const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+    const grades = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
+    // Times across a month, a daylight-saving change in Europe and the US, and odd milliseconds.
+    for (const when of [at, Date.parse('2027-03-28T00:30:00Z'), Date.parse('2027-11-07T06:59:59.999Z'), at + 17 * DAY + 12_345]) {
+      for (const r of ['again', 'hard', 'good', 'easy'] as const) {
+        const next = scheduler.next(createEmptyCard(new Date(when)), new Date(when), grades[r]).card;
+        expect(reviewCard(null, 'q1', 'cnn', r, when, 'd1')).toEqual({
+          questionId: 'q1', topic: 'cnn', due: next.due.getTime(), stability: next.stability, difficulty: next.difficulty,
+          elapsedDays: next.elapsed_days, scheduledDays: next.scheduled_days, learningSteps: next.learning_steps,
+          reps: next.reps, lapses: next.lapses, state: next.state, lastReview: when, lastCorrect: r !== 'again', lastDeliveryId: 'd1',
+        });
+      }
+    }
+    expect(reviewCard(null, 'q2', 'rnn', 'good', at)).not.toHaveProperty('lastDeliveryId');
   });
 });

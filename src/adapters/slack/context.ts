@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { webApi } from '@slack/bolt';
 import type { App } from '../../bootstrap.js';
 import { isValidTimeZone } from '../../core/calendar.js';
@@ -29,7 +30,7 @@ const USER_CACHE_MAX = 5000;
  * what the payload says (not an admin unless listed, the workspace's zone).
  */
 export class UserDirectory {
-  private readonly cache = new Map<string, Entry>();
+  private readonly cache = new LRUCache<string, Entry>({ max: USER_CACHE_MAX });
 
   constructor(
     private readonly opts: { adminUserIds: readonly string[]; logger: Logger; ttlMs?: number; now?: () => number },
@@ -55,9 +56,7 @@ export class UserDirectory {
         timeZone: tz,
         workspaceAdmin: u?.is_admin === true || u?.is_owner === true || u?.is_primary_owner === true,
       };
-      this.cache.delete(key);
       this.cache.set(key, { info, expiresAt: now + (this.opts.ttlMs ?? USER_CACHE_TTL_MS) });
-      if (this.cache.size > USER_CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
       return info;
     } catch (err) {
       this.opts.logger.warn('users.info failed; using the payload', { user: caller.userId, error: (err as Error).message });

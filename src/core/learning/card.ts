@@ -55,8 +55,23 @@ const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fu
 
 const GRADES: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 
+/**
+ * A first review starts from an empty card; with neither fuzz nor short-term steps its outcome
+ * depends on the rating alone, and its due date is that many days after the answer. Most answers
+ * are a member's first to a question, and each plans its review on the click path, so ts-fsrs
+ * works out a first review once per rating (at time 0) and it is shifted to the answer's time.
+ */
+const firstReviews = new Map<ReviewRating, CardRecord>();
+
 /** The card after a review rated `rating` at `at`; a first answer starts from an empty card. */
 export function reviewCard(prev: CardRecord | null, questionId: string, topic: string, rating: ReviewRating, at: number, deliveryId?: string): CardRecord {
+  if (prev) return scheduled(prev, questionId, topic, rating, at, deliveryId);
+  let first = firstReviews.get(rating);
+  if (!first) firstReviews.set(rating, (first = scheduled(null, '', '', rating, 0)));
+  return { ...first, questionId, topic, due: at + first.due, lastReview: at, ...(deliveryId === undefined ? {} : { lastDeliveryId: deliveryId }) };
+}
+
+function scheduled(prev: CardRecord | null, questionId: string, topic: string, rating: ReviewRating, at: number, deliveryId?: string): CardRecord {
   const card = prev ? toFsrs(prev) : createEmptyCard(new Date(at));
   const next = scheduler.next(card, new Date(at), GRADES[rating]).card;
   return {

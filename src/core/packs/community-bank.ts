@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { QuestionBank } from '../bank/question-bank.js';
 import type { Question } from '../bank/schema.js';
 import { communityKey, type Community } from '../identity.js';
@@ -24,8 +25,8 @@ export interface QuestionBanks {
  * are cached, keyed by their content hash, which a new import changes.
  */
 export class CommunityBanks implements QuestionBanks {
-  private readonly bodies = new Map<string, readonly Question[]>();
-  private readonly views = new Map<string, QuestionBank>();
+  private readonly bodies = new LRUCache<string, readonly Question[]>({ max: MAX_CACHED });
+  private readonly views = new LRUCache<string, QuestionBank>({ max: MAX_CACHED });
 
   constructor(
     readonly bank: QuestionBank,
@@ -59,7 +60,7 @@ export class CommunityBanks implements QuestionBanks {
     }
     const pausedSet = new Set(paused);
     const view = new QuestionBank(parts.flat().filter((q) => !pausedSet.has(q.id)));
-    remember(this.views, viewKey, view);
+    this.views.set(viewKey, view);
     return view;
   }
 
@@ -70,12 +71,7 @@ export class CommunityBanks implements QuestionBanks {
     const stored = await this.packs.getPack(c, name);
     // Replaced or removed since the list was read: the next call sees the new list.
     if (!stored || stored.hash !== hash) return stored?.questions ?? null;
-    remember(this.bodies, key, stored.questions);
+    this.bodies.set(key, stored.questions);
     return stored.questions;
   }
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
-  map.set(key, value);
 }

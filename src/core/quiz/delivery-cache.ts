@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DeliveryStore } from '../delivery-store.js';
 import type { Community, UserRef } from '../identity.js';
 import { communityKey } from '../identity.js';
@@ -14,13 +15,16 @@ const DEFAULT_CAPACITY = 10_000;
  * store would. Hints and recent questions go straight through.
  */
 export class CachedDeliveries implements DeliveryStore {
-  private readonly cache = new Map<string, Delivery>();
+  /** Least recently used out first, in constant time (a Map's oldest-first delete slows as holes pile up). */
+  private readonly cache: LRUCache<string, Delivery>;
 
   constructor(
     private readonly store: DeliveryStore,
     private readonly clock: Clock,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.cache = new LRUCache({ max: capacity });
+  }
 
   async saveDelivery(c: Community, d: Delivery): Promise<void> {
     await this.store.saveDelivery(c, d);
@@ -52,13 +56,6 @@ export class CachedDeliveries implements DeliveryStore {
   }
 
   private remember(c: Community, d: Delivery): void {
-    const key = `${communityKey(c)}\u0000${d.id}`;
-    this.cache.delete(key);
-    this.cache.set(key, d);
-    // Oldest first in a Map: drop the oldest insertions beyond capacity.
-    for (const oldest of this.cache.keys()) {
-      if (this.cache.size <= this.capacity) break;
-      this.cache.delete(oldest);
-    }
+    this.cache.set(`${communityKey(c)}\u0000${d.id}`, d);
   }
 }
