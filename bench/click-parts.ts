@@ -1,12 +1,12 @@
 // Where a click's time goes: the clicks of a run are recorded (their store input and the script's
-// keys and arguments), then replayed on one connection, layer by layer, in interleaved rounds:
-// the minimal three-write script, a do-nothing script given the click's key and arguments, the real script
-// by raw EVALSHA, RedisStore.recordAnswer, the whole click, and the whole click with the learning
-// loop's review and the heat-map count left out (what that product decision would buy; other
-// posts, other keys). Then Redis's side of a click: the
-// commands the script runs and their time, from INFO commandstats (which counts a script's inner
-// commands too). `npm run bench:click` (REDIS_URL, default redis://127.0.0.1:6379). Microseconds
-// per call, medians of the rounds.
+// key and arguments), then replayed on one connection, layer by layer, in interleaved rounds: the
+// minimal three-write script, a do-nothing script given the click's key and arguments, the real
+// script by raw EVALSHA, RedisStore.recordAnswer, the whole click, and the whole click with the
+// learning loop's review and the heat-map count left out (what that product decision would buy;
+// other posts, other keys). Microseconds per call: the median of the rounds' means, and the median
+// call. Then Redis's side of a click: the commands the script runs and their time, from INFO
+// commandstats (which counts a script's inner commands too). `npm run bench:click` (REDIS_URL,
+// default redis://127.0.0.1:6379).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -46,23 +46,29 @@ async function commandStats(): Promise<Map<string, [number, number]>> {
 }
 const redisSide: [string, number, number][] = [];
 
+const WHOLE = 'the whole click (answerChoice)';
 const WITHOUT_REVIEW = 'the whole click without the review and heat map';
-const samples = new Map<string, number[]>([['the whole click (answerChoice)', []], [WITHOUT_REVIEW, []], ...layers.map(([name]): [string, number[]] => [name, []])]);
+const names = [...layers.map(([n]) => n), WHOLE, WITHOUT_REVIEW];
+/** Per layer: each round's mean, and every call (the box's stalls move means far more than medians). */
+const samples = new Map(names.map((n): [string, number[]] => [n, []]));
+const calls = new Map(names.map((n): [string, number[]] => [n, []]));
+async function round(name: string, from: number, run: (i: number) => Promise<unknown>): Promise<void> {
+  const each = calls.get(name)!;
+  const start = performance.now();
+  for (let i = from; i < from + PER; i++) {
+    const t = performance.now();
+    await run(i);
+    each.push((performance.now() - t) * 1000);
+  }
+  samples.get(name)!.push(((performance.now() - start) / PER) * 1000);
+}
 try {
   for (let i = 0; i < WARM_UP; i++) await Promise.all([click(), lean.click()]); // not replayed
   clear();
   for (let r = 0; r < ROUNDS; r++) {
-    const start = performance.now();
-    for (let i = 0; i < PER; i++) await click();
-    samples.get('the whole click (answerChoice)')!.push(((performance.now() - start) / PER) * 1000);
-    const leanStart = performance.now();
-    for (let i = 0; i < PER; i++) await lean.click();
-    samples.get(WITHOUT_REVIEW)!.push(((performance.now() - leanStart) / PER) * 1000);
-    for (const [name, run] of layers) {
-      const t = performance.now();
-      for (let i = r * PER; i < (r + 1) * PER; i++) await run(i);
-      samples.get(name)!.push(((performance.now() - t) / PER) * 1000);
-    }
+    await round(WHOLE, 0, click);
+    await round(WITHOUT_REVIEW, 0, lean.click);
+    for (const [name, run] of layers) await round(name, r * PER, run);
   }
   // Redis's side: nothing else may use this Redis meanwhile (the INFO calls themselves are left out).
   const before = await commandStats();
@@ -77,11 +83,11 @@ try {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`µs per call on one connection, median of ${ROUNDS} interleaved rounds of ${PER}:`);
-for (const name of [...layers.map(([n]) => n), 'the whole click (answerChoice)', WITHOUT_REVIEW]) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}`);
-
-const minimal = median(samples.get('the minimal three-write script')!);
-console.log(`ops/s against the minimal script: the whole click ${(minimal / median(samples.get('the whole click (answerChoice)')!)).toFixed(2)}×, without the review and heat map ${(minimal / median(samples.get(WITHOUT_REVIEW)!)).toFixed(2)}×`);
+console.log(`µs per call on one connection: median of ${ROUNDS} interleaved rounds of ${PER} (round means), and the median call:`);
+for (const name of names) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}${median(calls.get(name)!).toFixed(0).padStart(6)}`);
+const against = (of: Map<string, number[]>) =>
+  `the whole click ${(median(of.get(names[0]!)!) / median(of.get(WHOLE)!)).toFixed(2)}×, without the review and heat map ${(median(of.get(names[0]!)!) / median(of.get(WITHOUT_REVIEW)!)).toFixed(2)}×`;
+console.log(`ops/s against the minimal script, by round means: ${against(samples)}; by median calls: ${against(calls)}`);
 
 redisSide.sort((a, b) => b[2] - a[2]);
 const inner = redisSide.filter(([name]) => name !== 'evalsha').reduce((sum, [, , us]) => sum + us, 0);
