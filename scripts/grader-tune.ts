@@ -56,9 +56,11 @@ for (const keyPointWeight of [0.6, 0.7]) {
   for (const similarityFull of [0.4, 0.45, 0.5]) {
     for (const singleMentionCredit of [0.5, 0.6, 0.7]) {
       for (const conciseWords of [0, 20, 30, 40, 50]) {
-        const scoring = { ...SCORING, keyPointWeight, similarityFull, singleMentionCredit, conciseWords };
-        const m = await measure(scoring);
-        if (!best || m.value > best.m.value) best = { scoring, m };
+        for (const corePoints of [0, 3, 4, 5]) {
+          const scoring = { ...SCORING, keyPointWeight, similarityFull, singleMentionCredit, conciseWords, corePoints };
+          const m = await measure(scoring);
+          if (!best || m.value > best.m.value) best = { scoring, m };
+        }
       }
     }
   }

@@ -32,10 +32,14 @@ const REACHED: Record<string, { spearman: number; falseCredit: number; falseBlam
   second: { spearman: 0.885, falseCredit: 0.008, falseBlame: 0 },
   third: { spearman: 0.83, falseCredit: 0.028, falseBlame: 0.021 },
   fourth: { spearman: 0.795, falseCredit: 0.021, falseBlame: 0 },
-  fifth: { spearman: 0.84, falseCredit: 0.038, falseBlame: 0.028, briefBlame: 0.445 },
-  fifthHeldOut: { spearman: 0.86, falseCredit: 0.052, falseBlame: 0, briefBlame: 0.616 },
-  // Measured once, as committed (5363c16), by the grader of d7f2bb9: a figure of unseen material.
-  sixth: { spearman: 0.78, falseCredit: 0.063, falseBlame: 0.021, briefBlame: 0.396 },
+  // Judging a short answer on its core (SCORING.corePoints) traded 0.005-0.008 of Spearman here for
+  // brief right answers failed 44% -> 33% (fifth), 62% -> 54% (its held-out entries) and 40% -> 23%
+  // (sixth), false credit and blame unchanged: these two Spearman floors were lowered for it.
+  fifth: { spearman: 0.835, falseCredit: 0.038, falseBlame: 0.028, briefBlame: 0.334 },
+  fifthHeldOut: { spearman: 0.86, falseCredit: 0.052, falseBlame: 0, briefBlame: 0.539 },
+  // Measured first, as committed (5363c16), by the grader of d7f2bb9 (Spearman 0.784, brief 39.6%),
+  // then once more after the core rule, chosen on the tuning sets alone.
+  sixth: { spearman: 0.775, falseCredit: 0.063, falseBlame: 0.021, briefBlame: 0.23 },
 };
 
 describe('the grader on the expert-scored evaluation set', () => {

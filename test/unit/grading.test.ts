@@ -125,6 +125,34 @@ describe('the rubric grader', () => {
     expect(listed('L1 drives many weights to exactly zero, so the model is sparse.')).toEqual([false]);
   });
 
+  it('judges a short answer that states two key points in full on its core, not on every point', () => {
+    const six = aQuestion({
+      id: 'adam',
+      prompt: 'How does the Adam optimizer work?',
+      keyPoints: [
+        { point: 'It keeps a moving average of gradients (momentum).', keywords: ['moving average of the gradients'] },
+        { point: 'It keeps a moving average of squared gradients.', keywords: ['average of the squared gradients'] },
+        { point: 'Each parameter gets its own step size.', keywords: ['own step size'] },
+        { point: 'Bias correction fixes the zero-initialised averages.', keywords: ['bias correction'] },
+        { point: 'AdamW decouples weight decay.', keywords: ['decoupled weight decay'] },
+        { point: 'It can generalise worse than SGD.', keywords: ['generalise worse'] },
+      ],
+    });
+    const judge = (corePoints: number) => new RubricGrader([six], { ...SCORING, keyPointWeight: 1, conciseWords: 30, corePoints });
+    const brief = 'Adam keeps a moving average of the gradients and divides by the root of an average of the squared gradients.';
+    // Two of six points stated in a short answer: a third of the credit over all six, half over a core of four.
+    expect(judge(0).gradeNow(six, brief).score).toBe(33);
+    expect(judge(4).gradeNow(six, brief).score).toBe(50);
+    // One point stated is not enough to be judged on the core.
+    expect(judge(4).gradeNow(six, 'Adam keeps a moving average of the gradients.').score).toBe(17);
+    // A list of terms states no point in full: nothing changes.
+    const list = 'Adam: moving average of the gradients, average of the squared gradients, bias correction, own step size.';
+    expect(judge(4).gradeNow(six, list).score).toBe(judge(0).gradeNow(six, list).score);
+    // A long answer is judged on every point.
+    const long = `${brief} It is the default optimiser for transformers and many other networks, works out of the box with the usual learning rate, needs little tuning in practice, copes with noisy and sparse problems, and is what most tutorials and libraries reach for first when training from scratch on new data sets of any size.`;
+    expect(judge(4).gradeNow(six, long).score).toBe(judge(0).gradeNow(six, long).score);
+  });
+
   it('reads two phrases that share a word between them as two places', () => {
     // "derivatives of the loss" and "gradient of the loss": each takes its own "loss".
     const q = aQuestion();

@@ -30,7 +30,18 @@ export interface Scoring {
    * singleMentionCredit.
    */
   conciseWords: number;
+  /**
+   * A short answer is judged on its core: with at most `conciseWords` content words and at least
+   * CORE_STATED key points stated in full, its key-point share is taken over `corePoints` points
+   * instead of all of them, back to all by twice `conciseWords`. An interviewer does not fail a
+   * right two-line answer for the points it had no room for; a list of terms states no point in
+   * full, so it gains nothing. 0 turns it off.
+   */
+  corePoints: number;
 }
+
+/** Key points a short answer must state in full to be judged on its core (Scoring.corePoints). */
+const CORE_STATED = 2;
 
 export const SCORING: Scoring = {
   keyPointWeight: 0.7,
@@ -42,6 +53,7 @@ export const SCORING: Scoring = {
   misconceptionPenalty: 15,
   singleMentionCredit: 0.5,
   conciseWords: 30,
+  corePoints: 4,
 };
 
 /** How many separate places the spans stand at (overlapping matches of several keywords are one). */
@@ -155,8 +167,17 @@ export class RubricGrader implements Grader {
       }
     });
     const similarity = cosine(this.weights.vector(text.tokens, promptStems), model);
-    const score = combine(credit / question.keyPoints.length, similarity, misconceptions.length, this.scoring);
+    const share = Math.min(1, credit / this.judgedOn(question.keyPoints.length, text.tokens.length, covered.length));
+    const score = combine(share, similarity, misconceptions.length, this.scoring);
     return { score, pass: score >= PASS_SCORE, covered, missed, misconceptions, gradedBy: 'rubric', partial, ...(swapped.length > 0 ? { swapped } : {}) };
+  }
+
+  /** How many key points an answer's share is taken over: all, or fewer for a short one (corePoints). */
+  private judgedOn(points: number, words: number, stated: number): number {
+    const { corePoints: core, conciseWords: c } = this.scoring;
+    if (core <= 0 || points <= core || stated < CORE_STATED || c <= 0 || words >= 2 * c) return points;
+    const short = words <= c ? 1 : (2 * c - words) / c;
+    return points - short * (points - core);
   }
 
   /** What a key point stated at one place earns, in an answer of `words` content words. */
