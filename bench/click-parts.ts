@@ -31,8 +31,9 @@ const scriptSha = (await admin.script('LOAD', readFileSync(join(projectRoot, 'sr
 const noopSha = (await admin.script('LOAD', 'return {1, 0, 0, 0, 0, 0, 0, 1}')) as string;
 const minimalSha = (await admin.script('LOAD', MINIMAL_SCRIPT)) as string;
 const replayStore = new RedisStore({ client: new Redis(url), prefix: `${prefix}store:` });
+const MINIMAL = 'the minimal three-write script';
 const layers: [string, (i: number) => Promise<unknown>][] = [
-  ['the minimal three-write script', (i) => admin.evalsha(minimalSha, 3, ...minimalKeys(prefix, i))],
+  [MINIMAL, (i) => admin.evalsha(minimalSha, 3, ...minimalKeys(prefix, i))],
   ["a do-nothing script given the click's key and arguments", (i) => admin.evalsha(noopSha, 1, ...renamed(scriptArgs[i]!, prefix, 'noop'))],
   ['record-answer-1 by raw EVALSHA', (i) => admin.evalsha(scriptSha, 1, ...renamed(scriptArgs[i]!, prefix, 'raw'))],
   ["RedisStore.recordAnswer with the click's input", (i) => replayStore.recordAnswer(inputs[i]!)],
@@ -86,7 +87,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 console.log(`µs per call on one connection: median of ${ROUNDS} interleaved rounds of ${PER} (round means), and the median call:`);
 for (const name of names) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}${median(calls.get(name)!).toFixed(0).padStart(6)}`);
 const against = (of: Map<string, number[]>) =>
-  `the whole click ${(median(of.get(names[0]!)!) / median(of.get(WHOLE)!)).toFixed(2)}×, without the review and heat map ${(median(of.get(names[0]!)!) / median(of.get(WITHOUT_REVIEW)!)).toFixed(2)}×`;
+  `the whole click ${(median(of.get(MINIMAL)!) / median(of.get(WHOLE)!)).toFixed(2)}×, without the review and heat map ${(median(of.get(MINIMAL)!) / median(of.get(WITHOUT_REVIEW)!)).toFixed(2)}×`;
 console.log(`ops/s against the minimal script, by round means: ${against(samples)}; by median calls: ${against(calls)}`);
 
 redisSide.sort((a, b) => b[2] - a[2]);

@@ -26,8 +26,10 @@ const { click, scriptArgs, store } = await recordedClicks(url, prefix, CLICKS);
 // key base, then the ids and values; see that script's header).
 const lean = (args: (string | number)[]): (string | number)[] => {
   const [base, delivery, user, questionId, week, month] = args.slice(0, 6);
+  // Its ARGV[2..15] are record-answer-1's ARGV[6..19]; its review (ARGV[16..23]) leads with the
+  // question id and is padded to its full length, so the ids after it keep their places.
   const review = args[20] === '' ? [''] : [questionId!, ...args.slice(20)];
-  const padding = Array.from({ length: 23 - 15 - review.length }, () => '');
+  const padding = Array.from({ length: 8 - review.length }, () => '');
   return [base!, user!, ...args.slice(6, 20), ...review, ...padding, delivery!, week!, month!, questionId!];
 };
 

@@ -50,20 +50,16 @@ function report(name: string, m: Measured): void {
   m.sets.forEach((f, i) => console.log(`  tuning set ${i + 1}: ${show(f)}`));
 }
 
+/** Every combination of the values given for each field. */
+const grid = (axes: { [K in keyof Scoring]?: number[] }): Partial<Scoring>[] =>
+  Object.entries(axes).reduce<Partial<Scoring>[]>((combos, [field, values]) => combos.flatMap((c) => values.map((v) => ({ ...c, [field]: v }))), [{}]);
+
 let best: { scoring: Scoring; m: Measured } | undefined;
 // Key points (meaning) must carry most of the score, whatever the tuning sets prefer.
-for (const keyPointWeight of [0.6, 0.7]) {
-  for (const similarityFull of [0.4, 0.45, 0.5]) {
-    for (const singleMentionCredit of [0.5, 0.6, 0.7]) {
-      for (const conciseWords of [0, 20, 30, 40, 50]) {
-        for (const corePoints of [0, 3, 4, 5]) {
-          const scoring = { ...SCORING, keyPointWeight, similarityFull, singleMentionCredit, conciseWords, corePoints };
-          const m = await measure(scoring);
-          if (!best || m.value > best.m.value) best = { scoring, m };
-        }
-      }
-    }
-  }
+for (const point of grid({ keyPointWeight: [0.6, 0.7], similarityFull: [0.4, 0.45, 0.5], singleMentionCredit: [0.5, 0.6, 0.7], conciseWords: [0, 20, 30, 40, 50], corePoints: [0, 3, 4, 5] })) {
+  const scoring = { ...SCORING, ...point };
+  const m = await measure(scoring);
+  if (!best || m.value > best.m.value) best = { scoring, m };
 }
 console.log(`current SCORING ${JSON.stringify(SCORING)}`);
 report('  on the tuning sets', await measure(SCORING));

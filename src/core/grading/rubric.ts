@@ -174,18 +174,22 @@ export class RubricGrader implements Grader {
 
   /** How many key points an answer's share is taken over: all, or fewer for a short one (corePoints). */
   private judgedOn(points: number, words: number, stated: number): number {
-    const { corePoints: core, conciseWords: c } = this.scoring;
-    if (core <= 0 || points <= core || stated < CORE_STATED || c <= 0 || words >= 2 * c) return points;
-    const short = words <= c ? 1 : (2 * c - words) / c;
-    return points - short * (points - core);
+    const core = this.scoring.corePoints;
+    if (core <= 0 || points <= core || stated < CORE_STATED) return points;
+    return points - this.shortness(words) * (points - core);
   }
 
   /** What a key point stated at one place earns, in an answer of `words` content words. */
   private onceCredit(words: number): number {
-    const { singleMentionCredit: s, conciseWords: c } = this.scoring;
-    if (c <= 0 || words >= 2 * c) return s;
-    if (words <= c) return 1;
-    return 1 - ((1 - s) * (words - c)) / c;
+    const s = this.scoring.singleMentionCredit;
+    return s + (1 - s) * this.shortness(words);
+  }
+
+  /** How short an answer is: 1 up to conciseWords content words, 0 from twice as many, linear between. */
+  private shortness(words: number): number {
+    const c = this.scoring.conciseWords;
+    if (c <= 0 || words >= 2 * c) return 0;
+    return words <= c ? 1 : (2 * c - words) / c;
   }
 
   private prepare(q: Question): Prepared {
