@@ -1,7 +1,8 @@
 // Would a leaner key layout make a click cheap enough for Redis? The clicks of a run are recorded,
 // then replayed with 50 in flight through the minimal three-write script, the bot's
-// record-answer-1.lua, and bench/lean-layout.lua (a member's stats, streak, tally, name and cards
-// in one hash; a delivery's answers, hints and outcomes in one: about 12 calls instead of 25).
+// record-answer-1.lua, and bench/lean-layout.lua (a member's stats, streak and name in one hash;
+// a delivery's answers, hints and outcomes in one; the review queued as the bot queues it: about
+// 12 calls instead of 20).
 // Reports Redis's CPU per operation (INFO cpu) and per script (INFO commandstats), medians of
 // interleaved rounds; then what one redis.call costs Redis beyond its command (a script of 14 reads,
 // one of 14 writes, one that does nothing). `npm run bench:layout` (REDIS_URL, default
@@ -26,9 +27,9 @@ const { click, scriptArgs, store } = await recordedClicks(url, prefix, CLICKS);
 // key base, then the ids and values; see that script's header).
 const lean = (args: (string | number)[]): (string | number)[] => {
   const [base, delivery, user, questionId, week, month] = args.slice(0, 6);
-  // Its ARGV[2..15] are record-answer-1's ARGV[6..19]; its review (ARGV[16..23]) leads with the
-  // question id and is padded to its full length, so the ids after it keep their places.
-  const review = args[20] === '' ? [''] : [questionId!, ...args.slice(20)];
+  // Its ARGV[2..15] are record-answer-1's ARGV[6..19]; its review (ARGV[16..17]) leads with the
+  // question id and is padded to ARGV[23], so the ids after it keep their places.
+  const review = args[20] === '' ? [''] : [questionId!, args[20]!];
   const padding = Array.from({ length: 8 - review.length }, () => '');
   return [base!, user!, ...args.slice(6, 20), ...review, ...padding, delivery!, week!, month!, questionId!];
 };

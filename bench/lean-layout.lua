@@ -1,14 +1,14 @@
 --[[
   An experiment, not used by the bot (bench/layout.ts runs it): the click's script on a leaner key
-  layout, to see what fewer keys and calls would buy. A member's stats, streak, review tally, name
-  and FSRS cards live in one hash (read with one HMGET, written with one HSET); a delivery's
-  answers, hints and outcomes in one hash. 12 calls on a typical click instead of about 25.
+  layout, to see what fewer keys and calls would buy. A member's stats, streak and name live in one
+  hash (read with one HMGET, written with one HSET); a delivery's answers, hints and outcomes in
+  one hash; the review is queued as the bot queues it. 12 calls on a typical click instead of about 20.
   It does less than record-answer-1.lua (no repeat detection, no heat-map trim): an upper bound.
 
   KEYS[1]: the community's key base; the script names its keys from it, as record-answer-1.lua does.
   ARGV[1..23]: user, name, topic, correct, base points, day, window, now, week and month expiries,
-  delivery ttl, submission, zone, activity days and ttl, the review's question id ('' none), reps,
-  and the two cards (record-answer-1.lua's values in the order its keyed predecessor took them);
+  delivery ttl, submission, zone, activity days and ttl, the review's question id ('' none) and the
+  review's JSON (record-answer-1.lua's ARGV[20]), then padding to ARGV[23];
   ARGV[24..27]: delivery id, week key, month key, question id.
 ]]
 local b = KEYS[1]
@@ -16,7 +16,7 @@ local m = b .. 'u:' .. ARGV[1] .. ':'
 local K = {
   b .. 'settings', b .. 'd:' .. ARGV[24] .. ':answers', m .. 'scored:' .. ARGV[27], m .. 'member',
   b .. 'lb:users:all', b .. 'lb:users:' .. ARGV[25], b .. 'lb:users:' .. ARGV[26], b .. 'team-of',
-  b .. 'lb:teams:all', b .. 'lb:teams:' .. ARGV[25], b .. 'lb:teams:' .. ARGV[26], b .. 'names', m .. 'cards:due', m .. 'activity',
+  b .. 'lb:teams:all', b .. 'lb:teams:' .. ARGV[25], b .. 'lb:teams:' .. ARGV[26], b .. 'names', m .. 'activity', m .. 'cards:pending',
 }
 if ARGV[13] ~= '*' then
   local zone = redis.call('HGET', K[1], 'timeZone') or ''
@@ -31,8 +31,7 @@ if hint == 1 then points = math.floor(points / 2) end
 local scored = 1
 if not redis.call('SET', K[3], '1', 'NX', 'PX', ARGV[7]) then scored = 0 points = 0 end
 local topic = ARGV[3]
-local qf = 'q:' .. ARGV[16]
-local m = redis.call('HMGET', K[4], 'answered', 'correct', 'points', 'a:' .. topic, 'c:' .. topic, 'last', 'current', 'best', 'name', qf, 'reviews', 'recalled')
+local m = redis.call('HMGET', K[4], 'answered', 'correct', 'points', 'a:' .. topic, 'c:' .. topic, 'last', 'current', 'best', 'name')
 local correct = ARGV[4] == '1'
 local w = {'answered', (tonumber(m[1]) or 0) + 1, 'a:' .. topic, (tonumber(m[4]) or 0) + 1}
 local n = 4
@@ -54,23 +53,6 @@ if m[9] ~= ARGV[2] then
   w[n+1] = 'name' w[n+2] = ARGV[2] n = n + 2
   redis.call('HSET', K[12], user, ARGV[2])
 end
-local saved = 0
-if ARGV[16] ~= '' then
-  local reps = 0
-  if m[10] then reps = tonumber(m[10]:match('"reps":(%d+)')) or 0 end
-  if reps == tonumber(ARGV[17]) then
-    local o = 18
-    if hint == 1 and ARGV[21] ~= '' then o = 21 end
-    w[n+1] = qf w[n+2] = ARGV[o] n = n + 2
-    local tally = ARGV[o + 2]
-    if tally ~= '' then
-      w[n+1] = 'reviews' w[n+2] = (tonumber(m[11]) or 0) + 1 n = n + 2
-      if tally == '1' then w[n+1] = 'recalled' w[n+2] = (tonumber(m[12]) or 0) + 1 n = n + 2 end
-    end
-    redis.call('ZADD', K[13], ARGV[o + 1], ARGV[16])
-    saved = 1
-  end
-end
 redis.call('HSET', K[4], unpack(w))
 local function add(board, member, expireAt)
   local score = tonumber(redis.call('ZINCRBY', board, points, member))
@@ -81,7 +63,7 @@ add(K[6], user, ARGV[9])
 add(K[7], user, ARGV[10])
 local team = redis.call('HGET', K[8], user)
 if team then add(K[9], team) add(K[10], team, ARGV[9]) add(K[11], team, ARGV[10]) end
-if ARGV[14] ~= '' and redis.call('HINCRBY', K[14], ARGV[6], 1) == 1 then redis.call('PEXPIRE', K[14], ARGV[15]) end
+if ARGV[14] ~= '' and redis.call('HINCRBY', K[13], ARGV[6], 1) == 1 then redis.call('PEXPIRE', K[13], ARGV[15]) end
 local outcome = points .. '|' .. hint .. '|' .. scored .. '|' .. current .. '|' .. best .. '|' .. last
 if d[3] then
   redis.call('HSET', K[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome)
@@ -89,4 +71,6 @@ else
   redis.call('HSET', K[2], user, ARGV[4] .. '|' .. ARGV[8] .. '|' .. ARGV[12] .. '\n' .. outcome, '_', '1')
   redis.call('PEXPIRE', K[2], ARGV[11])
 end
-return {1, points, hint, scored, current, best, last, saved}
+-- The review is queued, as record-answer-1.lua queues it (folded into the cards off the click).
+if ARGV[16] == '' then return {1, points, hint, scored, current, best, last} end
+return {1, points, hint, scored, current, best, last, redis.call('RPUSH', K[14], hint .. ARGV[17])}

@@ -126,15 +126,27 @@ try {
   const perClick = (sentCached.count - sentBefore) / Math.max(1, cachedClicks);
   // Redis's capacity: its CPU per click against its CPU per minimal script, both driven the same way
   // (50 in flight on one connection). Node's work scales out with bot processes; this one Redis does not.
-  const capacity = { minimal: [] as number[], click: [] as number[] };
+  // A click only queues its review (lua/record-answer-1.lua); folding it into the member's card is
+  // Redis work too, so each round ends by folding every member's queue (as their next read would)
+  // and a click's CPU counts its share of that.
+  const capacity = { minimal: [] as number[], click: [] as number[], clickAlone: [] as number[] };
   {
     const clickInFlight = click(poster, 3);
+    const foldAll = (i: number) => clickStore.countDue(member(i, 3), 0);
     await redisCpuPerOp(client, 500, CAPACITY.inFlight, clickInFlight); // warm-up
+    await redisCpuPerOp(client, 500, CAPACITY.inFlight, foldAll);
     for (let r = 0; r < CAPACITY.rounds; r++) {
       capacity.minimal.push(await redisCpuPerOp(client, CAPACITY.per, CAPACITY.inFlight, (i) => minimal(10 * N + r * CAPACITY.per + i)));
-      capacity.click.push(await redisCpuPerOp(client, CAPACITY.per, CAPACITY.inFlight, clickInFlight));
+      const alone = await redisCpuPerOp(client, CAPACITY.per, CAPACITY.inFlight, clickInFlight);
+      const folds = await redisCpuPerOp(client, 500, CAPACITY.inFlight, foldAll);
+      capacity.clickAlone.push(alone);
+      capacity.click.push(alone + (folds * 500) / CAPACITY.per);
     }
   }
+  // The process's side of the fold: reading the queued reviews back, ts-fsrs, the fold script, per review.
+  const foldStart = performance.now();
+  for (let i = 0; i < 500; i++) await otherStore.countDue(member(i, 1), 0);
+  const foldPerClick = (performance.now() - foldStart) / Math.max(1, cachedClicks);
   const minimalCpu = await scriptCpu(() => timeIt(500, minimal));
   const recordCpu = await scriptCpu(() => timeIt(500, cached));
   const base = median(ratios.ms);
@@ -146,9 +158,11 @@ try {
   notes.push(`Redis CPU per script (INFO commandstats): record-answer ${recordCpu.toFixed(1)} µs, the minimal script ${minimalCpu.toFixed(1)} µs`);
   const capacityRatios = capacity.click.map((c, i) => capacity.minimal[i]! / c);
   notes.push(
-    `Redis CPU per operation, ${CAPACITY.inFlight} in flight (INFO cpu): EVALSHA minimal ${median(capacity.minimal).toFixed(1)} µs, click ${median(capacity.click).toFixed(1)} µs; ` +
+    `Redis CPU per operation, ${CAPACITY.inFlight} in flight (INFO cpu): EVALSHA minimal ${median(capacity.minimal).toFixed(1)} µs, click ${median(capacity.click).toFixed(1)} µs ` +
+      `with its share of folding the queued reviews (${median(capacity.clickAlone).toFixed(1)} µs without); ` +
       `clicks/s one Redis can take against minimal scripts/s: ${median(capacityRatios).toFixed(2)}× (median of ${CAPACITY.rounds} interleaved rounds)`,
   );
+  notes.push(`folding the timed clicks' queued reviews afterwards, one member at a time: ${(foldPerClick * 1000).toFixed(1)} µs a click (off the click's path; not in its ratio)`);
   notes.push(`ops/s against EVALSHA minimal, median of ${ROUNDS} interleaved rounds: click (delivery cached) ${(1 / median(ratios.cached)).toFixed(2)}×, click (delivery from Redis) ${(1 / median(ratios.fromRedis)).toFixed(2)}×, recordAnswer ${(1 / median(ratios.recorded)).toFixed(2)}×`);
   await clickStore.close();
   await otherStore.close();
@@ -160,20 +174,6 @@ try {
   const bank = loadBank(join(projectRoot, 'data'));
   const qs = bank.questions;
 
-  // The card guesses a click plans from and updates (LearningService, at most 50,000): full, the
-  // usual state of a busy process, against nearly empty. Full used to cost a Map's oldest-first
-  // delete, which slows as deleted entries pile up at its front.
-  {
-    const learning = createBackpropCore({ bank, store: memory, clock: { now: () => Date.now() }, random: cryptoRandom }).learning;
-    const reviewed = (i: number) => {
-      const planned = { source: 'choice' as const, correct: true, user: { ...answer(0).user, userId: `c${i}` }, questionId: qs[i % qs.length]!.id, deliveryId: `d${i}`, topic: 'cnn', at: Date.now(), elapsedMs: undefined };
-      const { withoutHint } = learning.planReview(planned);
-      return learning.reviewRecorded({ ...planned, usedHint: false }, { saved: true, card: withoutHint.card });
-    };
-    const empty = await timeIt(20_000, reviewed);
-    for (let i = 20_000; i < 80_000; i++) await reviewed(i); // past capacity
-    report('plan and remember a review, 50,000 cards held', 'nearly none held', await timeIt(20_000, (i) => reviewed(100_000 + i)), empty);
-  }
   const texts = qs.map((q) => q.answer);
   const stem = await timeIt(N, (i) => stemTokens(texts[i % texts.length]!));
   const grader = new RubricGrader(qs);

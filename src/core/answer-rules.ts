@@ -1,7 +1,7 @@
 import { SLOT_PHASES, type DailySlot, type SlotPhase } from './daily/schedule.js';
 import type { UserRef } from './identity.js';
 import type { BoardScope } from './leaderboard.js';
-import type { ReviewOutcome, ReviewWrite } from './learning/card-store.js';
+import type { AnswerReview } from './learning/card-store.js';
 
 /**
  * The domain rules every store applies when it records an answer or claims a daily slot, as pure
@@ -51,10 +51,12 @@ export interface AnswerInput {
    */
   activity?: { keepDays: number; ttlMs: number } | undefined;
   /**
-   * The member's card for this question after this answer, saved in the same atomic step when the
-   * answer is recorded (never for a duplicate or a replay): see ReviewWrite.
+   * Review the member's card for this question with this answer (answerReview, with the hint mark
+   * read in the same step) when the answer is recorded, never for a duplicate or a replay: saved in
+   * the same atomic step (Memory, SQLite) or queued in it and folded into the cards before they are
+   * next read (Redis). See AnswerReview.
    */
-  review?: ReviewWrite | undefined;
+  review?: AnswerReview | undefined;
 }
 
 export type AnswerOutcome =
@@ -68,8 +70,6 @@ export type AnswerOutcome =
       /** False when this question already scored for the user inside the window. */
       scored: boolean;
       streak: StreakRecord;
-      /** Only when the input carried a review and this is the answer's first recording (not a replay). */
-      review?: ReviewOutcome | undefined;
     };
 
 /** One answer to a delivery, in the order answers were recorded. */

@@ -73,7 +73,7 @@ export function createCore(deps: CoreDeps): Core {
     bank,
     clock,
     learning,
-    quiz: new QuizService({ banks, deliveries, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, reviews: learning, logger, countActivity: true }),
+    quiz: new QuizService({ banks, deliveries, scores: store, settings: store, clock, random, grader, metrics: deps.metrics, reviewAnswers: true, countActivity: true }),
     profile: new ProfileService({ scores: store, teams: store, settings: store, clock, activity: store }),
     teams: new TeamService({ teams: store }),
     packs: new PackService({ banks, deliveries, packs: store, reports: store, clock }),

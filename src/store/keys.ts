@@ -50,6 +50,10 @@ export class CommunityKeys {
   cardsDue(userId: string): string {
     return `${this.base}u:${userId}:cards:due`;
   }
+  /** Answers whose review is not yet in the cards: a list, oldest first (RedisCards folds it). */
+  cardsPending(userId: string): string {
+    return `${this.base}u:${userId}:cards:pending`;
+  }
   /** Retention tally: hash reviews, recalled. */
   reviewTally(userId: string): string {
     return `${this.base}u:${userId}:reviews`;

@@ -1,6 +1,7 @@
 import { communityKey, type UserRef } from '../core/identity.js';
 import { NO_REVIEWS, topicProgress, type CardRecord, type ReviewTally, type TopicProgress } from '../core/learning/card.js';
-import type { CardSave, CardStore, ReviewOutcome } from '../core/learning/card-store.js';
+import type { AnswerReview, CardStore } from '../core/learning/card-store.js';
+import { answerReview } from '../core/learning/answer-review.js';
 
 interface MemberCards {
   cards: Map<string, CardRecord>;
@@ -24,17 +25,22 @@ export class MemoryCards implements CardStore {
   }
 
   async saveCard(user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): Promise<boolean> {
-    return this.saveNow(user, { card, tally }, expectedReps).saved;
+    const m = this.of(user);
+    if ((m.cards.get(card.questionId)?.reps ?? 0) !== expectedReps) return false;
+    this.save(m, card, tally);
+    return true;
   }
 
-  /** saveCard in the caller's turn, so MemoryStore.recordAnswer can save a review atomically with the answer. */
-  saveNow(user: UserRef, { card, tally }: CardSave, expectedReps: number): ReviewOutcome {
+  /** An answer's review in the caller's turn, so MemoryStore.recordAnswer reviews atomically with the answer. */
+  reviewNow(user: UserRef, review: AnswerReview, usedHint: boolean): void {
     const m = this.of(user);
-    const stored = m.cards.get(card.questionId);
-    if ((stored?.reps ?? 0) !== expectedReps) return { saved: false, stored: stored ? { ...stored } : null };
+    const save = answerReview(m.cards.get(review.questionId) ?? null, review, usedHint);
+    if (save) this.save(m, save.card, save.tally);
+  }
+
+  private save(m: MemberCards, card: CardRecord, tally: { recalled: boolean } | undefined): void {
     m.cards.set(card.questionId, { ...card });
     if (tally) m.tally = { reviews: m.tally.reviews + 1, recalled: m.tally.recalled + (tally.recalled ? 1 : 0) };
-    return { saved: true, card: { ...card } };
   }
 
   async dueCards(user: UserRef, until: number, limit: number): Promise<CardRecord[]> {

@@ -13,7 +13,6 @@ import { MemoryKeyspace } from './memory-keyspace.js';
 import { MemoryCards } from './memory-cards.js';
 import { MemoryReminders } from './memory-reminders.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
-import { pickReview } from '../core/learning/card-store.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { activityCounts, definedFields, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { MemoryPacks } from './memory-packs.js';
@@ -118,7 +117,8 @@ export class MemoryStore implements Store, GradingUsageStore {
       ks.hset(k.outcomes(a.deliveryId), u, `${a.submission}|${JSON.stringify(outcome)}`);
       ks.pexpire(k.outcomes(a.deliveryId), a.deliveryTtlMs);
     }
-    return a.review ? { ...outcome, review: this.cards.saveNow(a.user, pickReview(a.review, hintUsed), a.review.expectedReps) } : outcome;
+    if (a.review) this.cards.reviewNow(a.user, a.review, hintUsed);
+    return outcome;
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {

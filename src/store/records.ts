@@ -1,6 +1,4 @@
-import type { AnswerInput, AnswerOutcome, AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
-import type { CardRecord } from '../core/learning/card.js';
-import { pickReview, type CardSave, type ReviewWrite } from '../core/learning/card-store.js';
+import type { AnswerOutcome, AnswerResultRecord, UserStatsRecord } from '../core/answer-rules.js';
 import type { DailySlot } from '../core/daily/schedule.js';
 import type { TokenUsage } from '../core/grading/grading-usage.js';
 import type { Community } from '../core/identity.js';
@@ -66,27 +64,11 @@ export function activityCounts(hash: Record<string, string>, fromDay: number, to
   return out;
 }
 
-/** record-answer-1.lua's ARGV[20..26]: the expected reps and the review's card without and with the hint, or '' for none. */
-export function reviewArgs(a: AnswerInput): (string | number)[] {
-  const r = a.review;
-  if (!r) return [''];
-  const save = ({ card, tally }: CardSave) => [JSON.stringify(card), card.due, tally ? (tally.recalled ? '1' : '0') : ''];
-  return [r.expectedReps, ...save(r.withoutHint), ...(r.withHint === r.withoutHint ? ['', 0, ''] : save(r.withHint))];
-}
-
-/** record-answer-1.lua's reply: zone changed, duplicate, a repeat's stored outcome, or a fresh one and its review. */
-export function parseRecordReply(reply: (number | string)[], review: ReviewWrite | undefined): AnswerOutcome {
+/** record-answer-1.lua's reply: zone changed, duplicate, a repeat's stored outcome, or a fresh one. */
+export function parseRecordReply(reply: (number | string)[]): AnswerOutcome {
   if (reply[0] === 3) return { status: 'zone-changed', zone: String(reply[1]) };
   if (reply[0] === 0) return { status: 'duplicate' };
-  if (reply[0] === 2) return recordedOutcome(String(reply[1]).split('|').map(Number));
-  const outcome = recordedOutcome(reply.slice(1, 7).map(Number));
-  if (!review) return outcome;
-  const stored = String(reply[8] ?? '');
-  const saved = reply[7] === 1;
-  return {
-    ...outcome,
-    review: saved ? { saved, card: pickReview(review, outcome.hintUsed).card } : { saved, stored: stored === '' ? null : (JSON.parse(stored) as CardRecord) },
-  };
+  return recordedOutcome((reply[0] === 2 ? String(reply[1]).split('|') : reply.slice(1, 7)).map(Number));
 }
 
 /** The script's "points, hint, scored, current, best, lastDay", fresh or stored for a repeat. */

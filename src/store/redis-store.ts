@@ -11,9 +11,9 @@ import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
-import { RedisCards } from './redis-cards.js';
+import { FOLD_AT, RedisCards } from './redis-cards.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
-import { activityCounts, definedFields, parseRecordReply, reviewArgs, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
+import { activityCounts, definedFields, parseRecordReply, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { RedisPacks } from './redis-packs.js';
 import { RedisReminders } from './redis-reminders.js';
 import type { OpenReports, PackSummary, ReportInput, ReportOutcome, SavePackOutcome, StoredPack } from '../core/packs/pack.js';
@@ -102,9 +102,11 @@ export class RedisStore implements Store, GradingUsageStore {
       a.expectedZone ?? '*',
       a.activity?.keepDays ?? '',
       a.activity?.ttlMs ?? '',
-      ...reviewArgs(a),
+      a.review ? JSON.stringify(a.review) : '',
     )) as (number | string)[];
-    return parseRecordReply(reply, a.review);
+    // The review was queued (lua/record-answer-1.lua); a long queue is folded now, off the click.
+    if (a.review && Number(reply[7]) >= FOLD_AT) this.cards.settle(a.user).catch(() => undefined); // left queued: the next read folds it
+    return parseRecordReply(reply);
   }
 
   async getResults(c: Community, deliveryId: string): Promise<AnswerResultRecord[]> {
@@ -345,6 +347,7 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   async close(): Promise<void> {
+    await this.cards.idle(); // a background fold finishes first, or its queue stays for the next reader
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { reviewCard, type CardRecord } from '../../src/core/learning/card.js';
 import type { Store } from '../../src/core/store.js';
 import type { AnswerInput } from '../../src/core/answer-rules.js';
-import type { ReviewWrite } from '../../src/core/learning/card-store.js';
+import type { AnswerReview } from '../../src/core/learning/card-store.js';
+import { answerReview } from '../../src/core/learning/answer-review.js';
 import type { UserRef } from '../../src/core/identity.js';
 import { aCommunity, aUser } from '../support/builders.js';
 
@@ -92,66 +93,76 @@ export function cardStoreContract(current: () => Store): void {
     }
   });
 
-  // A review saved with its answer (AnswerInput.review): one store step, so a click is one round trip.
-  const answer = (user: UserRef, deliveryId: string, review: ReviewWrite | undefined, extra: Partial<AnswerInput> = {}): AnswerInput => ({
+  // An answer's review handed to the store with the answer (AnswerInput.review): reviewed in that
+  // step, or queued in it and folded before the cards are next read; either way every read sees it.
+  const answer = (user: UserRef, deliveryId: string, review: AnswerReview | undefined, extra: Partial<AnswerInput> = {}): AnswerInput => ({
     user, deliveryId, questionId: 'q1', topic: 'cnn', correct: true, basePoints: 20, day: 20_000, week: '2026-W48', month: '2026-12',
     weekExpiresAt: T0 + 10 * DAY, monthExpiresAt: T0 + 40 * DAY, scoreWindowMs: DAY, now: T0, deliveryTtlMs: DAY, submission: 'choice:1', review, ...extra,
   });
-  const write = (expectedReps: number, plain: CardRecord, hinted = plain, tally?: { recalled: boolean }): ReviewWrite => ({
-    expectedReps, withoutHint: { card: plain, tally }, withHint: hinted === plain ? { card: plain, tally } : { card: hinted, tally: tally && { recalled: false } },
+  const review = (deliveryId: string, at: number, extra: Partial<AnswerReview> = {}): AnswerReview => ({
+    questionId: 'q1', topic: 'cnn', source: 'choice', correct: true, at, deliveryId, elapsedMs: 3_000, ...extra,
   });
+  /** The card the review leaves on `prev`, as answerReview works it out. */
+  const after = (prev: CardRecord | null, r: AnswerReview, usedHint = false) => answerReview(prev, r, usedHint)!.card;
 
-  it('answer with review: the card is saved with the answer, due indexed; a replay or a duplicate saves nothing more', async () => {
+  it('answer with review: the card is reviewed with the answer and due indexed; a replay or a duplicate reviews nothing more', async () => {
     const s = current();
-    const card = aCard('q1', T0 + 2 * DAY);
-    const out = await s.recordAnswer(answer(ann, 'd1', write(0, card)));
-    expect(out).toMatchObject({ status: 'recorded', points: 20, review: { saved: true, card } });
+    const first = review('d1', T0);
+    const card = after(null, first);
+    expect(await s.recordAnswer(answer(ann, 'd1', first))).toMatchObject({ status: 'recorded', points: 20 });
     expect(await s.getCard(ann, 'q1')).toEqual(card);
-    expect(await s.countDue(ann, T0 + 2 * DAY)).toBe(1);
+    expect(card).toMatchObject({ reps: 1, lastDeliveryId: 'd1' });
+    expect(await s.countDue(ann, card.due)).toBe(1);
+    expect(await s.countDue(ann, card.due - 1)).toBe(0);
     expect(await s.reviewTally(ann)).toEqual({ reviews: 0, recalled: 0 });
     // The same click again gets the first outcome and no review; another answer is a duplicate.
-    const later = aCard('q1', T0 + 9 * DAY, { reps: 2 });
-    const replay = await s.recordAnswer(answer(ann, 'd1', write(1, later)));
-    expect(replay).toMatchObject({ status: 'recorded', points: 20 });
-    expect(replay.status === 'recorded' && replay.review).toBeFalsy();
-    expect(await s.recordAnswer(answer(ann, 'd1', write(1, later), { submission: 'choice:3' }))).toEqual({ status: 'duplicate' });
+    expect(await s.recordAnswer(answer(ann, 'd1', review('d1', T0 + DAY)))).toMatchObject({ status: 'recorded', points: 20 });
+    expect(await s.recordAnswer(answer(ann, 'd1', review('d1', T0 + DAY), { submission: 'choice:3' }))).toEqual({ status: 'duplicate' });
     expect(await s.getCard(ann, 'q1')).toEqual(card);
+    expect(await s.cardIds(ann)).toEqual(['q1']);
   });
 
-  it('answer with review: the store picks the card for the hint it reads, and tallies a card seen before', async () => {
+  it('answer with review: the hint mark read in the step rates it, and a card seen before counts for retention', async () => {
     const s = current();
-    await s.saveCard(ann, aCard('q1', T0 - DAY), 0);
-    await s.saveCard(ann, aCard('q2', T0 - DAY, { questionId: 'q2' }), 0);
-    const plain = aCard('q1', T0 + 5 * DAY, { reps: 2 });
-    const hinted = aCard('q1', T0 + 2 * DAY, { reps: 2, lastCorrect: false });
+    const seen = aCard('q1', T0 - DAY, { lastReview: T0 - 3 * DAY });
+    await s.saveCard(ann, seen, 0);
+    await s.saveCard(ann, { ...seen, questionId: 'q2' }, 0);
     await s.markHint(community, 'd-hint', ann.userId, DAY);
-    const out = await s.recordAnswer(answer(ann, 'd-hint', write(1, plain, hinted, { recalled: true })));
-    expect(out).toMatchObject({ status: 'recorded', hintUsed: true, review: { saved: true, card: hinted } });
-    expect(await s.getCard(ann, 'q1')).toEqual(hinted);
-    expect(await s.reviewTally(ann)).toEqual({ reviews: 1, recalled: 0 });
-    // Without the hint mark the other card is saved.
-    const plain2 = aCard('q2', T0 + 5 * DAY, { questionId: 'q2', reps: 2 });
-    const hinted2 = aCard('q2', T0 + 2 * DAY, { questionId: 'q2', reps: 2, lastCorrect: false });
-    const out2 = await s.recordAnswer(answer(ann, 'd-plain', write(1, plain2, hinted2, { recalled: true }), { questionId: 'q2' }));
-    expect(out2).toMatchObject({ status: 'recorded', hintUsed: false, review: { saved: true, card: plain2 } });
-    expect(await s.getCard(ann, 'q2')).toEqual(plain2);
-    expect(await s.reviewTally(ann)).toEqual({ reviews: 2, recalled: 1 });
+    const hinted = review('d-hint', T0);
+    await s.recordAnswer(answer(ann, 'd-hint', hinted));
+    // A right answer after the hint rates hard; the same answer without it easy (quick, second review).
+    expect(await s.getCard(ann, 'q1')).toEqual(after(seen, hinted, true));
+    expect(after(seen, hinted, true).due).toBeLessThan(after(seen, hinted, false).due);
+    const plain = review('d-plain', T0, { questionId: 'q2' });
+    await s.recordAnswer(answer(ann, 'd-plain', plain, { questionId: 'q2' }));
+    expect(await s.getCard(ann, 'q2')).toEqual(after({ ...seen, questionId: 'q2' }, plain, false));
+    // A wrong answer is not recalled.
+    const wrong = review('d-wrong', T0 + DAY, { correct: false });
+    await s.recordAnswer(answer(ann, 'd-wrong', wrong, { correct: false }));
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 3, recalled: 2 });
+    expect(await s.topicProgress(ann, 0)).toEqual({ cnn: { cards: 2, learned: 1, recentAnswered: 2, recentCorrect: 1 } });
   });
 
-  it('answer with review: a wrong guess of the stored card saves no card but records the answer, and returns the stored card', async () => {
+  it('answer with review: answers review in the order recorded, on top of a card saved meanwhile by saveCard', async () => {
     const s = current();
-    const stored = aCard('q1', T0 + DAY);
-    await s.saveCard(ann, stored, 0);
-    // The caller guessed "no card yet": nothing of the card changes, the answer still counts.
-    const out = await s.recordAnswer(answer(ann, 'd1', write(0, aCard('q1', T0 + 7 * DAY))));
-    expect(out).toMatchObject({ status: 'recorded', points: 20, review: { saved: false, stored } });
-    expect(await s.getCard(ann, 'q1')).toEqual(stored);
-    expect(await s.countDue(ann, T0 + DAY)).toBe(1);
-    expect(await s.reviewTally(ann)).toEqual({ reviews: 0, recalled: 0 });
-    expect((await s.getStats(ann)).answered).toBe(1);
-    // A guess of a card that is not there returns none.
-    const out2 = await s.recordAnswer(answer(ann, 'd2', write(3, aCard('q9', T0, { questionId: 'q9', reps: 4 })), { questionId: 'q9' }));
-    expect(out2).toMatchObject({ status: 'recorded', review: { saved: false, stored: null } });
-    expect(await s.getCard(ann, 'q9')).toBeNull();
+    const r1 = review('d1', T0);
+    await s.recordAnswer(answer(ann, 'd1', r1));
+    const c1 = after(null, r1);
+    // Another path (an interview's answer) reviews the card through saveCard, on the card it reads.
+    const read = await s.getCard(ann, 'q1');
+    expect(read).toEqual(c1);
+    const c2 = after(c1, review('interview', T0 + DAY));
+    expect(await s.saveCard(ann, c2, c1.reps, { recalled: true })).toBe(true);
+    // Three more quiz answers, the last one wrong: each reviews the card the one before left.
+    let expected = c2;
+    for (const [i, correct] of [true, true, false].entries()) {
+      const r = review(`d${i + 2}`, T0 + (i + 2) * 3 * DAY, { correct });
+      await s.recordAnswer(answer(ann, `d${i + 2}`, r, { correct }));
+      expected = after(expected, r);
+    }
+    expect(await s.getCard(ann, 'q1')).toEqual(expected);
+    expect(expected).toMatchObject({ reps: 5, lapses: 1, lastCorrect: false, lastDeliveryId: 'd4' });
+    expect(await s.reviewTally(ann)).toEqual({ reviews: 4, recalled: 3 });
+    expect((await s.getStats(ann)).answered).toBe(4);
   });
 }

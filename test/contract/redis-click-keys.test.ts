@@ -42,34 +42,37 @@ describe('RedisStore: the record-answer script names its keys as CommunityKeys d
       await Promise.all([admin.quit(), store.close()]);
     });
 
-    it('an answer with a team, a hint, a zone, the heat map and a reviewed card writes exactly the named keys', async () => {
+    it('an answer with a team, a hint, a zone, the heat map and a queued review writes exactly the named keys, and the fold those of the card', async () => {
       await store.joinTeam(ann, 'ml-ops', 'ML Ops');
       await store.updateSettings(community, { timeZone: 'Europe/Berlin' });
       await store.markHint(community, 'd-7', ann.userId, DAY);
       const before = reviewCard(null, 'q-keys', 'cnn', 'good', T0 - 3 * DAY);
       expect(await store.saveCard(ann, before, 0)).toBe(true);
-      const after = reviewCard(before, 'q-keys', 'cnn', 'good', T0);
       const answer: AnswerInput = {
         user: ann, deliveryId: 'd-7', questionId: 'q-keys', topic: 'cnn', correct: true, basePoints: 20, day: 20_423,
         week: '2026-W49', month: '2026-12', weekExpiresAt: T0 + 10 * DAY, monthExpiresAt: T0 + 40 * DAY, scoreWindowMs: DAY,
         now: T0, deliveryTtlMs: DAY, submission: 'choice:2', expectedZone: 'Europe/Berlin', activity: { keepDays: 119, ttlMs: 120 * DAY },
-        review: { expectedReps: 1, withoutHint: { card: after, tally: { recalled: true } }, withHint: { card: after, tally: { recalled: true } } },
+        review: { questionId: 'q-keys', topic: 'cnn', source: 'choice', correct: true, at: T0, deliveryId: 'd-7' },
       };
-      expect(await store.recordAnswer(answer)).toMatchObject({ status: 'recorded', hintUsed: true, points: 10, review: { saved: true } });
+      expect(await store.recordAnswer(answer)).toMatchObject({ status: 'recorded', hintUsed: true, points: 10 });
 
       const k = new CommunityKeys(prefix, community);
       const u = ann.userId;
       const written = [
         k.answered('d-7'), k.hints('d-7'), k.results('d-7'), k.outcomes('d-7'), k.scored(u, 'q-keys'), k.stats(u), k.streak(u),
-        k.activity(u), k.cards(u), k.cardsDue(u), k.reviewTally(u), k.names(), k.settings(), k.teamOf(),
+        k.activity(u), k.cards(u), k.cardsDue(u), k.cardsPending(u), k.names(), k.settings(), k.teamOf(),
         ...(['all', '2026-W49', '2026-12'] as const).flatMap((key) => [k.board({ scope: 'users', key }), k.board({ scope: 'teams', key })]),
       ];
       // joinTeam's own keys besides the team-of hash.
       const team = [k.teams(), k.teamSizes()];
       expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written, ...team])].sort());
+      // The review waits in the queue: the first read folds it into the card, due entry and tally.
+      expect(await admin.llen(k.cardsPending(u))).toBe(1);
+      expect(await store.reviewTally(ann)).toEqual({ reviews: 1, recalled: 1 });
+      expect(await store.getCard(ann, 'q-keys')).toMatchObject({ reps: 2, lastDeliveryId: 'd-7' });
+      expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written.filter((key) => key !== k.cardsPending(u)), k.reviewTally(u), ...team])].sort());
       // And the readers see what the script wrote.
       expect(await store.getStats(ann)).toMatchObject({ answered: 1, correct: 1, points: 10 });
-      expect(await store.reviewTally(ann)).toEqual({ reviews: 1, recalled: 1 });
     });
   });
 });

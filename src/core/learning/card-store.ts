@@ -1,5 +1,6 @@
 import type { UserRef } from '../identity.js';
 import type { CardRecord, ReviewTally, TopicProgress } from './card.js';
+import type { GradedAnswer } from './graded-answer.js';
 
 /**
  * What the learning loop needs from a store: each member's cards (one per question answered), the
@@ -33,19 +34,10 @@ export interface CardSave {
 }
 
 /**
- * A review written in the same atomic step as the answer it reviews (AnswerInput.review), so a
- * click stays one store round trip. The caller does not know whether the member took the hint
- * (another process may have shown it), so it passes the card both ways and the store picks by the
- * hint mark it reads in that step. `expectedReps` is the caller's guess of the stored card's reps
- * (0: none): a wrong guess saves nothing and the outcome carries the stored card to review again.
+ * An answer's review as the store receives it with the answer (AnswerInput.review): what grading
+ * said, without whether the member took the hint, which the store reads in the same step (another
+ * process may have shown it). The store reviews the member's card for the question with it
+ * (answerReview): at once (Memory, SQLite), or, on Redis, queued in that step and folded into the
+ * cards before any of them is next read, so a click stays one short round trip.
  */
-export interface ReviewWrite {
-  expectedReps: number;
-  withoutHint: CardSave;
-  withHint: CardSave;
-}
-
-/** What became of a ReviewWrite: saved (the card that was stored), or the stored card it lost to. */
-export type ReviewOutcome = { saved: true; card: CardRecord } | { saved: false; stored: CardRecord | null };
-
-export const pickReview = (write: ReviewWrite, hintUsed: boolean): CardSave => (hintUsed ? write.withHint : write.withoutHint);
+export type AnswerReview = Omit<GradedAnswer, 'user' | 'usedHint'>;

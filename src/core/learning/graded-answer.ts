@@ -1,5 +1,4 @@
 import type { UserRef } from '../identity.js';
-import type { ReviewOutcome, ReviewWrite } from './card-store.js';
 
 /**
  * The learning loop's seams. Every graded answer, whatever the mode (quiz, practice, daily,
@@ -34,23 +33,6 @@ export interface GradedAnswer {
 /** Told about every graded answer that was recorded (not about duplicates). */
 export interface AnswerObserver {
   answerGraded(answer: GradedAnswer): Promise<void>;
-}
-
-/** A graded answer before it is recorded: whether the member took the hint is read while recording. */
-export type PlannedAnswer = Omit<GradedAnswer, 'usedHint'>;
-
-/**
- * The quiz's side of the memory model: the review is planned before the answer is recorded and
- * the store saves it in the same atomic step (AnswerInput.review), so a click stays one round trip.
- */
-export interface ReviewPlanner {
-  /** The card after this answer, without and with the hint, from the card this process saw last. */
-  planReview(answer: PlannedAnswer): ReviewWrite;
-  /**
-   * After the answer was recorded: keep the saved card, or review again against the stored card
-   * the plan missed (`outcome` undefined: the store saved nothing, e.g. a replayed answer).
-   */
-  reviewRecorded(answer: GradedAnswer, outcome: ReviewOutcome | undefined): Promise<void>;
 }
 
 /** How many of a member's cards are due by a time: what reminders and `review` ask. */

@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Question } from '../bank/schema.js';
 import type { QuestionBanks } from '../packs/community-bank.js';
@@ -8,11 +7,10 @@ import type { UserRef } from '../identity.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { selectQuestion } from '../quiz/select-question.js';
-import { communityKey } from '../identity.js';
-import { reviewCard, type CardRecord, type ReviewTally, type TopicProgress } from './card.js';
-import type { CardSave, CardStore, ReviewOutcome, ReviewWrite } from './card-store.js';
-import type { AnswerObserver, DueCards, GradedAnswer, PlannedAnswer, ReviewPlanner } from './graded-answer.js';
-import { recalled, reviewRating, type ReviewRating } from './review-rating.js';
+import type { ReviewTally, TopicProgress } from './card.js';
+import type { CardStore } from './card-store.js';
+import { answerReview } from './answer-review.js';
+import type { AnswerObserver, DueCards, GradedAnswer } from './graded-answer.js';
 import { weakestTopic, type NewCardReason } from './weakest-topic.js';
 
 /** Accuracy per topic counts the cards last answered in this many days. */
@@ -22,14 +20,6 @@ const DAY = 86_400_000;
 const SAVE_ATTEMPTS = 3;
 /** How many due cards practice looks through for one of the chosen topic still in the bank. */
 const DUE_SCAN = 50;
-/**
- * Cards this process saved or served lately, the guesses reviews are planned from (about 20 MB when
- * full). Full is the usual state of a busy process: lru-cache drops the least recent in constant
- * time, where a Map's "delete the first key" costs more the more entries were deleted before it
- * (about 20 µs a click at this size; `npm run bench` measures it).
- */
-const SEEN_CARDS = 50_000;
-
 export interface LearningDeps {
   /** The questions each community sees: the bank plus its packs, minus paused questions. */
   banks: QuestionBanks;
@@ -63,50 +53,22 @@ export interface LearningOverview {
  * The memory model: every graded answer becomes an FSRS review of the member's card for that
  * question (review-rating.ts, card.ts), and practice serves due reviews before new questions.
  */
-export class LearningService implements AnswerObserver, ReviewPlanner, DueCards {
-  /**
-   * The last card this process saved or read per member and question, oldest first. Only a guess:
-   * every save compares reps with the store, so a card another process changed costs a retry, not
-   * a lost review. A miss guesses "no card yet", right for every first answer.
-   */
-  private readonly seen = new LRUCache<string, CardRecord>({ max: SEEN_CARDS });
-
+export class LearningService implements AnswerObserver, DueCards {
   constructor(private readonly deps: LearningDeps) {}
 
-  planReview(answer: PlannedAnswer): ReviewWrite {
-    const prev = this.seen.get(seenKey(answer.user, answer.questionId)) ?? null;
-    const reps = prev?.reps ?? 0;
-    const [plain, hinted] = [{ ...answer, usedHint: false }, { ...answer, usedHint: true }];
-    const [plainRating, hintedRating] = [reviewRating(plain, reps), reviewRating(hinted, reps)];
-    const withoutHint = cardAfter(prev, plain, plainRating);
-    // Most answers rate the same either way (a wrong one, a flash rating): one card then.
-    const withHint = hintedRating === plainRating ? withoutHint : cardAfter(prev, hinted, hintedRating);
-    return { expectedReps: prev?.reps ?? 0, withoutHint, withHint };
-  }
-
-  async reviewRecorded(answer: GradedAnswer, outcome: ReviewOutcome | undefined): Promise<void> {
-    if (outcome?.saved) return this.remember(answer.user, outcome.card);
-    await this.review(answer, outcome ? { prev: outcome.stored } : undefined);
-  }
-
-  answerGraded(answer: GradedAnswer): Promise<void> {
-    return this.review(answer);
-  }
-
-  /** Read (unless the stored card is known), review, compare-and-set; again if another answer won. */
-  private async review(answer: GradedAnswer, known?: { prev: CardRecord | null }): Promise<void> {
+  /**
+   * An answer recorded apart from the store's answer step (an interview's): read the card, review,
+   * compare-and-set; again if another answer won. A quiz answer's review rides in its store step
+   * instead (AnswerInput.review).
+   */
+  async answerGraded(answer: GradedAnswer): Promise<void> {
     const { cards, logger } = this.deps;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-      const prev = attempt === 0 && known ? known.prev : await cards.getCard(answer.user, answer.questionId);
-      if (answer.deliveryId !== undefined && prev?.lastDeliveryId === answer.deliveryId) return this.remember(answer.user, prev); // a replay
-      const next = cardAfter(prev, answer, reviewRating(answer, prev?.reps ?? 0));
-      if (await cards.saveCard(answer.user, next.card, prev?.reps ?? 0, next.tally)) return this.remember(answer.user, next.card);
+      const prev = await cards.getCard(answer.user, answer.questionId);
+      const save = answerReview(prev, answer, answer.usedHint);
+      if (!save || (await cards.saveCard(answer.user, save.card, prev?.reps ?? 0, save.tally))) return;
     }
     logger.warn('learning: card review lost to concurrent answers', { questionId: answer.questionId });
-  }
-
-  private remember(user: UserRef, card: CardRecord): void {
-    this.seen.set(seenKey(user, card.questionId), card);
   }
 
   dueCount(user: UserRef, until: number): Promise<number> {
@@ -127,11 +89,9 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
     const pool = bank.filter({ topic });
     if (pool.length === 0) return fail('NO_QUESTIONS', { topic });
 
-    // The card served is remembered: its answer is then planned from it, in one round trip.
     for (const card of await cards.dueCards(user, now, DUE_SCAN)) {
       const q = bank.get(card.questionId);
       if (inTopic(q)) {
-        this.remember(user, card);
         return ok({ question: q, reason: { kind: 'review', lastSeen: card.lastReview, due: card.due } });
       }
     }
@@ -148,7 +108,6 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
     for (const card of await cards.dueCards(user, Number.MAX_SAFE_INTEGER, DUE_SCAN)) {
       const q = bank.get(card.questionId);
       if (inTopic(q)) {
-        this.remember(user, card);
         return ok({ question: q, reason: { kind: 'ahead', lastSeen: card.lastReview, due: card.due } });
       }
     }
@@ -172,9 +131,3 @@ export class LearningService implements AnswerObserver, ReviewPlanner, DueCards 
   }
 }
 
-const seenKey = (user: UserRef, questionId: string) => `${communityKey(user.community)}|${user.userId}|${questionId}`;
-
-/** The card after this answer. Only a card seen before counts for retention: a first answer recalls nothing. */
-function cardAfter(prev: CardRecord | null, answer: GradedAnswer, rating: ReviewRating): CardSave {
-  return { card: reviewCard(prev, answer.questionId, answer.topic, rating, answer.at, answer.deliveryId), tally: prev ? { recalled: recalled(rating) } : undefined };
-}

@@ -28,7 +28,7 @@ export const OPEN_GOOD_FROM = 75;
 export const OPEN_EASY_FROM = 90;
 
 /** `priorReviews`: how often the member had answered this question before (the card's reps). */
-export function reviewRating(answer: GradedAnswer, priorReviews: number): ReviewRating {
+export function reviewRating(answer: Pick<GradedAnswer, 'source' | 'correct' | 'score' | 'usedHint' | 'flashRating' | 'elapsedMs'>, priorReviews: number): ReviewRating {
   switch (answer.source) {
     case 'flash':
       return answer.flashRating ?? (answer.correct ? 'good' : 'again');

@@ -12,9 +12,9 @@ import type { Delivery, QuizMode } from './delivery.js';
 import type { Grade, Grader } from '../grading/grader.js';
 import { selectQuestion, shuffledOrder } from './select-question.js';
 import type { Metrics } from '../metrics.js';
-import type { GradedAnswer, PlannedAnswer, ReviewPlanner } from '../learning/graded-answer.js';
-import type { ReviewWrite } from '../learning/card-store.js';
-import { silentLogger, type Clock, type Logger, type Random } from '../ports.js';
+import type { GradedAnswer } from '../learning/graded-answer.js';
+import type { AnswerReview } from '../learning/card-store.js';
+import type { Clock, Random } from '../ports.js';
 import { ACTIVITY_KEEP_DAYS, ACTIVITY_TTL_MS } from '../activity-store.js';
 
 export const MAX_ANSWER_CHARS = 4000;
@@ -35,11 +35,10 @@ export interface CoreDeps {
   /** Counts answers by mode and verdict; nothing by default. */
   metrics?: Metrics | undefined;
   /**
-   * The memory model: plans each answer's review, saved with the answer in one store step, and
-   * hears how it went. Nobody by default.
+   * The memory model: every answer is also an FSRS review of the member's card for the question,
+   * handed to the store with the answer (AnswerInput.review). Off by default.
    */
-  reviews?: ReviewPlanner | undefined;
-  logger?: Logger | undefined;
+  reviewAnswers?: boolean | undefined;
   /** Count answers per day for the stats heat map (in the same store step as the answer); off when not set. */
   countActivity?: boolean | undefined;
 }
@@ -66,12 +65,6 @@ export interface PresentedQuiz {
 
 /** What grading said of an answer, as the memory model hears it. */
 type Verdict = Pick<GradedAnswer, 'source' | 'correct' | 'score' | 'flashRating'>;
-
-/** An answer's review, planned before recording (undefined write: planning failed, review after). */
-interface PlannedReview {
-  answer: PlannedAnswer;
-  write: ReviewWrite | undefined;
-}
 
 interface Recorded {
   delivery: Delivery;
@@ -210,15 +203,12 @@ export class QuizService {
 
   /**
    * The learning hook: every answer, in any mode and any channel (daily posts answer through here
-   * too), carries its planned review into the store step that records it; how that went goes back
-   * to the memory model. Neither step can fail the answer.
+   * too), goes to the store with what the memory model needs to review it in the same step.
    */
-  private plan(user: UserRef, delivery: Delivery, question: Question, verdict: Verdict, at: number): PlannedReview | undefined {
-    const { reviews } = this.deps;
-    if (!reviews) return undefined;
-    const answer: PlannedAnswer = {
+  private review(delivery: Delivery, question: Question, verdict: Verdict, at: number): AnswerReview | undefined {
+    if (!this.deps.reviewAnswers) return undefined;
+    return {
       ...verdict,
-      user,
       questionId: question.id,
       deliveryId: delivery.id,
       topic: question.topic,
@@ -226,25 +216,6 @@ export class QuizService {
       elapsedMs: delivery.ownerId === null ? undefined : Math.max(0, at - delivery.createdAt),
       at,
     };
-    try {
-      return { answer, write: reviews.planReview(answer) };
-    } catch (err) {
-      this.logFailedReview(question.id, err);
-      return { answer, write: undefined };
-    }
-  }
-
-  private async settleReview(plan: PlannedReview | undefined, outcome: Extract<AnswerOutcome, { status: 'recorded' }>): Promise<void> {
-    if (!plan || !this.deps.reviews) return;
-    try {
-      await this.deps.reviews.reviewRecorded({ ...plan.answer, usedHint: outcome.hintUsed }, outcome.review);
-    } catch (err) {
-      this.logFailedReview(plan.answer.questionId, err);
-    }
-  }
-
-  private logFailedReview(questionId: string, err: unknown): void {
-    (this.deps.logger ?? silentLogger).error('learning: answer not reviewed', { questionId, error: String(err) });
   }
 
   private async record(
@@ -259,7 +230,7 @@ export class QuizService {
     const { scores, clock } = this.deps;
     const now = clock.now();
     const { correct } = verdict;
-    const review = this.plan(user, delivery, question, verdict, now);
+    const review = this.review(delivery, question, verdict, now);
     const zoneKey = communityKey(user.community);
     let outcome: AnswerOutcome;
     // One store round trip, unless the zone setting changed since this process last saw it; the
@@ -286,7 +257,7 @@ export class QuizService {
         submission,
         expectedZone: attempt < 2 ? zoneSetting : undefined,
         activity: this.deps.countActivity ? { keepDays: ACTIVITY_KEEP_DAYS, ttlMs: ACTIVITY_TTL_MS } : undefined,
-        review: review?.write,
+        review,
       });
       if (outcome.status !== 'zone-changed') break;
       if (this.zones.size >= 100_000) this.zones.clear();
@@ -296,10 +267,7 @@ export class QuizService {
     if (outcome.status === 'duplicate') {
       return fail('ALREADY_ANSWERED', {});
     }
-    await this.settleReview(review, outcome);
-    // The review went back to the memory model; the answer's result is the same with or without it.
-    const { review: _saved, ...recorded } = outcome;
-    return ok({ delivery, question, outcome: recorded, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
+    return ok({ delivery, question, outcome, hidden: delivery.revealAt !== undefined && now < delivery.revealAt });
   }
 }
 

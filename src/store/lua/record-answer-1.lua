@@ -2,7 +2,8 @@
   Records one answer atomically: the community's zone setting as the caller expected, first answer
   per (delivery, user) only, hint penalty, once-per-window scoring, stats, streak, user and team
   boards, display name, results list, the member's answers per day (the stats heat map) and the
-  member's FSRS card for the question (AnswerInput.review). The rules restate src/core/answer-rules.ts (zoneChanged,
+  answer's review, queued for the member's FSRS cards (AnswerInput.review; src/store/redis-cards.ts
+  folds the queue into the cards before they are next read). The rules restate src/core/answer-rules.ts (zoneChanged,
   nextStreak, hintedPoints, scoreWindow, boardUpdates); test/contract/rule-cases.ts holds the cases
   that keep this script and them in step.
 
@@ -24,18 +25,15 @@
   ARGV[5] month key        ARGV[12] now ms          ARGV[18] activity: days kept ('' counts nothing)
   ARGV[6] display name     ARGV[13] week boards expire at (ms)   ARGV[19] activity: ttl ms of the hash
   ARGV[7] topic            ARGV[14] month boards expire at (ms)
-  ARGV[20] review: the stored card's expected reps ('' saves no card)
-  ARGV[21..23] the card answered without the hint: JSON, due ms, tally ('' none, '1' recalled, '0' not)
-  ARGV[24..26] the same with the hint; ARGV[24] '' when it is the same card
+  ARGV[20] review: the answer's AnswerReview as JSON ('' for none)
   (The outcomes hash keeps "submission\noutcome" in one field per user; a delivery answered before
   that keeps "submission" in user and the outcome in user#, read as well until it expires.)
 
   Returns {3, zone} when the zone setting is not the expected one (nothing recorded), {0} for a
   duplicate, {2, "points|hint|scored|current|best|lastDay"} for a repeat of the recorded submission
   (ioredis re-sends a script whose reply a dropped connection lost), else
-  {1, points, hintUsed, scored, current, best, lastDay} followed, when a review was given, by 1 when
-  the card was saved, or by 0 and the stored card's JSON ('' for none) when its reps were not the
-  expected ones (nothing of the card changed; the answer is recorded all the same).
+  {1, points, hintUsed, scored, current, best, lastDay} followed, when a review was given, by how many
+  reviews are now queued for the member.
 ]]
 local base = KEYS[1]
 local user = ARGV[2]
@@ -142,23 +140,8 @@ if submission ~= '' then
     redis.call('PEXPIRE', outcomes, ttl)
   end
 end
--- The card (lua/save-card-3.lua's compare-and-set on reps), here so a click stays one round trip.
+-- The review is queued, not worked out here: the card's next state needs ts-fsrs, and a click
+-- that planned it, sent two card JSONs and wrote the card, its due entry and the tally cost a
+-- third more. The entry is the hint mark then the review's JSON (redis-cards.ts reads it back).
 if ARGV[20] == '' then return {1, points, hint, scored, current, best, last} end
-local cards = member .. 'cards'
-local stored = redis.call('HGET', cards, ARGV[3])
-local reps = 0
--- The stored JSON's reps by pattern, not a decode: JSON.stringify escapes every quote inside a string
--- value, so '"reps":' can only be the key.
-if stored then reps = tonumber(stored:match('"reps":(%d+)')) or 0 end
-if reps ~= tonumber(ARGV[20]) then return {1, points, hint, scored, current, best, last, 0, stored or ''} end
-local o = 21
-if hint == 1 and ARGV[24] ~= '' then o = 24 end
-redis.call('HSET', cards, ARGV[3], ARGV[o])
-redis.call('ZADD', member .. 'cards:due', ARGV[o + 1], ARGV[3])
-local tally = ARGV[o + 2]
-if tally ~= '' then
-  local reviews = member .. 'reviews'
-  redis.call('HINCRBY', reviews, 'reviews', 1)
-  if tally == '1' then redis.call('HINCRBY', reviews, 'recalled', 1) end
-end
-return {1, points, hint, scored, current, best, last, 1}
+return {1, points, hint, scored, current, best, last, redis.call('RPUSH', member .. 'cards:pending', hint .. ARGV[20])}

@@ -1,20 +1,28 @@
 import { communityKey as ck, type UserRef } from '../../core/identity.js';
 import { topicProgress, type CardRecord, type ReviewTally, type TopicProgress } from '../../core/learning/card.js';
-import type { CardSave, ReviewOutcome } from '../../core/learning/card-store.js';
+import type { AnswerReview } from '../../core/learning/card-store.js';
+import { answerReview } from '../../core/learning/answer-review.js';
 import type { SqliteDatabase } from './database.js';
 
 /** The card writes (migration 0005), one transaction each in the writer thread like writes.ts. */
 
 /** lua/save-card-3.lua: compare-and-set on reps; card, due date and tally together. */
 function saveCard(sql: SqliteDatabase, _now: number, user: UserRef, card: CardRecord, expectedReps: number, tally?: { recalled: boolean }): boolean {
-  return saveReview(sql, user, { card, tally }, expectedReps).saved;
+  const stored = sql.get<{ reps: number }>('SELECT reps FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', ck(user.community), user.userId, card.questionId);
+  if ((stored?.reps ?? 0) !== expectedReps) return false;
+  write(sql, user, card, tally);
+  return true;
 }
 
-/** saveCard inside the caller's transaction: recordAnswer saves an answer's review with it (lua/record-answer-1.lua). */
-export function saveReview(sql: SqliteDatabase, user: UserRef, { card, tally }: CardSave, expectedReps: number): ReviewOutcome {
+/** An answer's review inside the caller's transaction: recordAnswer reviews with the answer. */
+export function reviewAnswer(sql: SqliteDatabase, user: UserRef, review: AnswerReview, usedHint: boolean): void {
+  const stored = sql.get<{ body: string }>('SELECT body FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', ck(user.community), user.userId, review.questionId);
+  const save = answerReview(stored ? (JSON.parse(stored.body) as CardRecord) : null, review, usedHint);
+  if (save) write(sql, user, save.card, save.tally);
+}
+
+function write(sql: SqliteDatabase, user: UserRef, card: CardRecord, tally: { recalled: boolean } | undefined): void {
   const c = ck(user.community);
-  const stored = sql.get<{ reps: number; body: string }>('SELECT reps, body FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', c, user.userId, card.questionId);
-  if ((stored?.reps ?? 0) !== expectedReps) return { saved: false, stored: stored ? (JSON.parse(stored.body) as CardRecord) : null };
   sql.run(
     'INSERT OR REPLACE INTO cards (community, user_id, question_id, due, reps, body) VALUES (?, ?, ?, ?, ?, ?)',
     c, user.userId, card.questionId, card.due, card.reps, JSON.stringify(card),
@@ -26,7 +34,6 @@ export function saveReview(sql: SqliteDatabase, user: UserRef, { card, tally }: 
       c, user.userId, tally.recalled ? 1 : 0,
     );
   }
-  return { saved: true, card };
 }
 
 export const CARD_WRITES = { saveCard };

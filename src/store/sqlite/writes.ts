@@ -10,8 +10,7 @@ import { recentOf, slotOf, streakOf, teamInfo, teamOf } from './rows.js';
 import { SESSION_WRITES } from './session-writes.js';
 import { sweepBatch } from './sweeper.js';
 import { GRADING_WRITES } from './grading-writes.js';
-import { CARD_WRITES, saveReview } from './card-writes.js';
-import { pickReview } from '../../core/learning/card-store.js';
+import { CARD_WRITES, reviewAnswer } from './card-writes.js';
 import { REMINDER_WRITES } from './reminder-writes.js';
 import { countDay } from './activity-writes.js';
 import { PACK_WRITES } from './pack-writes.js';
@@ -74,7 +73,8 @@ function recordAnswer(sql: SqliteDatabase, now: number, a: AnswerInput): AnswerO
   if (a.activity) countDay(sql, now, a.user, a.day, a.activity.keepDays, a.activity.ttlMs);
   const outcome: AnswerOutcome = { status: 'recorded', points, hintUsed, scored: window.scored, streak };
   if (a.submission) sql.run('UPDATE answers SET outcome = ? WHERE community = ? AND delivery_id = ? AND user_id = ?', JSON.stringify(outcome), c, a.deliveryId, u);
-  return a.review ? { ...outcome, review: saveReview(sql, a.user, pickReview(a.review, hintUsed), a.review.expectedReps) } : outcome;
+  if (a.review) reviewAnswer(sql, a.user, a.review, hintUsed);
+  return outcome;
 }
 
 function pushRecent(sql: SqliteDatabase, _now: number, user: UserRef, questionId: string, keep: number): void {

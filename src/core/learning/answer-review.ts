@@ -1,0 +1,16 @@
+import { reviewCard, type CardRecord } from './card.js';
+import type { AnswerReview, CardSave } from './card-store.js';
+import { recalled, reviewRating } from './review-rating.js';
+
+/**
+ * The card save an answer makes of the member's stored card for its question (null: none yet),
+ * or null when the stored card's last review was this answer's delivery (a replay is reviewed
+ * once). Only a card seen before counts for retention: a first answer recalls nothing. Every store
+ * and the learning loop review through this one function, so they schedule alike.
+ */
+export function answerReview(prev: CardRecord | null, review: AnswerReview, usedHint: boolean): CardSave | null {
+  if (review.deliveryId !== undefined && prev?.lastDeliveryId === review.deliveryId) return null;
+  const rating = reviewRating({ ...review, usedHint }, prev?.reps ?? 0);
+  const card = reviewCard(prev, review.questionId, review.topic, rating, review.at, review.deliveryId);
+  return { card, tally: prev ? { recalled: recalled(rating) } : undefined };
+}
