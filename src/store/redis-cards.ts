@@ -24,8 +24,12 @@ export const FOLD_AT = 32;
  * reads always includes every recorded answer, whichever process recorded it.
  */
 export class RedisCards implements CardStore {
-  /** Folds under way in this process, per member: concurrent reads of one member share one. */
-  private readonly folding = new Map<string, Promise<void>>();
+  /**
+   * The fold each member's reads wait for in this process. Reads made before it reads the queue
+   * share it (practice and stats read several things at once); a read made after must see the
+   * answers queued since, so it gets a fold of its own after that one.
+   */
+  private readonly folding = new Map<string, { started: boolean; run: Promise<void> }>();
 
   constructor(
     private readonly redis: (Redis | Cluster) & ScriptCommands,
@@ -40,17 +44,25 @@ export class RedisCards implements CardStore {
   /** Folds the member's queued reviews into their cards; reads call it first. */
   settle(user: UserRef): Promise<void> {
     const key = `${communityKey(user.community)}|${user.userId}`;
-    let run = this.folding.get(key);
-    if (!run) {
-      run = this.fold(user).finally(() => this.folding.delete(key));
-      this.folding.set(key, run);
-    }
-    return run;
+    const current = this.folding.get(key);
+    if (current && !current.started) return current.run;
+    const next = { started: false, run: Promise.resolve() };
+    next.run = (current?.run ?? Promise.resolve())
+      .catch(() => undefined) // that read's failure is its own
+      .then(() => {
+        next.started = true;
+        return this.fold(user);
+      })
+      .finally(() => {
+        if (this.folding.get(key) === next) this.folding.delete(key);
+      });
+    this.folding.set(key, next);
+    return next.run;
   }
 
   /** Resolves once no fold of this process is under way (RedisStore.close waits for background folds). */
   async idle(): Promise<void> {
-    while (this.folding.size > 0) await Promise.allSettled([...this.folding.values()]);
+    while (this.folding.size > 0) await Promise.allSettled([...this.folding.values()].map((f) => f.run));
   }
 
   private async fold(user: UserRef): Promise<void> {

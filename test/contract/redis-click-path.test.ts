@@ -162,5 +162,31 @@ describe('RedisStore: a click is one round trip', () => {
       expect(await store.getCard(fay, 'q1')).toMatchObject({ reps: 1, lastDeliveryId: q.delivery.id });
       expect(await admin.exists(pendingKey(fay))).toBe(0);
     });
+
+    it('queued reviews: a read made while a fold is under way still sees an answer queued since', async () => {
+      const gus = aUser('gus');
+      // A process whose fold can be held between reading the queue and reading the cards.
+      const client = new Redis(url);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const hmget = client.hmget.bind(client) as (...a: unknown[]) => Promise<unknown>;
+      (client as unknown as { hmget: (...a: unknown[]) => Promise<unknown> }).hmget = async (...a) => (await held, hmget(...a));
+      const reader = new RedisStore({ client, prefix });
+      try {
+        const [q1, q2] = [await post(one, 'q1'), await post(one, 'q1')];
+        unwrap(await one.quiz.answerChoice(gus, q1.delivery.id, right(q1)));
+        const first = reader.getCard(gus, 'q1');
+        await vi.waitFor(async () => expect(await admin.llen(pendingKey(gus))).toBe(1));
+        await new Promise((r) => setTimeout(r, 20)); // its queue read is answered: the fold now waits on the cards
+        unwrap(await two.quiz.answerChoice(gus, q2.delivery.id, right(q2)));
+        const second = reader.getCard(gus, 'q1');
+        release();
+        expect(await first).toMatchObject({ reps: 1 });
+        expect(await second).toMatchObject({ reps: 2, lastDeliveryId: q2.delivery.id });
+      } finally {
+        release();
+        await reader.close();
+      }
+    });
   });
 });
