@@ -46,7 +46,7 @@ describe('RedisStore: a click is one round trip', () => {
     let ids = 0;
     beforeAll(() => {
       admin = new Redis(url);
-      // Two processes on one Redis: each with its own delivery and card guesses.
+      // Two processes on one Redis, each with its own delivery cache.
       store = new RedisStore({ client: new Redis(url), prefix });
       one = createBackpropCore({ bank, store: new RedisStore({ client: a.client, prefix }), clock, random: { ...seededRandom(1), id: () => `one-${++ids}` } });
       two = createBackpropCore({ bank, store: new RedisStore({ client: b.client, prefix }), clock, random: { ...seededRandom(2), id: () => `two-${++ids}` } });
@@ -187,6 +187,29 @@ describe('RedisStore: a click is one round trip', () => {
         release();
         await reader.close();
       }
+    });
+
+    it('queued reviews: reads made together share one fold, and closing the store finishes a background fold', async () => {
+      const hal = aUser('hal');
+      const client = new Redis(url);
+      let queueReads = 0;
+      const send = client.sendCommand.bind(client);
+      client.sendCommand = (...args: Parameters<typeof send>) => {
+        if (args[0].name === 'lrange') queueReads++;
+        return send(...args);
+      };
+      const closing = new RedisStore({ client, prefix });
+      const own = createBackpropCore({ bank, store: closing, clock, random: seededRandom(4) });
+      const posts = await Promise.all(Array.from({ length: FOLD_AT + 2 }, () => post(one, 'q1')));
+      for (const q of posts.slice(0, 2)) unwrap(await own.quiz.answerChoice(hal, q.delivery.id, right(q)));
+      const [card, due, tally] = await Promise.all([closing.getCard(hal, 'q1'), closing.countDue(hal, Number.MAX_SAFE_INTEGER), closing.reviewTally(hal)]);
+      expect(queueReads).toBe(1);
+      expect([card?.reps, due, tally.reviews]).toEqual([2, 1, 1]);
+      // The answer that leaves FOLD_AT queued starts a fold; close() returns only once it is done.
+      for (const q of posts.slice(2)) unwrap(await own.quiz.answerChoice(hal, q.delivery.id, right(q)));
+      await closing.close();
+      expect(await admin.exists(pendingKey(hal))).toBe(0);
+      expect(await store.getCard(hal, 'q1')).toMatchObject({ reps: FOLD_AT + 2 });
     });
   });
 });

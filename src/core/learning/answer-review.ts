@@ -11,6 +11,9 @@ import { recalled, reviewRating } from './review-rating.js';
 export function answerReview(prev: CardRecord | null, review: AnswerReview, usedHint: boolean): CardSave | null {
   if (review.deliveryId !== undefined && prev?.lastDeliveryId === review.deliveryId) return null;
   const rating = reviewRating({ ...review, usedHint }, prev?.reps ?? 0);
-  const card = reviewCard(prev, review.questionId, review.topic, rating, review.at, review.deliveryId);
+  // Never before the card's last review (ts-fsrs refuses that): an answer queued on Redis can be
+  // folded after a later one was saved directly, and a fold can read a card another fold just saved.
+  const at = Math.max(review.at, prev?.lastReview ?? review.at);
+  const card = reviewCard(prev, review.questionId, review.topic, rating, at, review.deliveryId);
   return { card, tally: prev ? { recalled: recalled(rating) } : undefined };
 }

@@ -58,8 +58,9 @@ const GRADES: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.
 /**
  * A first review starts from an empty card; with neither fuzz nor short-term steps its outcome
  * depends on the rating alone, and its due date is that many days after the answer. Most answers
- * are a member's first to a question, and each plans its review on the click path, so ts-fsrs
- * works out a first review once per rating (at time 0) and it is shifted to the answer's time.
+ * are a member's first to a question, and every store reviews each one (a Redis fold many at a
+ * time), so ts-fsrs works out a first review once per rating (at time 0) and it is shifted to the
+ * answer's time.
  */
 const firstReviews = new Map<ReviewRating, CardRecord>();
 

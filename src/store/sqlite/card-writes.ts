@@ -16,8 +16,7 @@ function saveCard(sql: SqliteDatabase, _now: number, user: UserRef, card: CardRe
 
 /** An answer's review inside the caller's transaction: recordAnswer reviews with the answer. */
 export function reviewAnswer(sql: SqliteDatabase, user: UserRef, review: AnswerReview, usedHint: boolean): void {
-  const stored = sql.get<{ body: string }>('SELECT body FROM cards WHERE community = ? AND user_id = ? AND question_id = ?', ck(user.community), user.userId, review.questionId);
-  const save = answerReview(stored ? (JSON.parse(stored.body) as CardRecord) : null, review, usedHint);
+  const save = answerReview(cardReads.get(sql, user, review.questionId), review, usedHint);
   if (save) write(sql, user, save.card, save.tally);
 }
 
