@@ -36,8 +36,8 @@ export interface RecordedClicks {
 
 /**
  * A core on `url` under `prefix`, with posts enough for `clicks` clicks. `withoutReview`: the clicks
- * go through a QuizService that hands the store no review and counts no heat map (what the click
- * would be if neither the learning loop nor the stats heat map heard of it in the same step).
+ * go through a QuizService that hands the store no review and counts no heat map (the click queues
+ * only its stats, as if neither the learning loop nor the heat map heard of it).
  */
 export async function recordedClicks(url: string, prefix: string, clicks: number, { withoutReview = false } = {}): Promise<RecordedClicks> {
   const client = new Redis(url) as Redis & { recordAnswer(...args: (string | number)[]): Promise<unknown> };

@@ -2,8 +2,9 @@
 // key and arguments), then replayed on one connection, layer by layer, in interleaved rounds: the
 // minimal three-write script, a do-nothing script given the click's key and arguments, the real
 // script by raw EVALSHA, RedisStore.recordAnswer, the whole click, and the whole click with the
-// learning loop's queued review and the heat-map count left out (other posts, other keys). Then
-// the work a click leaves for later: folding its queued review into the member's card. Microseconds per call: the median of the rounds' means, and the median
+// learning loop's review and the heat-map count left out of its queued entry (other posts, other
+// keys). Then the work a click leaves for later: folding its queued entry into the member's stats,
+// heat map and card. Microseconds per call: the median of the rounds' means, and the median
 // call. Then Redis's side of a click: the commands the script runs and their time, from INFO
 // commandstats (which counts a script's inner commands too). `npm run bench:click` (REDIS_URL,
 // default redis://127.0.0.1:6379).
@@ -23,7 +24,7 @@ const BREAKDOWN = 2000;
 const prefix = `bench-click:${process.pid}:`;
 const admin = new Redis(url);
 const { click, inputs, scriptArgs, store, clear } = await recordedClicks(url, prefix, ROUNDS * PER + WARM_UP + BREAKDOWN);
-// The same clicks with the learning loop's review and the heat-map count left out of the click.
+// The same clicks with the learning loop's review and the heat-map count left out of what is queued.
 const lean = await recordedClicks(url, `${prefix}lean:`, ROUNDS * PER + WARM_UP, { withoutReview: true });
 
 // Replays write under their own prefix each, so each layer starts from the same empty state.
@@ -49,7 +50,7 @@ const redisSide: [string, number, number][] = [];
 let foldUs = 0;
 
 const WHOLE = 'the whole click (answerChoice)';
-const WITHOUT_REVIEW = 'the whole click without queuing the review, nor the heat map';
+const WITHOUT_REVIEW = 'the whole click, its queued entry without review or heat map';
 const names = [...layers.map(([n]) => n), WHOLE, WITHOUT_REVIEW];
 /** Per layer: each round's mean, and every call (the box's stalls move means far more than medians). */
 const samples = new Map(names.map((n): [string, number[]] => [n, []]));
@@ -94,7 +95,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 console.log(`µs per call on one connection: median of ${ROUNDS} interleaved rounds of ${PER} (round means), and the median call:`);
 for (const name of names) console.log(`  ${name.padEnd(56)}${median(samples.get(name)!).toFixed(0).padStart(6)}${median(calls.get(name)!).toFixed(0).padStart(6)}`);
 const against = (of: Map<string, number[]>) =>
-  `the whole click ${(median(of.get(MINIMAL)!) / median(of.get(WHOLE)!)).toFixed(2)}×, without the queued review and heat map ${(median(of.get(MINIMAL)!) / median(of.get(WITHOUT_REVIEW)!)).toFixed(2)}×`;
+  `the whole click ${(median(of.get(MINIMAL)!) / median(of.get(WHOLE)!)).toFixed(2)}×, queuing no review or heat map ${(median(of.get(MINIMAL)!) / median(of.get(WITHOUT_REVIEW)!)).toFixed(2)}×`;
 console.log(`ops/s against the minimal script, by round means: ${against(samples)}; by median calls: ${against(calls)}`);
 console.log(`folding the clicks' queued reviews into the cards afterwards, one member at a time: ${foldUs.toFixed(1)} µs a click (off the click's path)`);
 

@@ -126,9 +126,9 @@ try {
   const perClick = (sentCached.count - sentBefore) / Math.max(1, cachedClicks);
   // Redis's capacity: its CPU per click against its CPU per minimal script, both driven the same way
   // (50 in flight on one connection). Node's work scales out with bot processes; this one Redis does not.
-  // A click only queues its review (lua/record-answer-1.lua); folding it into the member's card is
-  // Redis work too, so each round ends by folding every member's queue (as their next read would)
-  // and a click's CPU counts its share of that.
+  // A click only queues its stats, heat-map count and review (lua/record-answer-1.lua); folding them
+  // into the member's stats, heat map and cards is Redis work too, so each round ends by folding
+  // every member's queue (as their next read would) and a click's CPU counts its share of that.
   const capacity = { minimal: [] as number[], click: [] as number[], clickAlone: [] as number[] };
   {
     const clickInFlight = click(poster, 3);
@@ -143,7 +143,7 @@ try {
       capacity.click.push(alone + (folds * 500) / CAPACITY.per);
     }
   }
-  // The process's side of the fold: reading the queued reviews back, ts-fsrs, the fold script, per review.
+  // The process's side of the fold: reading the queued answers back, ts-fsrs, the fold script, per answer.
   const foldStart = performance.now();
   for (let i = 0; i < 500; i++) await otherStore.countDue(member(i, 1), 0);
   const foldPerClick = (performance.now() - foldStart) / Math.max(1, cachedClicks);
@@ -159,10 +159,10 @@ try {
   const capacityRatios = capacity.click.map((c, i) => capacity.minimal[i]! / c);
   notes.push(
     `Redis CPU per operation, ${CAPACITY.inFlight} in flight (INFO cpu): EVALSHA minimal ${median(capacity.minimal).toFixed(1)} µs, click ${median(capacity.click).toFixed(1)} µs ` +
-      `with its share of folding the queued reviews (${median(capacity.clickAlone).toFixed(1)} µs without); ` +
+      `with its share of folding the queued answers (${median(capacity.clickAlone).toFixed(1)} µs without); ` +
       `clicks/s one Redis can take against minimal scripts/s: ${median(capacityRatios).toFixed(2)}× (median of ${CAPACITY.rounds} interleaved rounds)`,
   );
-  notes.push(`folding the timed clicks' queued reviews afterwards, one member at a time: ${(foldPerClick * 1000).toFixed(1)} µs a click (off the click's path; not in its ratio)`);
+  notes.push(`folding the timed clicks' queued answers afterwards, one member at a time: ${(foldPerClick * 1000).toFixed(1)} µs a click (off the click's path; not in its ratio)`);
   notes.push(`ops/s against EVALSHA minimal, median of ${ROUNDS} interleaved rounds: click (delivery cached) ${(1 / median(ratios.cached)).toFixed(2)}×, click (delivery from Redis) ${(1 / median(ratios.fromRedis)).toFixed(2)}×, recordAnswer ${(1 / median(ratios.recorded)).toFixed(2)}×`);
   await clickStore.close();
   await otherStore.close();

@@ -37,6 +37,10 @@ export class CommunityKeys {
   stats(userId: string): string {
     return `${this.base}u:${userId}:stats`;
   }
+  /**
+   * Streak (last, current, best), and the click's copies of the member's display name and team
+   * ("name", "team": lua/record-answer-1.lua reads them here instead of the community's hashes).
+   */
   streak(userId: string): string {
     return `${this.base}u:${userId}:streak`;
   }
@@ -50,8 +54,11 @@ export class CommunityKeys {
   cardsDue(userId: string): string {
     return `${this.base}u:${userId}:cards:due`;
   }
-  /** Answers whose review is not yet in the cards: a list, oldest first (RedisCards folds it). */
-  cardsPending(userId: string): string {
+  /**
+   * Answers not yet in the member's stats, heat map and cards: a list, oldest first (redis-pending.ts
+   * folds it). Named when it held only reviews; queues of that time still fold, so the name stays.
+   */
+  pendingAnswers(userId: string): string {
     return `${this.base}u:${userId}:cards:pending`;
   }
   /** Retention tally: hash reviews, recalled. */

@@ -26,7 +26,7 @@ export interface ScriptCommands {
   finishSlot(...args: (string | number)[]): Promise<Reply>;
   takeGradingSlot(...args: (string | number)[]): Promise<Reply>;
   saveCard(...args: (string | number)[]): Promise<Reply>;
-  foldReviews(...args: (string | number)[]): Promise<Reply>;
+  foldAnswers(...args: (string | number)[]): Promise<Reply>;
   advanceReminder(...args: (string | number)[]): Promise<Reply>;
   savePack(...args: (string | number)[]): Promise<Reply>;
   addReport(...args: (string | number)[]): Promise<Reply>;

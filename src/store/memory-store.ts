@@ -156,7 +156,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     return { total: all.length, entries: all.slice(offset, offset + limit), member: all.find((e) => e.id === memberId) ?? null };
   }
 
-  /** The same steps as lua/join-team-4.lua. */
+  /** The same steps as lua/join-team-5.lua. */
   async joinTeam(user: UserRef, teamKey: string, teamName: string): Promise<JoinTeamOutcome> {
     const k = this.k(user.community);
     const current = this.ks.hget(k.teamOf(), user.userId);
@@ -175,7 +175,7 @@ export class MemoryStore implements Store, GradingUsageStore {
     return { status: 'joined', created, team: { key: teamKey, name: this.ks.hget(k.teams(), teamKey) ?? teamName, members } };
   }
 
-  /** The same steps as lua/leave-team-3.lua. */
+  /** The same steps as lua/leave-team-4.lua. */
   async leaveTeam(user: UserRef): Promise<TeamInfo | null> {
     const k = this.k(user.community);
     const current = this.ks.hget(k.teamOf(), user.userId);

@@ -11,7 +11,8 @@ import type { GradingLimits, GradingUsageStore, SlotVerdict, TokenUsage } from '
 import { communityKeys, scheduleIndexKey } from './keys.js';
 import type { DueReminder, Reminder } from '../core/learning/reminder.js';
 import { defineScripts, type ScriptCommands } from './lua-scripts.js';
-import { FOLD_AT, RedisCards } from './redis-cards.js';
+import { RedisCards } from './redis-cards.js';
+import { FOLD_AT, PendingAnswers, queuedAnswer } from './redis-pending.js';
 import type { CardRecord, ReviewTally, TopicProgress } from '../core/learning/card.js';
 import { activityCounts, definedFields, parseRecordReply, indexMember, parseIndexMember, parseResult, parseSlot, parseStats, parseUsage } from './records.js';
 import { RedisPacks } from './redis-packs.js';
@@ -41,6 +42,7 @@ export function createRedisCluster(nodes: { host: string; port: number }[]): Clu
 export class RedisStore implements Store, GradingUsageStore {
   private readonly redis: Client;
   private readonly prefix: string;
+  private readonly pending: PendingAnswers;
   private readonly cards: RedisCards;
   private readonly packs: RedisPacks;
   private readonly reminders: RedisReminders;
@@ -49,7 +51,8 @@ export class RedisStore implements Store, GradingUsageStore {
     this.redis = config.client as Client;
     this.prefix = config.prefix;
     defineScripts(this.redis);
-    this.cards = new RedisCards(this.redis, this.prefix);
+    this.pending = new PendingAnswers(this.redis, this.prefix);
+    this.cards = new RedisCards(this.redis, this.prefix, this.pending);
     this.packs = new RedisPacks(this.redis, this.prefix);
     this.reminders = new RedisReminders(this.redis, this.prefix);
   }
@@ -89,7 +92,6 @@ export class RedisStore implements Store, GradingUsageStore {
       a.week,
       a.month,
       a.user.displayName,
-      a.topic,
       a.correct ? 1 : 0,
       a.basePoints,
       a.day,
@@ -100,12 +102,10 @@ export class RedisStore implements Store, GradingUsageStore {
       a.deliveryTtlMs,
       a.submission ?? '',
       a.expectedZone ?? '*',
-      a.activity?.keepDays ?? '',
-      a.activity?.ttlMs ?? '',
-      a.review ? JSON.stringify(a.review) : '',
+      queuedAnswer(a),
     )) as (number | string)[];
-    // The review was queued (lua/record-answer-1.lua); a long queue is folded now, off the click.
-    if (a.review && Number(reply[7]) >= FOLD_AT) this.cards.settle(a.user).catch(() => undefined); // left queued: the next read folds it
+    // Stats, heat map and review were queued (redis-pending.ts); a long queue is folded now, off the click.
+    if (Number(reply[7]) >= FOLD_AT) this.pending.settle(a.user).catch(() => undefined); // left queued: the next read folds it
     return parseRecordReply(reply);
   }
 
@@ -124,6 +124,7 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   async getStats(user: UserRef): Promise<UserStatsRecord> {
+    await this.pending.settle(user);
     return parseStats(await this.redis.hgetall(this.k(user.community).stats(user.userId)));
   }
 
@@ -154,6 +155,7 @@ export class RedisStore implements Store, GradingUsageStore {
       k.teams(),
       k.teamSizes(),
       k.names(),
+      k.streak(user.userId),
       user.userId,
       teamKey,
       teamName,
@@ -165,7 +167,7 @@ export class RedisStore implements Store, GradingUsageStore {
 
   async leaveTeam(user: UserRef): Promise<TeamInfo | null> {
     const k = this.k(user.community);
-    const reply = (await this.redis.leaveTeam(k.teamOf(), k.teams(), k.teamSizes(), user.userId)) as [string, string, number] | [];
+    const reply = (await this.redis.leaveTeam(k.teamOf(), k.teams(), k.teamSizes(), k.streak(user.userId), user.userId)) as [string, string, number] | [];
     return reply.length === 0 ? null : { key: reply[0], name: reply[1], members: Number(reply[2]) };
   }
 
@@ -328,8 +330,9 @@ export class RedisStore implements Store, GradingUsageStore {
   topicProgress(user: UserRef, since: number): Promise<Record<string, TopicProgress>> { return this.cards.topicProgress(user, since); }
   reviewTally(user: UserRef): Promise<ReviewTally> { return this.cards.reviewTally(user); }
 
-  // Answers per day (core/activity-store.ts): one hash per member, counted by record-answer-1.lua.
+  // Answers per day (core/activity-store.ts): one hash per member, counted by the fold (redis-pending.ts).
   async getActivity(user: UserRef, fromDay: number, toDay: number): Promise<Map<number, number>> {
+    await this.pending.settle(user);
     return activityCounts(await this.redis.hgetall(this.k(user.community).activity(user.userId)), fromDay, toDay);
   }
 
@@ -347,7 +350,7 @@ export class RedisStore implements Store, GradingUsageStore {
   }
 
   async close(): Promise<void> {
-    await this.cards.idle(); // a background fold finishes first, or its queue stays for the next reader
+    await this.pending.idle(); // a background fold finishes first, or its queue stays for the next reader
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 

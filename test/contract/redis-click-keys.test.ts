@@ -8,7 +8,8 @@ import { aCommunity, aUser } from '../support/builders.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
 
 const DAY = 86_400_000;
-const T0 = Date.parse('2026-12-01T09:00:00Z');
+// Now, not a fixed date: the boards' and the heat map's expiries are instants from the answer's time.
+const T0 = Date.now();
 
 /** Every key under `prefix`. */
 async function keysUnder(admin: Redis, prefix: string): Promise<string[]> {
@@ -42,7 +43,7 @@ describe('RedisStore: the record-answer script names its keys as CommunityKeys d
       await Promise.all([admin.quit(), store.close()]);
     });
 
-    it('an answer with a team, a hint, a zone, the heat map and a queued review writes exactly the named keys, and the fold those of the card', async () => {
+    it('an answer with a team, a hint, a zone, the heat map and a queued review writes exactly the named keys, and the fold those of the stats, heat map and card', async () => {
       await store.joinTeam(ann, 'ml-ops', 'ML Ops');
       await store.updateSettings(community, { timeZone: 'Europe/Berlin' });
       await store.markHint(community, 'd-7', ann.userId, DAY);
@@ -59,20 +60,24 @@ describe('RedisStore: the record-answer script names its keys as CommunityKeys d
       const k = new CommunityKeys(prefix, community);
       const u = ann.userId;
       const written = [
-        k.answered('d-7'), k.hints('d-7'), k.results('d-7'), k.outcomes('d-7'), k.scored(u, 'q-keys'), k.stats(u), k.streak(u),
-        k.activity(u), k.cards(u), k.cardsDue(u), k.cardsPending(u), k.names(), k.settings(), k.teamOf(),
+        k.answered('d-7'), k.hints('d-7'), k.results('d-7'), k.scored(u, 'q-keys'), k.streak(u),
+        k.cards(u), k.cardsDue(u), k.pendingAnswers(u), k.names(), k.settings(), k.teamOf(),
         ...(['all', '2026-W49', '2026-12'] as const).flatMap((key) => [k.board({ scope: 'users', key }), k.board({ scope: 'teams', key })]),
       ];
       // joinTeam's own keys besides the team-of hash.
       const team = [k.teams(), k.teamSizes()];
       expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written, ...team])].sort());
-      // The review waits in the queue: the first read folds it into the card, due entry and tally.
-      expect(await admin.llen(k.cardsPending(u))).toBe(1);
+      // Stats, heat map and review wait in the queue: the first read folds them into the stats, the
+      // heat map, the card, its due entry and the tally.
+      expect(await admin.llen(k.pendingAnswers(u))).toBe(1);
       expect(await store.reviewTally(ann)).toEqual({ reviews: 1, recalled: 1 });
       expect(await store.getCard(ann, 'q-keys')).toMatchObject({ reps: 2, lastDeliveryId: 'd-7' });
-      expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written.filter((key) => key !== k.cardsPending(u)), k.reviewTally(u), ...team])].sort());
-      // And the readers see what the script wrote.
-      expect(await store.getStats(ann)).toMatchObject({ answered: 1, correct: 1, points: 10 });
+      const folded = [k.stats(u), k.activity(u), k.reviewTally(u)];
+      expect(await keysUnder(admin, prefix)).toEqual([...new Set([...written.filter((key) => key !== k.pendingAnswers(u)), ...folded, ...team])].sort());
+      // And the readers see what the script and the fold wrote.
+      expect(await store.getStats(ann)).toMatchObject({ answered: 1, correct: 1, points: 10, byTopic: { cnn: { answered: 1, correct: 1 } } });
+      expect(Object.fromEntries(await store.getActivity(ann, 0, 99_999))).toEqual({ 20423: 1 });
+      expect(await admin.pttl(k.activity(u))).toBeGreaterThan(119 * DAY); // 120 days from the answer, not from the fold
     });
   });
 });

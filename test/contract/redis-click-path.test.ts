@@ -4,7 +4,7 @@ import { createBackpropCore } from '../../src/bootstrap.js';
 import type { Core } from '../../src/core/core.js';
 import type { Result } from '../../src/core/result.js';
 import { RedisStore } from '../../src/store/redis-store.js';
-import { FOLD_AT } from '../../src/store/redis-cards.js';
+import { FOLD_AT } from '../../src/store/redis-pending.js';
 import { communityKeys } from '../../src/store/keys.js';
 import { aBank, aQuestion, aUser, FixedClock, seededRandom } from '../support/builders.js';
 import { deletePrefix, uniquePrefix, withRedis } from '../support/redis.js';
@@ -28,9 +28,9 @@ function counted(url: string): { client: Redis; sent: () => number } {
 }
 
 /**
- * The click path against a real Redis (#15 item 7): scoring, streak, boards, the heat map and the
- * answer's review (queued for the member's FSRS cards) in one script, so an answer to a post this
- * process made is one round trip; the queue is folded into the cards before they are read.
+ * The click path against a real Redis (#15 item 7): scoring, streak and boards in one script, with
+ * the stats totals, the heat map and the answer's review queued in it, so an answer to a post this
+ * process made is one round trip; the queue is folded in before any of those is read.
  */
 describe('RedisStore: a click is one round trip', () => {
   withRedis((url) => {
@@ -57,7 +57,7 @@ describe('RedisStore: a click is one round trip', () => {
     });
 
     const ann = aUser('ann');
-    const pendingKey = (u: typeof ann) => communityKeys(prefix, u.community).cardsPending(u.userId);
+    const pendingKey = (u: typeof ann) => communityKeys(prefix, u.community).pendingAnswers(u.userId);
     const post = async (core: Core, questionId: string) => unwrap(await core.quiz.start({ user: aUser('poster'), mode: 'choice', questionId, shared: true }));
     const right = (q: Awaited<ReturnType<typeof post>>) => q.options.indexOf(q.question.choices.correct);
     const click = async (core: Core, sent: () => number, q: Awaited<ReturnType<typeof post>>, pos: number) => {
@@ -122,6 +122,10 @@ describe('RedisStore: a click is one round trip', () => {
         expect(cy).toEqual(cx);
         expect(await store.reviewTally(cid)).toEqual({ reviews: n - 1, recalled: n - 1 });
         expect(await admin.exists(pendingKey(cid))).toBe(0);
+        // The stats and the heat map, folded with the reviews, counted each answer once too.
+        expect(await store.getStats(cid)).toMatchObject({ answered: n, correct: n, byTopic: { cnn: { answered: n, correct: n } } });
+        const days = await store.getActivity(cid, 0, 99_999);
+        expect([days.size, [...days.values()].reduce((x, y) => x + y, 0)]).toEqual([n, n]);
       } finally {
         await Promise.all([x.close(), y.close()]);
       }
@@ -161,6 +165,19 @@ describe('RedisStore: a click is one round trip', () => {
       expect(await admin.llen(pendingKey(fay))).toBe(3);
       expect(await store.getCard(fay, 'q1')).toMatchObject({ reps: 1, lastDeliveryId: q.delivery.id });
       expect(await admin.exists(pendingKey(fay))).toBe(0);
+    });
+
+    it('queued answers: entries queued before stats were (a review only, the stats counted by the click) still fold, and count once', async () => {
+      const ida = aUser('ida');
+      const q = await post(one, 'q2');
+      // As the click queued a review before stats moved to the fold: the hint mark, then the review.
+      const old = { questionId: 'q1', topic: 'cnn', source: 'choice', correct: true, at: clock.now() - DAY, deliveryId: 'old-1' };
+      await admin.rpush(pendingKey(ida), `0${JSON.stringify(old)}`);
+      unwrap(await one.quiz.answerChoice(ida, q.delivery.id, right(q)));
+      expect(await store.getCard(ida, 'q1')).toMatchObject({ reps: 1, lastDeliveryId: 'old-1' });
+      expect(await store.getCard(ida, 'q2')).toMatchObject({ reps: 1, lastDeliveryId: q.delivery.id });
+      expect(await store.getStats(ida)).toMatchObject({ answered: 1, correct: 1, byTopic: { cnn: { answered: 1, correct: 1 } } });
+      expect(await store.reviewTally(ida)).toEqual({ reviews: 0, recalled: 0 });
     });
 
     it('queued reviews: a read made while a fold is under way still sees an answer queued since', async () => {

@@ -174,6 +174,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     it('adds points to the team of the user at the time of the answer', async () => {
       const a = aUser('a', community);
       const b = aUser('b', community);
+      await store.recordAnswer(answer(a, 'd0', { basePoints: 0, questionId: 'q0' })); // an answer before joining
       expect(await store.joinTeam(a, 'owls', 'Owls')).toEqual({ status: 'joined', created: true, team: { key: 'owls', name: 'Owls', members: 1 } });
       expect(await store.joinTeam(b, 'owls', 'OWLS')).toEqual({ status: 'joined', created: false, team: { key: 'owls', name: 'Owls', members: 2 } });
       await store.recordAnswer(answer(a, 'd1', { basePoints: 30 }));
@@ -241,6 +242,22 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.recordAnswer(answer(aUser('u7', community), 'd1'));
       expect(await store.getDisplayName(community, 'u7')).toBe('User u7');
       expect(await store.getDisplayName(other, 'u7')).toBeNull();
+    });
+
+    it('keeps the display name of the latest answer or team join, whichever wrote last', async () => {
+      const as = (displayName: string): UserRef => ({ ...aUser('u8', community), displayName });
+      await store.recordAnswer(answer(as('Ann'), 'd1'));
+      await store.recordAnswer(answer(as('Anna'), 'd2'));
+      expect(await store.getDisplayName(community, 'u8')).toBe('Anna');
+      await store.recordAnswer(answer(as('Ann'), 'd3'));
+      expect(await store.getDisplayName(community, 'u8')).toBe('Ann');
+      // A join under another name, then an answer under the one an earlier answer wrote.
+      await store.joinTeam(as('Annie'), 'owls', 'Owls');
+      expect(await store.getDisplayName(community, 'u8')).toBe('Annie');
+      await store.recordAnswer(answer(as('Ann'), 'd4'));
+      expect(await store.getDisplayName(community, 'u8')).toBe('Ann');
+      const page = await store.getLeaderboard(community, { scope: 'users', period: 'all', key: 'all' }, 0, 10, 'u8');
+      expect(page.entries.find((e) => e.id === 'u8')?.name).toBe('Ann');
     });
 
     it('keeps session values per community until they are deleted', async () => {

@@ -207,8 +207,12 @@ export class QuizService {
    */
   private review(delivery: Delivery, question: Question, verdict: Verdict, at: number): AnswerReview | undefined {
     if (!this.deps.reviewAnswers) return undefined;
+    // Field by field, not a spread of the verdict: the click builds this on every answer.
     return {
-      ...verdict,
+      source: verdict.source,
+      correct: verdict.correct,
+      score: verdict.score,
+      flashRating: verdict.flashRating,
       questionId: question.id,
       deliveryId: delivery.id,
       topic: question.topic,

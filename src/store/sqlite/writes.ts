@@ -83,7 +83,7 @@ function pushRecent(sql: SqliteDatabase, _now: number, user: UserRef, questionId
   sql.run('INSERT OR REPLACE INTO recent (community, user_id, questions) VALUES (?, ?, ?)', c, user.userId, JSON.stringify(next));
 }
 
-/** lua/join-team-4.lua. */
+/** lua/join-team-5.lua. */
 function joinTeam(sql: SqliteDatabase, _now: number, user: UserRef, teamKey: string, teamName: string): JoinTeamOutcome {
   const c = ck(user.community);
   const current = teamOf(sql, c, user.userId);
@@ -98,7 +98,7 @@ function joinTeam(sql: SqliteDatabase, _now: number, user: UserRef, teamKey: str
   return { status: 'joined', created, team: teamInfo(sql, c, teamKey) };
 }
 
-/** lua/leave-team-3.lua. */
+/** lua/leave-team-4.lua. */
 function leaveTeam(sql: SqliteDatabase, _now: number, user: UserRef): TeamInfo | null {
   const c = ck(user.community);
   const current = teamOf(sql, c, user.userId);

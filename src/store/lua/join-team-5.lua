@@ -3,6 +3,8 @@
 
   KEYS[1] team-of hash (user -> team key)   KEYS[3] team sizes hash (team key -> members)
   KEYS[2] teams hash (team key -> name)      KEYS[4] names hash (user -> display name)
+  KEYS[5] the member's streak hash, whose "name" and "team" fields copy what the names and team-of
+          hashes hold for them (lua/record-answer-1.lua reads the copies, not those hashes)
 
   ARGV[1] user id  ARGV[2] team key  ARGV[3] team name  ARGV[4] display name
   Returns {status, teamKey, teamName, members, created}
@@ -26,4 +28,5 @@ end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 local members = redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[4])
+redis.call('HSET', KEYS[5], 'name', ARGV[4], 'team', ARGV[2])
 return {'joined', ARGV[2], redis.call('HGET', KEYS[2], ARGV[2]), members, created}
