@@ -54,11 +54,16 @@ export class CommunityKeys {
   cardsDue(userId: string): string {
     return `${this.base}u:${userId}:cards:due`;
   }
-  /**
-   * Answers not yet in the member's stats, heat map and cards: a list, oldest first (redis-pending.ts
-   * folds it). Named when it held only reviews; queues of that time still fold, so the name stays.
-   */
+  /** Answers not yet in the member's stats, heat map and cards: a list, oldest first (redis-pending.ts folds it). */
   pendingAnswers(userId: string): string {
+    return `${this.base}u:${userId}:pending`;
+  }
+  /**
+   * The queue of reviews only, from before stats and the heat map were queued too: still folded
+   * (redis-pending.ts), and still written by a process running the older scripts during a rolling
+   * deploy, which would drop entries of the newer kind as unreadable; so each kind has its own key.
+   */
+  pendingReviews(userId: string): string {
     return `${this.base}u:${userId}:cards:pending`;
   }
   /** Retention tally: hash reviews, recalled. */

@@ -16,10 +16,9 @@ export function parseStats(h: Record<string, string>): UserStatsRecord {
   return { answered: Number(h['answered'] ?? 0), correct: Number(h['correct'] ?? 0), points: Number(h['points'] ?? 0), byTopic };
 }
 
-/** "userId|correct|at" as written by the record-answer script (lines after the first: the submission and outcome). */
+/** "userId|correct|at" as written by the record-answer script (what may follow: the submission and outcome). */
 export function parseResult(row: string): AnswerResultRecord {
-  const end = row.indexOf('\n');
-  const [userId = '', correct = '0', at = '0'] = (end < 0 ? row : row.slice(0, end)).split('|');
+  const [userId = '', correct = '0', at = '0'] = row.split('|', 3);
   return { userId, correct: correct === '1', at: Number(at) };
 }
 

@@ -50,8 +50,9 @@ interface Entry {
  * queue's head and the cards' reps). So a read always includes every recorded answer, whichever
  * process recorded it, and a batch of answers costs a few increments instead of a few per answer.
  *
- * The queue's key is still u:ID:cards:pending (keys.ts pendingAnswers): it held only reviews once,
- * and entries of that form ("hint" then the review's JSON, the stats already counted) still fold.
+ * Reviews queued alone, as before stats and the heat map were queued too ("hint" then the review's
+ * JSON, the stats already counted by the click), wait in a queue of their own (keys.ts
+ * pendingReviews) and fold the same way, first.
  */
 export class PendingAnswers {
   /**
@@ -93,9 +94,16 @@ export class PendingAnswers {
   private async fold(user: UserRef): Promise<void> {
     const k = communityKeys(this.prefix, user.community);
     const u = user.userId;
-    const [pending, cardsKey] = [k.pendingAnswers(u), k.cards(u)];
+    const [reviewsKey, answersKey, cardsKey] = [k.pendingReviews(u), k.pendingAnswers(u), k.cards(u)];
     for (let attempt = 0; attempt < FOLD_ATTEMPTS; ) {
-      const raw = await this.redis.lrange(pending, 0, FOLD_BATCH - 1);
+      // Both queues in one round trip; the older one's entries fold first.
+      const [reviews, answers] = ((await this.redis.pipeline().lrange(reviewsKey, 0, FOLD_BATCH - 1).lrange(answersKey, 0, FOLD_BATCH - 1).exec()) ?? []).map(
+        ([error, rows]) => {
+          if (error) throw error;
+          return rows as string[];
+        },
+      ) as [string[], string[]];
+      const [queue, raw] = reviews.length > 0 ? [reviewsKey, reviews] : [answersKey, answers];
       if (raw.length === 0) return;
       const entries = raw.flatMap(readEntry);
       const ids = [...new Set(entries.flatMap((e) => (e.review ? [e.review.questionId] : [])))];
@@ -115,9 +123,9 @@ export class PendingAnswers {
         const card = stored.get(id);
         return card && card.reps !== readReps.get(id) ? [id, readReps.get(id)!, JSON.stringify(card), card.due] : [];
       });
-      const folded = await this.redis.foldAnswers(pending, cardsKey, k.cardsDue(u), k.reviewTally(u), k.stats(u), k.activity(u), raw[0]!, raw.length, ...sums.args(), ...cards);
+      const folded = await this.redis.foldAnswers(queue, cardsKey, k.cardsDue(u), k.reviewTally(u), k.stats(u), k.activity(u), raw[0]!, raw.length, ...sums.args(), ...cards);
       if (folded !== 1) attempt++;
-      else if (raw.length < FOLD_BATCH) return;
+      else if (queue === answersKey && raw.length < FOLD_BATCH) return;
     }
   }
 }

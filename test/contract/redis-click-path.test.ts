@@ -170,14 +170,17 @@ describe('RedisStore: a click is one round trip', () => {
     it('queued answers: entries queued before stats were (a review only, the stats counted by the click) still fold, and count once', async () => {
       const ida = aUser('ida');
       const q = await post(one, 'q2');
-      // As the click queued a review before stats moved to the fold: the hint mark, then the review.
+      // As the click queued a review before stats moved to the fold (and as a process still running
+      // that script does during a rolling deploy): the hint mark, then the review, in its own queue.
       const old = { questionId: 'q1', topic: 'cnn', source: 'choice', correct: true, at: clock.now() - DAY, deliveryId: 'old-1' };
-      await admin.rpush(pendingKey(ida), `0${JSON.stringify(old)}`);
+      const reviewsKey = communityKeys(prefix, ida.community).pendingReviews(ida.userId);
+      await admin.rpush(reviewsKey, `0${JSON.stringify(old)}`);
       unwrap(await one.quiz.answerChoice(ida, q.delivery.id, right(q)));
       expect(await store.getCard(ida, 'q1')).toMatchObject({ reps: 1, lastDeliveryId: 'old-1' });
       expect(await store.getCard(ida, 'q2')).toMatchObject({ reps: 1, lastDeliveryId: q.delivery.id });
       expect(await store.getStats(ida)).toMatchObject({ answered: 1, correct: 1, byTopic: { cnn: { answered: 1, correct: 1 } } });
       expect(await store.reviewTally(ida)).toEqual({ reviews: 0, recalled: 0 });
+      expect([await admin.exists(reviewsKey), await admin.exists(pendingKey(ida))]).toEqual([0, 0]);
     });
 
     it('queued reviews: a read made while a fold is under way still sees an answer queued since', async () => {
@@ -220,7 +223,7 @@ describe('RedisStore: a click is one round trip', () => {
       const posts = await Promise.all(Array.from({ length: FOLD_AT + 2 }, () => post(one, 'q1')));
       for (const q of posts.slice(0, 2)) unwrap(await own.quiz.answerChoice(hal, q.delivery.id, right(q)));
       const [card, due, tally] = await Promise.all([closing.getCard(hal, 'q1'), closing.countDue(hal, Number.MAX_SAFE_INTEGER), closing.reviewTally(hal)]);
-      expect(queueReads).toBe(1);
+      expect(queueReads).toBe(2); // one fold: its two queues (this one, and reviews queued the older way) in one pipeline
       expect([card?.reps, due, tally.reviews]).toEqual([2, 1, 1]);
       // The answer that leaves FOLD_AT queued starts a fold; close() returns only once it is done.
       for (const q of posts.slice(2)) unwrap(await own.quiz.answerChoice(hal, q.delivery.id, right(q)));

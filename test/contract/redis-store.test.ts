@@ -46,7 +46,7 @@ describe('RedisStore', () => {
           expect(ttl, key).toBeLessThanOrEqual(60_000);
         }
         // Each member's row keeps the submission and the outcome: there is no outcomes hash.
-        expect(await admin.lrange(k.results('d1'), 0, -1)).toEqual([`a|1|${now}\nchoice:1\n10|0|1|1|1|1`, `b|1|${now}\nchoice:2\n10|0|1|1|1|1`]);
+        expect(await admin.lrange(k.results('d1'), 0, -1)).toEqual([`a|1|${now}|choice:1\n10|0|1|1|1|1`, `b|1|${now}|choice:2\n10|0|1|1|1|1`]);
         expect(await admin.exists(k.outcomes('d1'))).toBe(0);
         expect(await store.getResults(c, 'd1')).toEqual([{ userId: 'a', correct: true, at: now }, { userId: 'b', correct: true, at: now }]);
         expect(await answer('b', 'd1', 'choice:2')).toEqual({ status: 'recorded', points: 10, hintUsed: false, scored: true, streak: { current: 1, best: 1, lastDay: 1 } });
@@ -92,14 +92,14 @@ describe('RedisStore', () => {
       }
     });
 
-    it("credits the team of a member whose hash has no copy of it yet (answers recorded before the copy was kept)", async () => {
+    it("credits the team of a member whose hash has no copy of it yet, and puts a stale copy right on their next day's first answer", async () => {
       const prefix = uniquePrefix();
       const store = new RedisStore({ client: new Redis(url), prefix });
       const c = aCommunity('team-copy');
       const k = communityKeys(prefix, c);
       const now = Date.now();
-      const answer = (deliveryId: string) => store.recordAnswer({
-        user: aUser('old', c), deliveryId, questionId: deliveryId, topic: 'cnn', correct: true, basePoints: 10, day: 1, week: '2026-W48', month: '2026-11',
+      const answer = (deliveryId: string, day = 1) => store.recordAnswer({
+        user: aUser('old', c), deliveryId, questionId: deliveryId, topic: 'cnn', correct: true, basePoints: 10, day, week: '2026-W48', month: '2026-11',
         weekExpiresAt: now + 3_600_000, monthExpiresAt: now + 7_200_000, scoreWindowMs: 1000, now, deliveryTtlMs: 60_000,
       });
       try {
@@ -111,6 +111,14 @@ describe('RedisStore', () => {
         expect(await admin.hget(k.streak('old'), 'team')).toBe('owls');
         await answer('d2');
         expect(await admin.zscore(k.board({ scope: 'teams', key: '2026-W48' }), 'owls')).toBe('20');
+        // A copy left behind (a join through a process running the older scripts during a rolling
+        // deploy) is checked again on the member's first answer of the next day.
+        await admin.hset(k.teamOf(), 'old', 'cats');
+        await answer('d3');
+        expect(await admin.zscore(k.board({ scope: 'teams', key: 'all' }), 'cats')).toBeNull();
+        await answer('d4', 2);
+        expect(await admin.zscore(k.board({ scope: 'teams', key: 'all' }), 'cats')).toBe('10');
+        expect(await admin.hget(k.streak('old'), 'team')).toBe('cats');
       } finally {
         await deletePrefix(admin, prefix);
         await store.close();

@@ -66,9 +66,9 @@ if redis.call('SADD', answered, user) == 0 then
   for i = #rows, 1, -1 do
     local row = rows[i]
     if row:sub(1, #lead) == lead then
-      local from = row:find('\n', 1, true)
-      if from and row:sub(from + 1, from + #submission + 1) == submission .. '\n' then return {2, row:sub(from + #submission + 2)} end
-      if from then return {0} end
+      local kept = row:match('^[^|]*|[^|]*|[^|]*|(.*)$')
+      if kept and kept:sub(1, #submission + 1) == submission .. '\n' then return {2, kept:sub(#submission + 2)} end
+      if kept then return {0} end
       break
     end
   end
@@ -107,7 +107,8 @@ local s = redis.call('HMGET', streak, 'last', 'current', 'best', 'name', 'team')
 local last, current, best = s[1] or '-1', s[2] or '0', s[3] or '0'
 local changed = {}
 local lastDay = tonumber(last)
-if day > lastDay then
+local newDay = day > lastDay
+if newDay then
   local n = 1
   if day == lastDay + 1 then n = tonumber(current) + 1 end
   last, current = ARGV[9], tostring(n)
@@ -120,13 +121,17 @@ if s[4] ~= ARGV[6] then
   changed[#changed + 1] = 'name'
   changed[#changed + 1] = ARGV[6]
 end
--- The member's team ('' for none), as the team-of hash has it (see the header); a member whose hash
--- has no copy yet (their first answer, or one recorded before it was kept) gets one.
+-- The member's team ('' for none), as the team-of hash has it (see the header). The copy is made on
+-- a member's first answer and checked again on their first of each day, so one left behind (by a
+-- join or leave made through a process running the scripts before copies were kept, during a
+-- rolling deploy) is put right the next day.
 local team = s[5]
-if not team then
+if not team or newDay then
   team = redis.call('HGET', base .. 'team-of', user) or ''
-  changed[#changed + 1] = 'team'
-  changed[#changed + 1] = team
+  if team ~= s[5] then
+    changed[#changed + 1] = 'team'
+    changed[#changed + 1] = team
+  end
 end
 if #changed > 0 then redis.call('HSET', streak, unpack(changed)) end
 
@@ -148,15 +153,16 @@ if team ~= '' then
   add(base .. 'lb:teams:' .. month, team, ARGV[13])
 end
 
--- The member's results row, "user|correct|at", then, when there is a submission, it and the outcome
--- on lines of their own (for a repeat, above). The answered set and the results list are made by a
+-- The member's results row, "user|correct|at", then, when there is a submission, "|submission",
+-- a newline and the outcome (for a repeat, above; a reader of the three first fields, as older
+-- processes are, reads the row as before). The answered set and the results list are made by a
 -- delivery's first answer: expire them then (every later answer would set the same instant).
 local row = user .. '|' .. correct .. '|' .. ARGV[11]
-if submission ~= '' then row = row .. '\n' .. submission .. '\n' .. points .. '|' .. hint .. '|' .. scored .. '|' .. current .. '|' .. best .. '|' .. last end
+if submission ~= '' then row = row .. '|' .. submission .. '\n' .. points .. '|' .. hint .. '|' .. scored .. '|' .. current .. '|' .. best .. '|' .. last end
 if redis.call('RPUSH', results, row) == 1 then
   redis.call('PEXPIRE', answered, ttl)
   redis.call('PEXPIRE', results, ttl)
 end
 -- Queued: the stats totals, the heat map and the FSRS review (the card's next state needs ts-fsrs).
 -- The entry is the hint mark, the points, then what the caller sent (redis-pending.ts reads it back).
-return {1, points, hint, scored, current, best, last, redis.call('RPUSH', member .. 'cards:pending', hint .. '|' .. points .. '|' .. ARGV[17])}
+return {1, points, hint, scored, current, best, last, redis.call('RPUSH', member .. 'pending', hint .. '|' .. points .. '|' .. ARGV[17])}
