@@ -49,14 +49,15 @@ function body(reply: MessageReply) {
   const files = (reply.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.data), name: a.name, description: truncate(a.alt, ALT_TEXT_MAX) }));
   // The first picture shows inside the embed (attachment://name), the way members expect a card.
   const first = (reply.attachments ?? []).find(isPicture);
-  if (first) rendered.embeds[0] = { ...rendered.embeds[0], image: { url: `attachment://${first.name}` } };
+  if (first) rendered.embeds[0] = Object.assign({}, rendered.embeds[0], { image: { url: `attachment://${first.name}` } });
   // An edit without pictures drops the old ones (a leaderboard card must not outlive its page).
   const attachments = reply.update && files.length === 0 ? { attachments: [] } : {};
-  return { ...rendered, allowedMentions: NO_MENTIONS, ...(files.length > 0 ? { files } : {}), ...attachments };
+  // Object.assign onto the fresh body, not a spread followed by properties (microseconds each in V8).
+  return Object.assign(rendered, { allowedMentions: NO_MENTIONS }, files.length > 0 ? { files } : {}, attachments);
 }
 
 function replyOptions(reply: MessageReply): InteractionReplyOptions {
-  return { ...body(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  return Object.assign(body(reply), reply.ephemeral ? ({ flags: MessageFlags.Ephemeral } as const) : {});
 }
 
 /** True when the interaction came from a message's component, whose message `update` replaces. */

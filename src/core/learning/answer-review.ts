@@ -10,7 +10,8 @@ import { recalled, reviewRating } from './review-rating.js';
  */
 export function answerReview(prev: CardRecord | null, review: AnswerReview, usedHint: boolean): CardSave | null {
   if (review.deliveryId !== undefined && prev?.lastDeliveryId === review.deliveryId) return null;
-  const rating = reviewRating({ ...review, usedHint }, prev?.reps ?? 0);
+  const { source, correct, score, flashRating, elapsedMs } = review; // no spread: a fold reviews many (see QuizService.answerChoice)
+  const rating = reviewRating({ source, correct, score, flashRating, elapsedMs, usedHint }, prev?.reps ?? 0);
   // Never before the card's last review (ts-fsrs refuses that): an answer queued on Redis can be
   // folded after a later one was saved directly, and a fold can read a card another fold just saved.
   const at = Math.max(review.at, prev?.lastReview ?? review.at);
