@@ -9,7 +9,8 @@ import { FakeSlack } from '../support/fake-slack/fake-slack.js';
 import { SlackMember } from '../support/fake-slack/member.js';
 import { HttpTransport } from '../support/fake-slack/transport.js';
 import { freePort } from '../support/free-port.js';
-import { redisUrl } from '../support/redis.js';
+import { Redis } from 'ioredis';
+import { deletePrefix, redisUrl, uniquePrefix } from '../support/redis.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, TEAM } from './slack/harness.js';
 
 /**
@@ -97,14 +98,24 @@ describe('starting and stopping the process', () => {
 
     it('runs from dist/ alone with Redis (Lua scripts included), serves a member, and stops on SIGTERM', async () => {
       const url = redisUrl();
-      const p = run(process.execPath, ['dist/src/main.js'], { ...slackEnv(), ...(url ? { REDIS_URL: url, REDIS_PREFIX: `test:dist:${Date.now()}:` } : {}) });
-      const port = await listeningPort(p, fake);
-      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-      const member = new SlackMember(fake, new HttpTransport(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), { teamId: TEAM, userId: 'UDIST' });
-      const card = await member.run('quiz cnn');
-      expect((await member.press(card, '1')).text).toMatch(/Correct!|Not quite/);
-      p.child.kill('SIGTERM');
-      expect(await stopsWithin(p.exited, STOP_BOUND_MS)).toBe(0);
+      const prefix = uniquePrefix();
+      const p = run(process.execPath, ['dist/src/main.js'], { ...slackEnv(), ...(url ? { REDIS_URL: url, REDIS_PREFIX: prefix } : {}) });
+      try {
+        const port = await listeningPort(p, fake);
+        expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+        const member = new SlackMember(fake, new HttpTransport(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), { teamId: TEAM, userId: 'UDIST' });
+        const card = await member.run('quiz cnn');
+        expect((await member.press(card, '1')).text).toMatch(/Correct!|Not quite/);
+        p.child.kill('SIGTERM');
+        expect(await stopsWithin(p.exited, STOP_BOUND_MS)).toBe(0);
+      } finally {
+        p.child.kill('SIGKILL');
+        if (url) {
+          const admin = new Redis(url);
+          await deletePrefix(admin, prefix); // a good neighbour: the keys it made go
+          await admin.quit();
+        }
+      }
     }, 60_000);
 
     it('with Redis unreachable, it still stops on SIGTERM within the grace period', async () => {
