@@ -26,11 +26,13 @@ interface QueuedAnswer {
   d: number;
   a?: [keepDays: number, expiresAt: number] | undefined;
   r?: AnswerReview | undefined;
+  /** The delivery, when there is no review to name it: every entry is unique (the fold's compare-and-set). */
+  i?: string | undefined;
 }
 
 /** The JSON lua/record-answer-1.lua queues after "hint|points|" for an answer it records. */
 export function queuedAnswer(a: AnswerInput): string {
-  const q: QueuedAnswer = { t: a.topic, c: a.correct ? 1 : 0, d: a.day, a: a.activity && [a.activity.keepDays, a.now + a.activity.ttlMs], r: a.review };
+  const q: QueuedAnswer = { t: a.topic, c: a.correct ? 1 : 0, d: a.day, a: a.activity && [a.activity.keepDays, a.now + a.activity.ttlMs], r: a.review, i: a.review ? undefined : a.deliveryId };
   return JSON.stringify(q);
 }
 

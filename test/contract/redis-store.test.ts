@@ -111,6 +111,16 @@ describe('RedisStore', () => {
       expect(await admin.hget(k.streak('old'), 'team')).toBe('cats');
     }));
 
+    it('queues every answer as an entry of its own, review or not (the fold tells entries apart by their text)', ownStore('unique-entries', async ({ store, c, k, answer }) => {
+      await answer('a', { deliveryId: 'd1', questionId: 'q1' });
+      await answer('a', { deliveryId: 'd2', questionId: 'q2' });
+      const entries = await admin.lrange(k.pendingAnswers('a'), 0, -1);
+      expect(entries).toHaveLength(2);
+      expect(new Set(entries).size).toBe(2);
+      expect(await store.getStats(aUser('a', c))).toMatchObject({ answered: 2, correct: 2, points: 20 });
+      expect(await admin.exists(k.pendingAnswers('a'))).toBe(0);
+    }));
+
     it('a period board made by an answer without points still gets its expiry, and a zero for a member already on it changes nothing', ownStore('zero-board', async ({ k, answer }) => {
       const wrong = (userId: string, deliveryId: string, correct = false) => answer(userId, { deliveryId, questionId: deliveryId, correct, basePoints: correct ? 10 : 0 });
       expect(await wrong('a', 'd1')).toMatchObject({ status: 'recorded', points: 0 });

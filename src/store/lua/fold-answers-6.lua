@@ -15,8 +15,8 @@
   card's reps as read (0: none), the new JSON, its due ms
 
   Returns 0, changing nothing, when another fold took the entries since they were read (entries
-  only ever leave from the front, and each is unique: a delivery, a member, a time) or a card's
-  reps moved (another answer's saveCard); the caller reads again. Else 1.
+  only ever leave from the front, and each is unique: it names its delivery, which a member answers
+  once) or a card's reps moved (another answer's saveCard); the caller reads again. Else 1.
 ]]
 if redis.call('LINDEX', KEYS[1], 0) ~= ARGV[1] then return 0 end
 local statsFrom = 9
