@@ -213,9 +213,11 @@ describe('RedisStore: a click is one round trip', () => {
       const hal = aUser('hal');
       const client = new Redis(url);
       let queueReads = 0;
+      const folds: (string | number | Buffer)[][] = [];
       const send = client.sendCommand.bind(client);
       client.sendCommand = (...args: Parameters<typeof send>) => {
         if (args[0].name === 'lrange') queueReads++;
+        if (args[0].name === 'evalsha' && String(args[0].args[1]) === '6') folds.push(args[0].args as (string | number | Buffer)[]); // fold-answers-6
         return send(...args);
       };
       const closing = new RedisStore({ client, prefix });
@@ -225,6 +227,14 @@ describe('RedisStore: a click is one round trip', () => {
       const [card, due, tally] = await Promise.all([closing.getCard(hal, 'q1'), closing.countDue(hal, Number.MAX_SAFE_INTEGER), closing.reviewTally(hal)]);
       expect(queueReads).toBe(2); // one fold: its two queues (this one, and reviews queued the older way) in one pipeline
       expect([card?.reps, due, tally.reviews]).toEqual([2, 1, 1]);
+      // The batch is added up: one increment per stats field for both answers (sha, 6, six keys,
+      // first entry, count, reviews, recalled, then S and D, then S field/increment pairs).
+      expect(folds).toHaveLength(1);
+      const fold = folds[0]!.map(String);
+      const statsPairs = Number(fold[12]);
+      const increments = Object.fromEntries(Array.from({ length: statsPairs }, (_, i): [string, string] => [fold[16 + 2 * i]!, fold[17 + 2 * i]!]));
+      expect(increments).toMatchObject({ answered: '2', 'a:cnn': '2', correct: '2', 'c:cnn': '2' });
+      expect(statsPairs).toBe(Object.keys(increments).length);
       // The answer that leaves FOLD_AT queued starts a fold; close() returns only once it is done.
       for (const q of posts.slice(2)) unwrap(await own.quiz.answerChoice(hal, q.delivery.id, right(q)));
       await closing.close();
